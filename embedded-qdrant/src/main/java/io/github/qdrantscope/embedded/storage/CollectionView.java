@@ -1,0 +1,32 @@
+package io.github.qdrantscope.embedded.storage;
+
+import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A read-only view of one collection for query code (filtering, search, scroll, facets).
+ *
+ * <p>A view is handed to a callback while the collection's read lock is held: it is consistent and
+ * cheap (no copies), and must not be kept or used after the callback returns.
+ */
+public interface CollectionView {
+
+    /** The collection's real name (aliases already resolved). */
+    String name();
+
+    /** Dense vector configurations by name; the unnamed default vector is under {@code ""}. */
+    Map<String, VectorSpec> vectors();
+
+    /** All points in ascending {@link PointKey} order. */
+    Collection<StoredPoint> points();
+
+    /** The point with this id, or {@code null}. */
+    StoredPoint point(PointKey id);
+
+    /** Number of points. */
+    int size();
+
+    /** Payload indexes created with CreateFieldIndex, by field key (as given by the client). */
+    Map<String, PayloadSchemaInfo> payloadSchema();
+}

@@ -1,0 +1,26 @@
+package io.github.qdrantscope.embedded.storage;
+
+import io.qdrant.client.grpc.JsonWithInt.Value;
+import java.util.Map;
+
+/**
+ * One point as the embedded server stores it. Immutable: writes replace the whole record.
+ *
+ * @param id the point id
+ * @param payload top-level payload keys to values (never null; unmodifiable)
+ * @param vectors dense vectors by vector name, the unnamed default vector under {@code ""}; Cosine
+ *     vectors are stored normalised, as Qdrant does (never null; unmodifiable; arrays must not be
+ *     mutated)
+ */
+public record StoredPoint(PointKey id, Map<String, Value> payload, Map<String, float[]> vectors) {
+
+    public StoredPoint {
+        payload = Map.copyOf(payload);
+        vectors = Map.copyOf(vectors);
+    }
+
+    /** The named dense vector, or {@code null} when the point has none of that name. */
+    public float[] vector(String name) {
+        return vectors.get(name);
+    }
+}
