@@ -1,6 +1,7 @@
 package io.github.qdrantscope.embedded.filter;
 
 import com.google.protobuf.Timestamp;
+import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.qdrant.client.grpc.Common.DatetimeRange;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import java.time.Instant;
@@ -12,17 +13,18 @@ import java.util.regex.Pattern;
 
 /**
  * {@code datetime_range} on string payload values, parsed as Qdrant's {@code DateTimeWrapper::from_str}
- * in {@code lib/segment/src/types.rs} does: RFC 3339 (separator {@code T}, {@code t} or space; offset
- * {@code Z} or {@code ±HH:MM}), the same with an offset without colon ({@code ±HHMM}, {@code ±HH}), or
- * without any offset meaning UTC ({@code YYYY-MM-DD[T| ]HH:MM:SS[.f]}, {@code YYYY-MM-DD HH:MM},
- * {@code YYYY-MM-DD}). Strings that parse none of these ways never match.
+ * in {@code lib/segment/src/types.rs} does: with an offset, RFC 3339, chrono's relaxed
+ * {@code DateTime::from_str} (spaces allowed before the offset) or {@code %Y-%m-%d[T| ]%H:%M:%S%.f%#z}
+ * (offset {@code Z}, {@code ±HH:MM}, {@code ±HHMM} or {@code ±HH}); without an offset meaning UTC,
+ * {@code YYYY-MM-DD[T| ]HH:MM:SS[.f]}, {@code YYYY-MM-DD HH:MM} or {@code YYYY-MM-DD}. Strings that
+ * parse none of these ways never match.
  */
 final class DatetimeMatchers {
 
     private static final Pattern FORMAT = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})"
                     + "(?:([Tt ])(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?"
-                    + "(Z|z|[+-]\\d{2}(?::?\\d{2})?)?)?");
+                    + "( *)(Z|z|[+-]\\d{2}(?::?\\d{2})?)?)?");
 
     private DatetimeMatchers() {
     }
@@ -42,9 +44,30 @@ final class DatetimeMatchers {
         };
     }
 
+    /** chrono's year range, which bounds {@code DateTime::from_timestamp}. */
+    private static final Instant CHRONO_MIN = Instant.parse("-262143-01-01T00:00:00Z");
+    private static final Instant CHRONO_MAX = Instant.parse("+262142-12-31T23:59:59.999999999Z");
+
+    /**
+     * {@code try_date_time_from_proto} in {@code lib/api/src/grpc/conversions.rs}: negative
+     * nanos count as 0; a time chrono cannot represent is rejected.
+     */
     private static Instant instant(Timestamp ts) {
-        int nanos = ts.getNanos() >= 0 && ts.getNanos() < 1_000_000_000 ? ts.getNanos() : 0;
-        return Instant.ofEpochSecond(ts.getSeconds(), nanos);
+        int nanos = Math.max(ts.getNanos(), 0);
+        Instant instant;
+        try {
+            instant = nanos >= 1_000_000_000 ? null : Instant.ofEpochSecond(ts.getSeconds(), nanos);
+        } catch (java.time.DateTimeException e) {
+            instant = null;
+        }
+        if (instant == null || instant.isBefore(CHRONO_MIN) || instant.isAfter(CHRONO_MAX)) {
+            throw QdrantErrors.invalidArgument("Unable to parse timestamp: " + describe(ts));
+        }
+        return instant;
+    }
+
+    private static String describe(Timestamp ts) {
+        return "Timestamp { seconds: " + ts.getSeconds() + ", nanos: " + ts.getNanos() + " }";
     }
 
     /** The instant a payload string denotes, or {@code null} when Qdrant would not parse it. */
@@ -61,14 +84,19 @@ final class DatetimeMatchers {
             }
             String separator = m.group(4);
             String seconds = m.group(7);
-            String zone = m.group(9);
+            String spaces = m.group(9);
+            String zone = m.group(10);
+            if (!spaces.isEmpty() && (zone == null || seconds == null)) {
+                // Spaces before the offset: only chrono's relaxed `DateTime::from_str` takes them.
+                return null;
+            }
             if (seconds == null) {
                 // Only "%Y-%m-%d %H:%M" takes no seconds: space separator, no offset.
                 if (!separator.equals(" ") || zone != null) {
                     return null;
                 }
-            } else if (separator.equals("t") && (zone == null || !isRfc3339Offset(zone))) {
-                // A lowercase 't' is only accepted by the RFC 3339 parser.
+            } else if (separator.equals("t") && zone == null) {
+                // A lowercase 't' is only accepted by the parsers that require an offset.
                 return null;
             }
             int nanos = 0;
@@ -89,10 +117,6 @@ final class DatetimeMatchers {
         } catch (java.time.DateTimeException | NumberFormatException e) {
             return null;
         }
-    }
-
-    private static boolean isRfc3339Offset(String zone) {
-        return zone.equalsIgnoreCase("Z") || zone.length() == 6 && zone.charAt(3) == ':';
     }
 
     private static ZoneOffset offset(String zone) {

@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * The request validation Qdrant runs on a gRPC filter before converting it
  * ({@code impl Validate for grpc::FieldCondition} in {@code lib/api/src/grpc/validate.rs}): a field
- * condition must set at least one of its conditions.
+ * condition must set at least one of its conditions. Validation descends through {@code should},
+ * {@code must}, {@code must_not}, {@code Condition.condition_one_of} and {@code NestedCondition.filter}
+ * (the validated fields listed in {@code lib/api/build.rs}); {@code min_should} is not validated, so an
+ * empty field condition there is simply false.
  */
 final class FilterValidation {
 
@@ -19,9 +22,6 @@ final class FilterValidation {
 
     static void validate(Filter filter, String path) {
         validateList(filter.getShouldList(), path + ".should");
-        if (filter.hasMinShould()) {
-            validateList(filter.getMinShould().getConditionsList(), path + ".min_should.conditions");
-        }
         validateList(filter.getMustList(), path + ".must");
         validateList(filter.getMustNotList(), path + ".must_not");
     }
@@ -29,19 +29,19 @@ final class FilterValidation {
     private static void validateList(List<Condition> conditions, String path) {
         for (int i = 0; i < conditions.size(); i++) {
             Condition c = conditions.get(i);
-            String at = path + "[" + i + "]";
+            String at = path + "[" + i + "].condition_one_of";
             switch (c.getConditionOneOfCase()) {
                 case FIELD:
                     if (FilterEvaluator.allFieldsNone(c.getField())) {
-                        throw QdrantErrors.validation(at + ".field.match: " + NO_FIELD_CONDITION);
+                        throw QdrantErrors.validation(at + ".match: " + NO_FIELD_CONDITION);
                     }
                     break;
                 case FILTER:
-                    validate(c.getFilter(), at + ".filter");
+                    validate(c.getFilter(), at);
                     break;
                 case NESTED:
                     if (c.getNested().hasFilter()) {
-                        validate(c.getNested().getFilter(), at + ".nested.filter");
+                        validate(c.getNested().getFilter(), at + ".filter");
                     }
                     break;
                 default:
