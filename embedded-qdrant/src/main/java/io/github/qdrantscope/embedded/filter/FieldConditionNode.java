@@ -78,9 +78,7 @@ final class FieldConditionNode implements FilterEvaluator.Node {
         }
         if (isEmpty != null) {
             // check_is_empty(is_empty, value) in condition_checker.rs
-            boolean empty = PayloadPaths.isNull(value) || value.getKindCase() == Value.KindCase.LIST_VALUE
-                    && value.getListValue().getValuesCount() == 0;
-            return empty == isEmpty;
+            return FilterEvaluator.isEmptyValue(value) == isEmpty;
         }
         if (isNull != null) {
             // check_is_null(is_null, value): an array counts as null when any element is null.

@@ -99,17 +99,13 @@ public final class PayloadPaths {
 
     private static Value setValue(JsonPath.Item[] path, int depth, Value dest, Map<String, Value> src) {
         if (depth == path.length) {
-            Map<String, Value> map = dest.getKindCase() == Value.KindCase.STRUCT_VALUE
-                    ? new LinkedHashMap<>(dest.getStructValue().getFieldsMap())
-                    : new LinkedHashMap<>();
+            Map<String, Value> map = fieldsOrEmpty(dest);
             mergeMap(map, src);
             return object(map);
         }
         JsonPath.Item item = path[depth];
         if (item instanceof JsonPath.Key k) {
-            Map<String, Value> map = dest.getKindCase() == Value.KindCase.STRUCT_VALUE
-                    ? new LinkedHashMap<>(dest.getStructValue().getFieldsMap())
-                    : new LinkedHashMap<>();
+            Map<String, Value> map = fieldsOrEmpty(dest);
             setInMap(k.name(), path, depth + 1, map, src);
             return object(map);
         }
@@ -125,6 +121,13 @@ public final class PayloadPaths {
             list.replaceAll(element -> setValue(path, depth + 1, element, src));
         }
         return array(list);
+    }
+
+    /** A mutable copy of an object's fields; a non-object is replaced by an empty object. */
+    private static Map<String, Value> fieldsOrEmpty(Value value) {
+        return value.getKindCase() == Value.KindCase.STRUCT_VALUE
+                ? new LinkedHashMap<>(value.getStructValue().getFieldsMap())
+                : new LinkedHashMap<>();
     }
 
     private static Value remove(JsonPath.Item[] path, int depth, Value value) {

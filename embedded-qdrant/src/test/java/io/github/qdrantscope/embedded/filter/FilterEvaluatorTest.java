@@ -424,12 +424,41 @@ class FilterEvaluatorTest {
         assertThat(eval(c, map("f", 5))).isFalse();
     }
 
+    static Condition emptyField() {
+        return Condition.newBuilder().setField(FieldCondition.newBuilder().setKey("f")).build();
+    }
+
     @Test
     void fieldConditionWithNothingSetFailsValidation() {
-        Filter f = must(Condition.newBuilder().setField(FieldCondition.newBuilder().setKey("f")).build());
-        assertThat(rejected(f).getStatus().getDescription())
-                .contains("At least one field condition must be specified")
-                .startsWith("Validation error in body: [");
+        // validate.rs `impl Validate for grpc::FieldCondition` adds the error under "match"; build.rs
+        // validates Filter.must/should/must_not, Condition.condition_one_of and NestedCondition.filter.
+        String message = "At least one field condition must be specified]";
+        assertThat(rejected(must(emptyField())).getStatus().getDescription())
+                .isEqualTo("Validation error in body: [filter.must[0].condition_one_of.match: " + message);
+        Filter deeper = Filter.newBuilder().addMustNot(keyword("a", "b")).addMustNot(Condition.newBuilder()
+                .setNested(NestedCondition.newBuilder().setKey("n").setFilter(Filter.newBuilder()
+                        .addShould(Condition.newBuilder().setFilter(must(emptyField())))))).build();
+        assertThat(rejected(deeper).getStatus().getDescription()).isEqualTo("Validation error in body: "
+                + "[filter.must_not[1].condition_one_of.filter.should[0].condition_one_of.must[0]"
+                + ".condition_one_of.match: " + message);
+    }
+
+    @Test
+    void emptyFieldConditionInMinShouldIsNotValidatedAndNeverMatches() {
+        // min_should is absent from build.rs's validated fields; such a condition checks as false.
+        Filter f = Filter.newBuilder().setMinShould(MinShould.newBuilder().addConditions(emptyField())
+                .addConditions(integer("a", 1)).setMinCount(1)).build();
+        assertThat(eval(f, map("a", 1, "f", 1))).isTrue();
+        Filter g = Filter.newBuilder().setMinShould(MinShould.newBuilder().addConditions(emptyField())
+                .setMinCount(1)).build();
+        assertThat(eval(g, map("f", 1))).isFalse();
+    }
+
+    @Test
+    void emptyTextQueries() {
+        // Rust's str::contains("") is true; split_whitespace of "" yields no tokens, so text_any is false.
+        assertThat(eval(field("f", Match.newBuilder().setText("").build()), map("f", "abc"))).isTrue();
+        assertThat(eval(field("f", Match.newBuilder().setTextAny(" ").build()), map("f", "abc"))).isFalse();
     }
 
     // ---- nested ---------------------------------------------------------------------------
