@@ -71,13 +71,16 @@ final class JsonPath {
                     if (start == p.pos || p.atEnd() || p.peek() != ']') {
                         throw invalid(s);
                     }
+                    String digits = s.substring(start, p.pos);
                     int index;
                     try {
-                        index = Integer.parseInt(s.substring(start, p.pos));
+                        // Qdrant parses the index as a usize: beyond u64 the path is invalid; beyond
+                        // int range it can never address a Java list element, like any index out of
+                        // bounds.
+                        long parsed = Long.parseUnsignedLong(digits);
+                        index = parsed < 0 || parsed > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) parsed;
                     } catch (NumberFormatException e) {
-                        // Qdrant parses into usize; an index beyond int range can never address a
-                        // Java list element, so it behaves like any out-of-bounds index.
-                        index = Integer.MAX_VALUE;
+                        throw invalid(s);
                     }
                     p.pos++;
                     rest.add(new Index(index));

@@ -48,6 +48,10 @@ class PayloadPathsTest {
         Map<String, Value> p = map("a.b", obj("c d", 1), "x", obj("a.b", 2));
         assertThat(PayloadPaths.resolve(p, "\"a.b\".\"c d\"")).containsExactly(value(1));
         assertThat(PayloadPaths.resolve(p, "x.\"a.b\"")).containsExactly(value(2));
+        assertThat(PayloadPaths.resolve(map("g", arr(1)), "g[18446744073709551615]")).isEmpty();
+        assertThatThrownBy(() -> PayloadPaths.resolve(p, "g[18446744073709551616]"))
+                .hasMessage("INVALID_ARGUMENT: Invalid json path: 'g[18446744073709551616]'");
+        assertThat(PayloadPaths.resolve(map("", 1), "\"\"")).containsExactly(value(1));
         assertThatThrownBy(() -> PayloadPaths.resolve(p, "a.b c"))
                 .isInstanceOf(StatusRuntimeException.class)
                 .hasMessage("INVALID_ARGUMENT: Invalid json path: 'a.b c'");
