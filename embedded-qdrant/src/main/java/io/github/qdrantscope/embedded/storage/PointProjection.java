@@ -82,13 +82,19 @@ public final class PointProjection {
         return builder.build();
     }
 
-    /** A dense vector in Qdrant 1.17's output form (the {@code dense} field, not deprecated {@code data}). */
+    /**
+     * A dense vector as output: in {@code dense} and in the deprecated {@code data} field (which
+     * Qdrant itself fills), so clients reading either form see it.
+     */
+    @SuppressWarnings("deprecation")
     public static VectorOutput output(float[] vector) {
         DenseVector.Builder dense = DenseVector.newBuilder();
+        VectorOutput.Builder output = VectorOutput.newBuilder();
         for (float v : vector) {
             dense.addData(v);
+            output.addData(v);
         }
-        return VectorOutput.newBuilder().setDense(dense).build();
+        return output.setDense(dense).build();
     }
 
     // Keeps only the given paths, rebuilding the objects on the way (a.b keeps {"a": {"b": ...}}).
