@@ -19,7 +19,9 @@ import io.qdrant.client.grpc.Points.DeletePoints;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointsSelector;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.UpdateMode;
 import io.qdrant.client.grpc.Points.UpdateStatus;
+import io.qdrant.client.grpc.Points.UpsertPoints;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,5 +145,36 @@ class PayloadAndFilterWritesTest extends ServerTestSupport {
                 point(2, Map.of("other", value(1))), point(3, Map.of("tenant", value("b"))))));
         assertThat(get(client.getCollectionInfoAsync(c)).getPayloadSchemaMap().get("tenant").getPoints())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void upsertUpdateFilterAndModeDecideWhichPointsChange() {
+        String c = newCollection(2, Distance.Dot);
+        get(client.upsertAsync(c, List.of(point(1, Map.of("tenant", value("a"))),
+                point(2, Map.of("tenant", value("b"))))));
+
+        // Existing points are replaced only when they match; new points are inserted regardless.
+        get(client.upsertAsync(UpsertPoints.newBuilder().setCollectionName(c).setWait(true)
+                .setUpdateFilter(tenant("a"))
+                .addPoints(point(1, Map.of("tenant", value("a"), "v", value(1))))
+                .addPoints(point(2, Map.of("tenant", value("b"), "v", value(1))))
+                .addPoints(point(3, Map.of("v", value(1)))).build()));
+        assertThat(payload(c, 1)).containsKey("v");
+        assertThat(payload(c, 2)).doesNotContainKey("v");
+        assertThat(payload(c, 3)).containsKey("v");
+
+        get(client.upsertAsync(UpsertPoints.newBuilder().setCollectionName(c).setWait(true)
+                .setUpdateMode(UpdateMode.InsertOnly)
+                .addPoints(point(1, Map.of("mode", value("insert"))))
+                .addPoints(point(4, Map.of("mode", value("insert")))).build()));
+        assertThat(payload(c, 1)).doesNotContainKey("mode");
+        assertThat(payload(c, 4)).containsKey("mode");
+
+        get(client.upsertAsync(UpsertPoints.newBuilder().setCollectionName(c).setWait(true)
+                .setUpdateMode(UpdateMode.UpdateOnly)
+                .addPoints(point(2, Map.of("mode", value("update"))))
+                .addPoints(point(5, Map.of("mode", value("update")))).build()));
+        assertThat(payload(c, 2)).containsEntry("mode", value("update"));
+        assertThat(ids(c, id(5))).isEmpty();
     }
 }
