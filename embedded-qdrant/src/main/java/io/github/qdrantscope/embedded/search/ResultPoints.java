@@ -12,8 +12,10 @@ import io.qdrant.client.grpc.Points.VectorsOutput;
  */
 record ResultPoints(PayloadProjection payload, VectorProjection vectors) {
 
-    ScoredPoint scored(StoredPoint point, float score) {
-        return scored(point, score, null);
+    /** The default selection of Search and Query: payload and vectors only when asked for. */
+    static ResultPoints of(io.qdrant.client.grpc.Points.WithPayloadSelector payload,
+            io.qdrant.client.grpc.Points.WithVectorsSelector vectors) {
+        return new ResultPoints(PayloadProjection.of(payload, false), VectorProjection.of(vectors));
     }
 
     ScoredPoint scored(StoredPoint point, float score, OrderValue orderValue) {
