@@ -56,6 +56,16 @@ final class ClassicSearch {
         return result;
     }
 
+    /** {@code a * b} for unsigned wire values, saturating instead of overflowing. */
+    static long saturatedProduct(long a, long b) {
+        if (a < 0 || b < 0) {
+            return Long.MAX_VALUE;
+        }
+        long high = Math.multiplyHigh(a, b);
+        long product = a * b;
+        return high != 0 || product < 0 ? Long.MAX_VALUE : product;
+    }
+
     /** {@code a + b} for unsigned wire values, saturating instead of overflowing. */
     static long saturatedSum(long a, long b) {
         if (a < 0 || b < 0) {

@@ -146,7 +146,8 @@ public class PointsQueryEngine {
         long limit = request.hasLimit() ? request.getLimit() : UniversalQuery.DEFAULT_LIMIT;
         long groupSize = Limits.atLeastOne(request.hasGroupSize() ? request.getGroupSize() : DEFAULT_GROUP_SIZE,
                 "group_size");
-        UniversalQuery.Node root = new UniversalQuery.Node(request.getPrefetchList(),
+        UniversalQuery.Node root = new UniversalQuery.Node(
+                UniversalQuery.scaledForGroups(request.getPrefetchList(), limit),
                 request.hasQuery() ? request.getQuery() : null, request.hasUsing() ? request.getUsing() : "",
                 request.hasFilter() ? request.getFilter() : null,
                 request.hasScoreThreshold() ? request.getScoreThreshold() : null, limit,

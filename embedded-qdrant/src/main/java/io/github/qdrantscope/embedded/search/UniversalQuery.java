@@ -103,6 +103,20 @@ final class UniversalQuery {
         return execute(plan, PointFilter.and(notReferenced, extraFilter), Long.MAX_VALUE);
     }
 
+    /**
+     * QueryGroups multiplies every prefetch limit by the number of groups, so that enough candidates
+     * reach the grouping ({@code increase_limit_for_group} in {@code grouping/group_by.rs}).
+     */
+    static List<PrefetchQuery> scaledForGroups(List<PrefetchQuery> prefetch, long groups) {
+        List<PrefetchQuery> out = new ArrayList<>(prefetch.size());
+        for (PrefetchQuery p : prefetch) {
+            long limit = p.hasLimit() ? p.getLimit() : DEFAULT_LIMIT;
+            out.add(p.toBuilder().setLimit(ClassicSearch.saturatedProduct(limit, groups)).clearPrefetch()
+                    .addAllPrefetch(scaledForGroups(p.getPrefetchList(), groups)).build());
+        }
+        return out;
+    }
+
     // ---- validation (CollectionQueryRequest::validation, applied to every level) ----
 
     private void validateTree(Node node, String path) {
