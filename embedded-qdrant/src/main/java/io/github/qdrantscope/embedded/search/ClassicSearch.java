@@ -20,6 +20,9 @@ final class ClassicSearch {
 
     static List<ScoredPoint> run(CollectionView view, SearchPoints request, String fieldPrefix) {
         long limit = Limits.atLeastOne(request.getLimit(), fieldPrefix + "limit");
+        if (request.hasSparseIndices()) {
+            throw DenseInput.unsupported("sparse vectors");
+        }
         long offset = request.hasOffset() ? request.getOffset() : 0;
         CoreSearch search = coreSearch(view, request.hasVectorName() ? request.getVectorName() : "",
                 request.getVectorList(), request.hasFilter(), request.getFilter(),
@@ -27,12 +30,15 @@ final class ClassicSearch {
         List<Hit> hits = search.run(view, saturatedSum(offset, limit));
         ResultPoints out = new ResultPoints(
                 PayloadProjection.of(request.hasWithPayload() ? request.getWithPayload() : null, false),
-                VectorProjection.of(request.hasWithVectors() ? request.getWithVectors() : null));
+                VectorProjection.of(request.hasWithVectors() ? request.getWithVectors() : null, view));
         return page(hits, offset, out);
     }
 
     /** SearchGroups: the same search, every hit ranked, then grouped. */
     static CoreSearch coreSearch(CollectionView view, SearchPointGroups request) {
+        if (request.hasSparseIndices()) {
+            throw DenseInput.unsupported("sparse vectors");
+        }
         return coreSearch(view, request.hasVectorName() ? request.getVectorName() : "", request.getVectorList(),
                 request.hasFilter(), request.getFilter(),
                 request.hasScoreThreshold() ? request.getScoreThreshold() : null);

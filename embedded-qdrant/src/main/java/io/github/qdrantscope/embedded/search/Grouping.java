@@ -122,7 +122,7 @@ final class Grouping {
             // WithLookup's payload defaults to true and its vectors to false
             this.out = new ResultPoints(
                     PayloadProjection.of(withLookup.hasWithPayload() ? withLookup.getWithPayload() : null, true),
-                    VectorProjection.of(withLookup.hasWithVectors() ? withLookup.getWithVectors() : null));
+                    VectorProjection.of(withLookup.hasWithVectors() ? withLookup.getWithVectors() : null, view));
         }
 
         void fill(PointGroup.Builder group, Object key) {

@@ -169,7 +169,8 @@ final class OrderByScan {
     /** RFC 3339, or {@code YYYY-MM-DD[ |T]HH:MM[:SS]} / {@code YYYY-MM-DD} read as UTC; micros since epoch. */
     static Long datetimeMicros(String s) {
         try {
-            return micros(OffsetDateTime.parse(s).toInstant().getEpochSecond(), OffsetDateTime.parse(s).getNano());
+            OffsetDateTime parsed = OffsetDateTime.parse(s);
+            return micros(parsed.toEpochSecond(), parsed.getNano());
         } catch (DateTimeParseException ignored) {
             // not RFC 3339; try the offset-less forms Qdrant also accepts
         }

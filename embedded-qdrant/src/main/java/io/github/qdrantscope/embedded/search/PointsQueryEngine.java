@@ -52,7 +52,7 @@ public class PointsQueryEngine {
         long groupSize = Limits.atLeastOne(Integer.toUnsignedLong(request.getGroupSize()), "group_size");
         CoreSearch search = ClassicSearch.coreSearch(collection, request);
         Points.GroupsResult groups = groups(collection, search, request.getGroupBy(), groupSize, limit,
-                ResultPoints.of(request.hasWithPayload() ? request.getWithPayload() : null,
+                ResultPoints.of(collection, request.hasWithPayload() ? request.getWithPayload() : null,
                         request.hasWithVectors() ? request.getWithVectors() : null),
                 request.hasWithLookup() ? request.getWithLookup() : null);
         return Points.SearchGroupsResponse.newBuilder().setResult(groups).setTime(timer.seconds()).build();
@@ -98,7 +98,7 @@ public class PointsQueryEngine {
         long groupSize = Limits.atLeastOne(Integer.toUnsignedLong(request.getGroupSize()), "group_size");
         CoreSearch search = Recommendation.of(request).toCoreSearch(collection);
         Points.GroupsResult groups = groups(collection, search, request.getGroupBy(), groupSize, limit,
-                ResultPoints.of(request.hasWithPayload() ? request.getWithPayload() : null,
+                ResultPoints.of(collection, request.hasWithPayload() ? request.getWithPayload() : null,
                         request.hasWithVectors() ? request.getWithVectors() : null),
                 request.hasWithLookup() ? request.getWithLookup() : null);
         return Points.RecommendGroupsResponse.newBuilder().setResult(groups).setTime(timer.seconds()).build();
@@ -155,7 +155,7 @@ public class PointsQueryEngine {
         List<Hit> ranked = new UniversalQuery(collection)
                 .runUnlimited(root, Grouping.hasGroupValue(request.getGroupBy()), "");
         Points.GroupsResult groups = Grouping.group(collection, ranked, request.getGroupBy(), groupSize, limit,
-                ResultPoints.of(request.hasWithPayload() ? request.getWithPayload() : null,
+                ResultPoints.of(collection, request.hasWithPayload() ? request.getWithPayload() : null,
                         request.hasWithVectors() ? request.getWithVectors() : null),
                 request.hasWithLookup() ? request.getWithLookup() : null);
         return Points.QueryGroupsResponse.newBuilder().setResult(groups).setTime(timer.seconds()).build();
@@ -208,8 +208,9 @@ public class PointsQueryEngine {
         long offset = request.hasOffset() ? request.getOffset() : 0;
         List<Hit> hits = Recommendation.of(request).toCoreSearch(view)
                 .run(view, ClassicSearch.saturatedSum(offset, limit));
-        return ClassicSearch.page(hits, offset, ResultPoints.of(request.hasWithPayload() ? request.getWithPayload()
-                : null, request.hasWithVectors() ? request.getWithVectors() : null));
+        return ClassicSearch.page(hits, offset, ResultPoints.of(view,
+                request.hasWithPayload() ? request.getWithPayload() : null,
+                request.hasWithVectors() ? request.getWithVectors() : null));
     }
 
     private static List<Points.ScoredPoint> discoverPoints(CollectionView view, Points.DiscoverPoints request,
@@ -217,8 +218,9 @@ public class PointsQueryEngine {
         long limit = Limits.atLeastOne(request.getLimit(), fieldPrefix + "limit");
         long offset = request.hasOffset() ? request.getOffset() : 0;
         List<Hit> hits = Discovery.toCoreSearch(view, request).run(view, ClassicSearch.saturatedSum(offset, limit));
-        return ClassicSearch.page(hits, offset, ResultPoints.of(request.hasWithPayload() ? request.getWithPayload()
-                : null, request.hasWithVectors() ? request.getWithVectors() : null));
+        return ClassicSearch.page(hits, offset, ResultPoints.of(view,
+                request.hasWithPayload() ? request.getWithPayload() : null,
+                request.hasWithVectors() ? request.getWithVectors() : null));
     }
 
     private static List<Points.ScoredPoint> queryPoints(CollectionView view, Points.QueryPoints request,
@@ -231,7 +233,8 @@ public class PointsQueryEngine {
                 request.hasLookupFrom() ? request.getLookupFrom() : null);
         List<Hit> hits = new UniversalQuery(view).run(root, request.hasOffset() ? request.getOffset() : 0,
                 fieldPrefix);
-        return ClassicSearch.page(hits, 0, ResultPoints.of(request.hasWithPayload() ? request.getWithPayload() : null,
+        return ClassicSearch.page(hits, 0, ResultPoints.of(view,
+                request.hasWithPayload() ? request.getWithPayload() : null,
                 request.hasWithVectors() ? request.getWithVectors() : null));
     }
 

@@ -26,7 +26,7 @@ final class Scroll {
         Predicate<StoredPoint> filter = PointFilter.compile(request.hasFilter(), request.getFilter());
         ResultPoints out = new ResultPoints(
                 PayloadProjection.of(request.hasWithPayload() ? request.getWithPayload() : null, true),
-                VectorProjection.of(request.hasWithVectors() ? request.getWithVectors() : null));
+                VectorProjection.of(request.hasWithVectors() ? request.getWithVectors() : null, view));
         ScrollResponse.Builder response = ScrollResponse.newBuilder();
         if (request.hasOrderBy()) {
             if (request.hasOffset()) {
