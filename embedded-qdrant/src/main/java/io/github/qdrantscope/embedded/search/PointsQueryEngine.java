@@ -5,9 +5,11 @@ import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Points;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -38,12 +40,11 @@ public class PointsQueryEngine {
 
     public Points.SearchBatchResponse searchBatch(CollectionView collection, Points.SearchBatchPoints request) {
         Timer timer = new Timer();
-        Points.SearchBatchResponse.Builder response = Points.SearchBatchResponse.newBuilder();
-        for (int i = 0; i < request.getSearchPointsCount(); i++) {
-            response.addResult(Points.BatchResult.newBuilder().addAllResult(
-                    ClassicSearch.run(collection, request.getSearchPoints(i), "search_points[" + i + "].")));
-        }
-        return response.setTime(timer.seconds()).build();
+        return Points.SearchBatchResponse.newBuilder()
+                .addAllResult(batch(request.getSearchPointsList(), "search_points",
+                        (one, prefix) -> ClassicSearch.run(collection, one, prefix)))
+                .setTime(timer.seconds())
+                .build();
     }
 
     public Points.SearchGroupsResponse searchGroups(CollectionView collection, Points.SearchPointGroups request) {
@@ -83,12 +84,11 @@ public class PointsQueryEngine {
     public Points.RecommendBatchResponse recommendBatch(CollectionView collection,
             Points.RecommendBatchPoints request) {
         Timer timer = new Timer();
-        Points.RecommendBatchResponse.Builder response = Points.RecommendBatchResponse.newBuilder();
-        for (int i = 0; i < request.getRecommendPointsCount(); i++) {
-            response.addResult(Points.BatchResult.newBuilder().addAllResult(recommendPoints(collection,
-                    request.getRecommendPoints(i), "recommend_points[" + i + "].")));
-        }
-        return response.setTime(timer.seconds()).build();
+        return Points.RecommendBatchResponse.newBuilder()
+                .addAllResult(batch(request.getRecommendPointsList(), "recommend_points",
+                        (one, prefix) -> recommendPoints(collection, one, prefix)))
+                .setTime(timer.seconds())
+                .build();
     }
 
     public Points.RecommendGroupsResponse recommendGroups(CollectionView collection,
@@ -115,12 +115,11 @@ public class PointsQueryEngine {
     public Points.DiscoverBatchResponse discoverBatch(CollectionView collection,
             Points.DiscoverBatchPoints request) {
         Timer timer = new Timer();
-        Points.DiscoverBatchResponse.Builder response = Points.DiscoverBatchResponse.newBuilder();
-        for (int i = 0; i < request.getDiscoverPointsCount(); i++) {
-            response.addResult(Points.BatchResult.newBuilder().addAllResult(discoverPoints(collection,
-                    request.getDiscoverPoints(i), "discover_points[" + i + "].")));
-        }
-        return response.setTime(timer.seconds()).build();
+        return Points.DiscoverBatchResponse.newBuilder()
+                .addAllResult(batch(request.getDiscoverPointsList(), "discover_points",
+                        (one, prefix) -> discoverPoints(collection, one, prefix)))
+                .setTime(timer.seconds())
+                .build();
     }
 
     public Points.QueryResponse query(CollectionView collection, Points.QueryPoints request) {
@@ -133,12 +132,11 @@ public class PointsQueryEngine {
 
     public Points.QueryBatchResponse queryBatch(CollectionView collection, Points.QueryBatchPoints request) {
         Timer timer = new Timer();
-        Points.QueryBatchResponse.Builder response = Points.QueryBatchResponse.newBuilder();
-        for (int i = 0; i < request.getQueryPointsCount(); i++) {
-            response.addResult(Points.BatchResult.newBuilder().addAllResult(
-                    queryPoints(collection, request.getQueryPoints(i), "query_points[" + i + "].")));
-        }
-        return response.setTime(timer.seconds()).build();
+        return Points.QueryBatchResponse.newBuilder()
+                .addAllResult(batch(request.getQueryPointsList(), "query_points",
+                        (one, prefix) -> queryPoints(collection, one, prefix)))
+                .setTime(timer.seconds())
+                .build();
     }
 
     public Points.QueryGroupsResponse queryGroups(CollectionView collection, Points.QueryPointGroups request) {
@@ -200,6 +198,21 @@ public class PointsQueryEngine {
             }
         }
         return Points.SearchMatrixOffsetsResponse.newBuilder().setResult(offsets).setTime(timer.seconds()).build();
+    }
+
+    /**
+     * Answers each request of a batch in order; a failing element fails the batch, its validation
+     * path naming the element (e.g. {@code query_points[2].limit}).
+     */
+    private static <R> List<Points.BatchResult> batch(List<R> requests, String listName,
+            BiFunction<R, String, List<Points.ScoredPoint>> one) {
+        List<Points.BatchResult> results = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            results.add(Points.BatchResult.newBuilder()
+                    .addAllResult(one.apply(requests.get(i), listName + "[" + i + "]."))
+                    .build());
+        }
+        return results;
     }
 
     private static List<Points.ScoredPoint> recommendPoints(CollectionView view, Points.RecommendPoints request,
