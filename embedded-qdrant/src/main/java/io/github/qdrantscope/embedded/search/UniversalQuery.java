@@ -6,6 +6,7 @@ import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.ContextInputPair;
+import io.qdrant.client.grpc.Points.DiscoverInput;
 import io.qdrant.client.grpc.Points.LookupLocation;
 import io.qdrant.client.grpc.Points.OrderBy;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
@@ -121,6 +122,10 @@ final class UniversalQuery {
 
     private void validateTree(Node node, String path) {
         Limits.atLeastOne(node.limit(), path + "limit");
+        if (node.query() != null && node.query().getVariantCase() == Query.VariantCase.VARIANT_NOT_SET) {
+            // the gRPC conversion (convert_query in src/common/inference/query_requests_grpc.rs) refuses it
+            throw QdrantErrors.invalidArgument("Query variant is missing");
+        }
         boolean hasQuery = node.query() != null && node.query().getVariantCase() != Query.VariantCase.VARIANT_NOT_SET;
         if (!node.prefetch().isEmpty() && !hasQuery) {
             throw badRequest("A query is needed to merge the prefetches. Can't have prefetches without defining a"
@@ -192,8 +197,7 @@ final class UniversalQuery {
         VectorQuery query = switch (q.getVariantCase()) {
             case NEAREST -> new VectorQuery.Nearest(examples.of(q.getNearest(), true));
             case RECOMMEND -> recommend(space, examples, q.getRecommend());
-            case DISCOVER -> new VectorQuery.Discover(examples.of(q.getDiscover().getTarget(), true),
-                    pairs(examples, q.getDiscover().getContext().getPairsList()));
+            case DISCOVER -> discover(examples, q.getDiscover());
             case CONTEXT -> new VectorQuery.Context(pairs(examples, q.getContext().getPairsList()));
             default -> throw new IllegalStateException("not a vector query: " + q.getVariantCase());
         };
@@ -224,9 +228,26 @@ final class UniversalQuery {
         }
     }
 
+    private static VectorQuery discover(Examples examples, DiscoverInput input) {
+        if (!input.hasTarget()) {
+            throw QdrantErrors.invalidArgument("DiscoverInput target is missing");
+        }
+        if (!input.hasContext()) {
+            throw QdrantErrors.invalidArgument("DiscoverInput context is missing");
+        }
+        return new VectorQuery.Discover(examples.of(input.getTarget(), true),
+                pairs(examples, input.getContext().getPairsList()));
+    }
+
     private static List<VectorQuery.Pair> pairs(Examples examples, List<ContextInputPair> wire) {
         List<VectorQuery.Pair> pairs = new ArrayList<>(wire.size());
         for (ContextInputPair p : wire) {
+            if (!p.hasPositive()) {
+                throw QdrantErrors.invalidArgument("ContextPair positive is missing");
+            }
+            if (!p.hasNegative()) {
+                throw QdrantErrors.invalidArgument("ContextPair negative is missing");
+            }
             pairs.add(new VectorQuery.Pair(examples.of(p.getPositive(), true), examples.of(p.getNegative(), true)));
         }
         return pairs;

@@ -237,6 +237,18 @@ class QueryTest {
     }
 
     @Test
+    void incompleteQueryMessagesAreRejectedLikeQdrantsGrpcConversion() {
+        assertStatus(() -> query(QueryPoints.newBuilder().setQuery(Query.getDefaultInstance())),
+                Status.Code.INVALID_ARGUMENT, "Query variant is missing");
+        assertStatus(() -> query(QueryPoints.newBuilder().setQuery(Query.newBuilder()
+                .setDiscover(DiscoverInput.newBuilder().setTarget(dense(1, 0))))),
+                Status.Code.INVALID_ARGUMENT, "DiscoverInput context is missing");
+        assertStatus(() -> query(QueryPoints.newBuilder().setQuery(Query.newBuilder().setContext(ContextInput
+                .newBuilder().addPairs(ContextInputPair.newBuilder().setPositive(id(1)))))),
+                Status.Code.INVALID_ARGUMENT, "ContextPair negative is missing");
+    }
+
+    @Test
     void unknownVectorNamesUseTheCollectionConfigMessages() {
         assertStatus(() -> query(QueryPoints.newBuilder().setUsing("text").setQuery(nearest(dense(1, 0)))),
                 Status.Code.INVALID_ARGUMENT, "Wrong input: Vector with name text is not configured in this collection");
