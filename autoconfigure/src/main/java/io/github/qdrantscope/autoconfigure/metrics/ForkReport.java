@@ -31,7 +31,7 @@ public record ForkReport(String fork, String forkSource, String run, String runS
      * @param name the meter name
      * @param type {@code counter}, {@code timer}, {@code gauge}, ...
      * @param tags the meter's tags
-     * @param values statistic (lowercase, e.g. {@code count}, {@code total_time}, {@code value}) to value;
+     * @param values statistic (lowercase, e.g. {@code count}, {@code total}, {@code value}) to value;
      *     times are in seconds
      */
     public record MeterValues(String name, String type, Map<String, String> tags, Map<String, Double> values) {

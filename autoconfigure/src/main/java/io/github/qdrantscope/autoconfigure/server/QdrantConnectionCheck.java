@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.qdrant.client.QdrantClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
@@ -47,8 +49,8 @@ public class QdrantConnectionCheck implements BeanPostProcessor, BeanFactoryAwar
     public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
         if (bean instanceof QdrantClient client) {
             QdrantEndpoint endpoint = resolveEndpoint();
-            Duration timeout = environment.getProperty("qdrant-scope.connect-timeout", Duration.class,
-                    Duration.ofSeconds(10));
+            Duration timeout = Binder.get(environment)
+                    .bindOrCreate(QdrantScopeProperties.PREFIX, QdrantScopeProperties.class).connectTimeout();
             check(client, endpoint, timeout);
             if (!beanFactory.containsSingleton(QdrantServerSelector.ENDPOINT_BEAN_NAME)) {
                 beanFactory.registerSingleton(QdrantServerSelector.ENDPOINT_BEAN_NAME, endpoint);
