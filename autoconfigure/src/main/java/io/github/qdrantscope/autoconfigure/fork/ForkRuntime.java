@@ -80,10 +80,14 @@ public final class ForkRuntime {
 
     /**
      * Claims {@code collection} on {@code endpoint} for this fork, the first time only; later calls (other
-     * contexts of the fork) just check the dimension.
+     * contexts of the fork) just check the dimension. A collection without the prefix is never touched.
      */
     public void claim(QdrantEndpoint endpoint, String collection, String prefix, int dimension, String projectKey,
             String contentField, boolean keep, Duration timeout, Duration leaseTtl, ScopeMetrics metrics) {
+        if (!CollectionNames.isOwnedBy(prefix, collection)) {
+            throw new IllegalArgumentException("qdrant-scope: refusing to claim collection '" + collection
+                    + "': it does not start with qdrant-scope.collection-prefix '" + prefix + "_'");
+        }
         mode = endpoint.mode().toString();
         String key = endpointKey(endpoint) + "/" + collection;
         Claim existing = claims.get(key);
