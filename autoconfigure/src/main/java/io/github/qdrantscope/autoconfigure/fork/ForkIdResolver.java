@@ -3,6 +3,8 @@ package io.github.qdrantscope.autoconfigure.fork;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties.ForkIds;
 
@@ -14,10 +16,12 @@ import io.github.qdrantscope.autoconfigure.QdrantScopeProperties.ForkIds;
  *   <li>the system property {@value #SUREFIRE_PROPERTY}, which Surefire does not set by itself: pass it with
  *       <pre>{@code
  * <systemPropertyVariables>
- *   <qdrant-scope.surefire-fork-number>${surefire.forkNumber}</qdrant-scope.surefire-fork-number>
+ *   <qdrant-scope.surefire-fork-number>fork${surefire.forkNumber}</qdrant-scope.surefire-fork-number>
  * </systemPropertyVariables>}</pre>
- *       (source {@code surefire}; an unreplaced {@code ${surefire.forkNumber}}, as with {@code forkCount=0},
- *       is ignored);</li>
+ *       The fork id is the number (source {@code surefire}). The {@code fork} prefix is needed because Maven
+ *       replaces a value consisting only of the unknown expression {@code ${surefire.forkNumber}} with an empty
+ *       string before Surefire sees it; an empty or malformed value is an error. An unreplaced
+ *       {@code ${surefire.forkNumber}}, as with {@code forkCount=0}, is ignored;</li>
  *   <li>Gradle's {@value #GRADLE_WORKER_PROPERTY}, which grows without bound over a build, mapped to a dense
  *       slot 1, 2, ... by {@link GradleWorkerSlots} (source {@code gradle});</li>
  *   <li>last resort, {@code p<pid>-<4 random hex>} (source {@code pid}): unique, but a new collection name in
@@ -38,6 +42,9 @@ public class ForkIdResolver {
 
     /** System property Gradle sets in every test worker. */
     public static final String GRADLE_WORKER_PROPERTY = "org.gradle.test.worker";
+
+    /** {@code fork<n>}: the documented value; {@code <n>} alone is accepted when a build manages to pass it. */
+    private static final Pattern SUREFIRE_VALUE = Pattern.compile("(?:fork)?([0-9]{1,9})");
 
     private final SystemLookup lookup;
     private final Path buildDirectory;
@@ -64,10 +71,9 @@ public class ForkIdResolver {
         if (fromEnv != null) {
             return validated(fromEnv, FORK_ID_ENV, "environment variable " + FORK_ID_ENV);
         }
-        String surefire = SystemLookup.nonBlank(lookup.property(SUREFIRE_PROPERTY));
-        if (surefire != null && !surefire.contains("${")) {
-            return validated(surefire, "surefire", "system property " + SUREFIRE_PROPERTY
-                    + " (set it to ${surefire.forkNumber} in Surefire's systemPropertyVariables)");
+        ForkId surefire = surefire(lookup.property(SUREFIRE_PROPERTY));
+        if (surefire != null) {
+            return surefire;
         }
         String gradleWorker = SystemLookup.nonBlank(lookup.property(GRADLE_WORKER_PROPERTY));
         if (gradleWorker != null) {
@@ -77,6 +83,21 @@ public class ForkIdResolver {
         byte[] random = new byte[2];
         new SecureRandom().nextBytes(random);
         return new ForkId("p" + pid + "-" + HexFormat.of().formatHex(random), "pid");
+    }
+
+    private static ForkId surefire(String value) {
+        if (value == null || value.contains("${")) {
+            // absent, or forkCount=0 (Surefire runs in Maven's JVM and leaves the placeholder as it is)
+            return null;
+        }
+        Matcher matcher = SUREFIRE_VALUE.matcher(value.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("qdrant-scope: system property " + SUREFIRE_PROPERTY + "='" + value
+                    + "' is invalid: set it to fork${surefire.forkNumber} in Surefire's systemPropertyVariables (the "
+                    + "'fork' prefix matters: Maven replaces a value that is only ${surefire.forkNumber} with an empty "
+                    + "string before Surefire can fill in the fork number)");
+        }
+        return new ForkId(matcher.group(1), "surefire");
     }
 
     private static ForkId validated(String value, String source, String origin) {

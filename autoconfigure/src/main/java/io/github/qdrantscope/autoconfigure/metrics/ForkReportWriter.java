@@ -34,7 +34,7 @@ public class ForkReportWriter {
         Path target = fileFor(report.fork());
         try {
             Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, "fork-" + report.fork(), ".tmp");
+            Path temp = directory.resolve("fork-" + report.fork() + ".json." + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".tmp");
             Files.writeString(temp, JSON.writeValueAsString(report));
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;

@@ -42,7 +42,7 @@ class ForkIdResolverTest {
 
     @Test
     void surefireForkNumberIsUsedWhenPassedThroughSystemPropertyVariables() {
-        properties.put("qdrant-scope.surefire-fork-number", "2");
+        properties.put("qdrant-scope.surefire-fork-number", "fork2");
         properties.put("org.gradle.test.worker", "17");
 
         assertThat(resolve()).isEqualTo(new ForkId("2", "surefire"));
@@ -51,7 +51,7 @@ class ForkIdResolverTest {
     @Test
     void unreplacedSurefirePlaceholderIsIgnored() {
         // forkCount=0 runs in Maven's JVM, where Surefire leaves the placeholder as it is
-        properties.put("qdrant-scope.surefire-fork-number", "${surefire.forkNumber}");
+        properties.put("qdrant-scope.surefire-fork-number", "fork${surefire.forkNumber}");
 
         ForkId id = resolve();
 
@@ -98,10 +98,27 @@ class ForkIdResolverTest {
     }
 
     @Test
-    void invalidSurefireValueNamesTheSystemProperty() {
+    void bareForkNumberIsAcceptedToo() {
+        properties.put("qdrant-scope.surefire-fork-number", "3");
+
+        assertThat(resolve()).isEqualTo(new ForkId("3", "surefire"));
+    }
+
+    @Test
+    void emptySurefireValueExplainsMavensReplacement() {
+        // what Maven passes for <qdrant-scope.surefire-fork-number>${surefire.forkNumber}</...>
+        properties.put("qdrant-scope.surefire-fork-number", "");
+
+        assertThatIllegalArgumentException().isThrownBy(this::resolve)
+                .withMessageContaining("system property qdrant-scope.surefire-fork-number='' is invalid")
+                .withMessageContaining("fork${surefire.forkNumber}");
+    }
+
+    @Test
+    void malformedSurefireValueNamesTheSystemProperty() {
         properties.put("qdrant-scope.surefire-fork-number", "1 2");
 
         assertThatIllegalArgumentException().isThrownBy(this::resolve)
-                .withMessageContaining("qdrant-scope.surefire-fork-number");
+                .withMessageContaining("qdrant-scope.surefire-fork-number='1 2'");
     }
 }
