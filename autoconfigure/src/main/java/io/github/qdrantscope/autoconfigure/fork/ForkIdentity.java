@@ -34,7 +34,7 @@ public record ForkIdentity(ForkId fork, RunId run, String host, Path buildDirect
                 current = jvm;
                 if (current == null) {
                     current = resolve(SystemLookup.jvm(), Path.of("").toAbsolutePath(), hostName(),
-                            ProcessHandle.current().pid(), ProcessHandle.current().parent().orElse(null));
+                            ProcessHandle.current().pid(), BuildProcess.of(ProcessHandle.current()).orElse(null));
                     logger.info("qdrant-scope: fork id " + current.fork().value() + " (from " + current.fork().source()
                             + "), run id " + current.run().value() + " (from " + current.run().source() + ")");
                     jvm = current;

@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
  *   <li>Buildkite: {@code bk<BUILDKITE_BUILD_NUMBER>-<hash of BUILDKITE_JOB_ID>};</li>
  *   <li>CircleCI: {@code cc<CIRCLE_BUILD_NUM>-n<CIRCLE_NODE_INDEX>};</li>
  *   <li>Jenkins: {@code jk<BUILD_NUMBER>-<hash of BUILD_TAG, NODE_NAME and EXECUTOR_NUMBER>};</li>
- *   <li>otherwise {@code local-<hash>} of the host name and the parent process (id and start time). Every
- *       fork of one Maven or Gradle build is a child of the same build process, so they agree without any
- *       file or configuration, and a later build gets a new value (source {@code build-process}). Without a
- *       visible parent, the hash is of this JVM (source {@code jvm}).</li>
+ *   <li>otherwise {@code local-<hash>} of the host name and the build process (id and start time; see
+ *       {@link BuildProcess}). Every fork of one Maven or Gradle build descends from the same build JVM, so
+ *       they agree without any file or configuration, and a later build gets a new value (source
+ *       {@code build-process}). Without a visible build process, the hash is of this JVM (source
+ *       {@code jvm}).</li>
  * </ol>
  */
 public class RunIdResolver {
