@@ -2,9 +2,13 @@ package io.github.qdrantscope.autoconfigure.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Statistic;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.actuate.endpoint.MetricsEndpoint;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -61,6 +65,30 @@ class QdrantScopeMetricsAutoConfigurationTest {
 
             assertThat(registry.get("qdrant.scope.contention").tag("kind", "unscoped_delete").functionCounter().count())
                     .isEqualTo(before + 1);
+        });
+    }
+
+    @Test
+    void metersShowAtTheActuatorMetricsEndpoint() {
+        runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+                SimpleMetricsExportAutoConfiguration.class)).run(context -> {
+            MetricsEndpoint endpoint = new MetricsEndpoint(context.getBean(MeterRegistry.class));
+            double before = endpoint.metric("qdrant.scope.contention", List.of("kind:foreign_point"))
+                    .getMeasurements().get(0).getValue();
+
+            context.getBean(ScopeMetrics.class).contention(ContentionKind.FOREIGN_POINT, "p", "c", "audit");
+
+            MetricsEndpoint.MetricDescriptor contention = endpoint.metric("qdrant.scope.contention",
+                    List.of("kind:foreign_point"));
+            assertThat(contention.getMeasurements()).singleElement().satisfies(sample -> {
+                assertThat(sample.getStatistic()).isEqualTo(Statistic.COUNT);
+                assertThat(sample.getValue()).isEqualTo(before + 1);
+            });
+            assertThat(endpoint.metric("qdrant.scope.contention", List.of()).getAvailableTags())
+                    .anySatisfy(tag -> assertThat(tag.getValues()).containsExactlyInAnyOrder("collection_claim",
+                            "foreign_point", "unscoped_read", "unscoped_write", "unscoped_delete"));
+            assertThat(endpoint.listNames().getNames()).contains("qdrant.scope.contention",
+                    "qdrant.scope.cleanup", "qdrant.scope.cleanup.points", "qdrant.scope.projects.active");
         });
     }
 
