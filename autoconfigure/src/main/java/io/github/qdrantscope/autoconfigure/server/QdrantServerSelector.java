@@ -96,18 +96,14 @@ public class QdrantServerSelector implements BeanFactoryPostProcessor, Environme
     }
 
     private boolean isUserProperty(String property) {
+        // Boot's attached "configurationProperties" source is among them and also matches relaxed forms
+        // such as SPRING_AI_VECTORSTORE_QDRANT_HOST
         for (PropertySource<?> source : environment.getPropertySources()) {
-            if (PROPERTY_SOURCE_NAME.equals(source.getName())) {
-                continue;
-            }
-            if (source.containsProperty(property)) {
+            if (!PROPERTY_SOURCE_NAME.equals(source.getName()) && source.containsProperty(property)) {
                 return true;
             }
         }
-        // relaxed forms such as SPRING_AI_VECTORSTORE_QDRANT_HOST, resolved by Boot's attached source
-        PropertySource<?> attached = environment.getPropertySources().get("configurationProperties");
-        return attached != null && attached.containsProperty(property)
-                && environment.getPropertySources().get(PROPERTY_SOURCE_NAME) == null;
+        return false;
     }
 
     private static List<String> userBeans(ConfigurableListableBeanFactory beanFactory, Class<?> type) {

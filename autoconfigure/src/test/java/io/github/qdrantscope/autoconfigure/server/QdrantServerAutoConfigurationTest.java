@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.Map;
 
 import io.github.qdrantscope.autoconfigure.FakeEmbeddingModel;
 import io.qdrant.client.QdrantClient;
@@ -17,6 +18,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** Server choice without starting the embedded server: every external trigger and the back-offs. */
 class QdrantServerAutoConfigurationTest {
@@ -44,6 +46,15 @@ class QdrantServerAutoConfigurationTest {
         runner.withPropertyValues("spring.ai.vectorstore.qdrant.port=7334", "spring.ai.vectorstore.qdrant.api-key=s3cret")
                 .run(context -> assertThat(context.getBean(QdrantServerChoice.class).reason())
                         .isEqualTo("spring.ai.vectorstore.qdrant.port is set; spring.ai.vectorstore.qdrant.api-key is set"));
+    }
+
+    @Test
+    void environmentVariableFormMeansExternal() {
+        runner.withInitializer(context -> {
+            context.getEnvironment().getPropertySources().addLast(new SystemEnvironmentPropertySource(
+                    "systemEnvironment", Map.of("SPRING_AI_VECTORSTORE_QDRANT_HOST", "qdrant.ci")));
+        }).run(context -> assertThat(context.getBean(QdrantServerChoice.class).mode())
+                .isEqualTo(QdrantEndpoint.Mode.EXTERNAL));
     }
 
     @Test
