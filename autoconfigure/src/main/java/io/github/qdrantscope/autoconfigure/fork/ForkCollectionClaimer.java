@@ -87,13 +87,16 @@ public class ForkCollectionClaimer {
                 io.qdrant.client.WithVectorsSelectorFactory.enable(false), null, timeout)));
     }
 
-    /** Drops {@code collection} if this process still holds its lease; returns whether it was dropped. */
+    /**
+     * Drops {@code collection} unless another process holds its lease; returns whether it was dropped. A
+     * missing lease (removed by an unscoped delete of the application) does not keep the collection alive.
+     */
     public boolean dropIfOwned(String collection, LeaseOwner self) {
         if (!await(client.collectionExistsAsync(collection, timeout))) {
             return false;
         }
         LeaseOwner holder = readLease(collection);
-        if (holder == null || !holder.sameProcess(self)) {
+        if (holder != null && !holder.sameProcess(self)) {
             return false;
         }
         await(client.deleteCollectionAsync(collection, timeout));

@@ -234,12 +234,18 @@ class ForkCollectionBindingTest {
     void collectionsAreDroppedAtExitUnlessKeptAndNothingWithoutThePrefixIsTouched() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String dropped = "qdrant_scope_test_drop_" + suffix;
+        String leaseLost = "qdrant_scope_test_lost_" + suffix;
+        String takenOver = "qdrant_scope_test_taken_" + suffix;
         String kept = "qdrant_scope_test_keep_" + suffix;
         String foreign = "other_app_" + suffix;
         ForkRuntime runtime = new ForkRuntime(ForkIdentity.jvm(), ForkRuntime.jvm().self(), new JvmScopeMeters());
         ScopeMetrics metrics = new ContextScopeMetrics(new JvmScopeMeters(), false);
         runtime.claim(endpoint, dropped, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT, Duration.ofHours(1), metrics);
         runtime.claim(endpoint, kept, "qdrant_scope", 4, "p", "doc_content", true, TIMEOUT, Duration.ofHours(1), metrics);
+        runtime.claim(endpoint, leaseLost, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT, Duration.ofHours(1), metrics);
+        admin.deleteAsync(leaseLost, List.of(CollectionLease.pointId())).get();
+        runtime.claim(endpoint, takenOver, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT, Duration.ofHours(1), metrics);
+        admin.upsertAsync(takenOver, List.of(CollectionLease.toPoint(otherProcessOnThisHost(), 4, "doc_content"))).get();
         admin.createCollectionAsync(foreign, io.qdrant.client.grpc.Collections.VectorParams.newBuilder()
                 .setDistance(Distance.Cosine).setSize(4).build()).get();
         assertThatThrownBy(() -> runtime.claim(endpoint, foreign, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT,
@@ -250,9 +256,12 @@ class ForkCollectionBindingTest {
         runtime.dropAll();
 
         assertThat(admin.collectionExistsAsync(dropped).get()).isFalse();
+        assertThat(admin.collectionExistsAsync(leaseLost).get()).isFalse();
+        assertThat(admin.collectionExistsAsync(takenOver).get()).isTrue();
         assertThat(admin.collectionExistsAsync(kept).get()).isTrue();
         assertThat(admin.collectionExistsAsync(foreign).get()).isTrue();
         admin.deleteCollectionAsync(kept).get();
+        admin.deleteCollectionAsync(takenOver).get();
         admin.deleteCollectionAsync(foreign).get();
     }
 
