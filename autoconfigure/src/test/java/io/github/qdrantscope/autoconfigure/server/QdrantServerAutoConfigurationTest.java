@@ -3,7 +3,6 @@ package io.github.qdrantscope.autoconfigure.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import io.github.qdrantscope.autoconfigure.FakeEmbeddingModel;
@@ -148,10 +147,9 @@ class QdrantServerAutoConfigurationTest {
         throw new AssertionError("no QdrantUnreachableException in " + failure, failure);
     }
 
+    /** Port 1 (tcpmux): privileged and unused, so nothing a parallel test starts can listen there. */
     static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return 1;
     }
 
     @Configuration(proxyBeanMethods = false)
