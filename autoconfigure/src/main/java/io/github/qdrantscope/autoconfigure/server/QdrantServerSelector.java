@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.qdrant.client.QdrantClient;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -22,7 +21,8 @@ import org.springframework.core.env.PropertySource;
  *
  * <p>External when the user configured one: any of {@value #HOST}, {@value #PORT} or {@value #API_KEY} is
  * set, or the context defines its own {@code QdrantConnectionDetails} (for example through
- * {@code @ServiceConnection} on a Testcontainers {@code QdrantContainer}) or its own {@code QdrantClient}.
+ * {@code @ServiceConnection} on a Testcontainers {@code QdrantContainer}) or its own {@code QdrantClient}
+ * (beans of Spring AI's and qdrant-scope's own auto-configurations do not count).
  * Then nothing is started. Otherwise the JVM's {@link SharedEmbeddedQdrant} is started (once per JVM)
  * and its address is published as the property source {@value #PROPERTY_SOURCE_NAME}, added first to the
  * context's Environment — never through system properties, which parallel contexts would overwrite.
@@ -45,6 +45,9 @@ public class QdrantServerSelector implements BeanFactoryPostProcessor, Environme
 
     private static final String SPRING_AI_QDRANT_AUTO_CONFIGURATION =
             "org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration";
+
+    /** Auto-configurations register under their class name; qdrant-scope's own beans are not the user's. */
+    private static final String QDRANT_SCOPE_AUTO_CONFIGURATIONS = "io.github.qdrantscope.autoconfigure.";
 
     private ConfigurableEnvironment environment;
 
@@ -113,8 +116,10 @@ public class QdrantServerSelector implements BeanFactoryPostProcessor, Environme
                 names.add(name);
                 continue;
             }
-            BeanDefinition definition = beanFactory.getBeanDefinition(name);
-            if (!SPRING_AI_QDRANT_AUTO_CONFIGURATION.equals(definition.getFactoryBeanName())) {
+            String factory = beanFactory.getBeanDefinition(name).getFactoryBeanName();
+            boolean auto = factory != null && (factory.equals(SPRING_AI_QDRANT_AUTO_CONFIGURATION)
+                    || factory.startsWith(QDRANT_SCOPE_AUTO_CONFIGURATIONS));
+            if (!auto) {
                 names.add(name);
             }
         }
