@@ -21,6 +21,9 @@ import java.lang.annotation.Target;
 @Inherited
 public @interface ScopedProject {
 
+    /** The default payload key, {@value}. */
+    String DEFAULT_KEY = "qdrant_scope_project";
+
     /**
      * Readable prefix of the project name (at most 40 characters of {@code [A-Za-z0-9_-]}); a unique
      * 8-hex-digit suffix is appended per test. Empty (the default) derives it from the test class and
@@ -32,7 +35,7 @@ public @interface ScopedProject {
      * Payload key that carries the project on every stored point. The default is chosen not to
      * collide with an application's own fields.
      */
-    String key() default "qdrant_scope_project";
+    String key() default DEFAULT_KEY;
 
     /** When the project's points are removed. */
     Cleanup cleanup() default Cleanup.AFTER_EACH_TEST;
