@@ -73,13 +73,15 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         switch (operation) {
             case ADD -> args[0] = ScopedDocuments.stamp((List<Document>) args[0], scope);
             case DELETE_IDS -> args[0] = ScopedDocuments.namespaced((List<String>) args[0], scope);
-            case DELETE_ID -> args[0] = NamespacedIds.of(scope.name(), (String) args[0]);
-            case DELETE_FILTER -> {
-                Filter.Expression userFilter = (Filter.Expression) args[0];
-                if (this.settings.audit()) {
-                    auditDelete(userFilter, scope);
-                }
-                args[0] = ScopeFilters.and(ScopeFilters.inProject(scope), userFilter);
+            case DELETE_FILTER -> args[0] = scopedDeleteFilter((Filter.Expression) args[0], scope);
+            case DELETE_FILTER_TEXT -> {
+                Filter.Expression parsed = SearchRequest.builder().filterExpression((String) args[0]).build()
+                    .getFilterExpression();
+                Filter.Expression scopedFilter = scopedDeleteFilter(parsed, scope);
+                return ProxiedCalls.run(() -> {
+                    this.target.delete(scopedFilter);
+                    return null;
+                });
             }
             case SEARCH -> {
                 SearchRequest request = (SearchRequest) args[0];
@@ -126,6 +128,13 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         catch (WrappedThrowable wrapped) {
             throw wrapped.getCause();
         }
+    }
+
+    private Filter.Expression scopedDeleteFilter(Filter.Expression userFilter, ProjectScope scope) {
+        if (this.settings.audit()) {
+            auditDelete(userFilter, scope);
+        }
+        return ScopeFilters.and(ScopeFilters.inProject(scope), userFilter);
     }
 
     private static SearchRequest scopedRequest(SearchRequest request, ProjectScope scope) {
@@ -228,8 +237,8 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
         ADD("add", ContentionKind.UNSCOPED_WRITE),
         DELETE_IDS("delete", ContentionKind.UNSCOPED_DELETE),
-        DELETE_ID("delete", ContentionKind.UNSCOPED_DELETE),
         DELETE_FILTER("delete", ContentionKind.UNSCOPED_DELETE),
+        DELETE_FILTER_TEXT("delete", ContentionKind.UNSCOPED_DELETE),
         SEARCH("search", ContentionKind.UNSCOPED_READ),
         SEARCH_TEXT("search", ContentionKind.UNSCOPED_READ);
 
@@ -259,7 +268,8 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
                         yield DELETE_IDS;
                     }
                     if (arg instanceof String) {
-                        yield DELETE_ID;
+                        // VectorStore.delete(String) takes a filter expression in text form, not an id.
+                        yield DELETE_FILTER_TEXT;
                     }
                     yield (arg instanceof Filter.Expression) ? DELETE_FILTER : null;
                 }
