@@ -4,8 +4,8 @@ import io.micrometer.context.ThreadLocalAccessor;
 
 /**
  * Lets Micrometer's context-propagation carry the {@link ProjectScope} across thread hops: executors
- * decorated with {@code ContextPropagatingTaskDecorator} (the starter adds one for {@code @Async} when the
- * application has no task decorator), Reactor with automatic context propagation, and anything else built
+ * decorated with {@code ContextPropagatingTaskDecorator} (the starter adds one to Boot's task executor, so
+ * {@code @Async} methods follow), Reactor with automatic context propagation, and anything else built
  * on {@code ContextSnapshot}. Registered through {@code META-INF/services}, so it only loads when
  * context-propagation is on the classpath.
  */
