@@ -1,6 +1,5 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,7 @@ final class ScopedDocuments {
 
     /** Stamped copies of {@code documents}; the caller's documents are left untouched. */
     static List<Document> stamp(List<Document> documents, ProjectScope scope) {
-        List<Document> stamped = new ArrayList<>(documents.size());
-        for (Document document : documents) {
-            stamped.add(stamp(document, scope));
-        }
-        return stamped;
+        return documents.stream().map(document -> stamp(document, scope)).toList();
     }
 
     static Document stamp(Document document, ProjectScope scope) {
@@ -57,11 +52,7 @@ final class ScopedDocuments {
      * Documents that were stored without a scope pass through with only unknown fields left alone.
      */
     static List<Document> unstamp(List<Document> documents, String key) {
-        List<Document> result = new ArrayList<>(documents.size());
-        for (Document document : documents) {
-            result.add(unstamp(document, key));
-        }
-        return result;
+        return documents.stream().map(document -> unstamp(document, key)).toList();
     }
 
     static Document unstamp(Document document, String key) {

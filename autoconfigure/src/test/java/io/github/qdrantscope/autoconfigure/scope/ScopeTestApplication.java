@@ -2,11 +2,10 @@ package io.github.qdrantscope.autoconfigure.scope;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.qdrant.client.QdrantClient;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,22 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableAsync
+@Import(TestInfrastructure.class)
 class ScopeTestApplication {
-
-    @Bean
-    FakeEmbeddingModel embeddingModel() {
-        return new FakeEmbeddingModel();
-    }
-
-    @Bean
-    RecordingScopeMetrics scopeMetrics() {
-        return new RecordingScopeMetrics();
-    }
-
-    @Bean(destroyMethod = "close")
-    QdrantClient qdrantClient(UnscopedQdrantCallCounter counter) {
-        return TestQdrant.client(counter);
-    }
 
     @Bean
     AsyncProjectProbe asyncProjectProbe() {

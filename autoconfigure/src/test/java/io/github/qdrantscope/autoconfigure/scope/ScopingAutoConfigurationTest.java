@@ -22,8 +22,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -44,7 +42,7 @@ class ScopingAutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(QdrantVectorStoreAutoConfiguration.class,
                 ProjectScopeAutoConfiguration.class))
-        .withUserConfiguration(Infrastructure.class)
+        .withUserConfiguration(TestInfrastructure.class)
         .withPropertyValues("spring.ai.vectorstore.qdrant.host=" + TestQdrant.server().host(),
                 "spring.ai.vectorstore.qdrant.port=" + TestQdrant.server().grpcPort(),
                 "spring.ai.vectorstore.qdrant.initialize-schema=true",
@@ -221,25 +219,5 @@ class ScopingAutoConfigurationTest {
                     .containsExactly("2");
             }
         });
-    }
-
-    /** What a user's test application provides, plus a client carrying the interceptor bean. */
-    @Configuration(proxyBeanMethods = false)
-    static class Infrastructure {
-
-        @Bean
-        FakeEmbeddingModel embeddingModel() {
-            return new FakeEmbeddingModel();
-        }
-
-        @Bean
-        RecordingScopeMetrics scopeMetrics() {
-            return new RecordingScopeMetrics();
-        }
-
-        @Bean(destroyMethod = "close")
-        QdrantClient qdrantClient(UnscopedQdrantCallCounter counter) {
-            return TestQdrant.client(counter);
-        }
     }
 }
