@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -85,6 +86,29 @@ class ScopedIsolationTest extends ScopeTestApplication.OnEmbeddedQdrant {
         assertThat(this.project.name())
             .matches("ScopedIsolationTest-projectNameIsDerived-[0-9a-f]{8}");
         assertThat(this.project.key()).isEqualTo(ScopedProject.DEFAULT_KEY);
+    }
+
+    @Test
+    @ScopedProject(value = "custom-prefix", key = "custom_key")
+    void methodAnnotationWinsAndItsKeyIsUsed() {
+        assertThat(this.project.name()).matches("custom-prefix-[0-9a-f]{8}");
+        assertThat(this.project.key()).isEqualTo("custom_key");
+        this.vectorStore.add(fixture());
+        assertThat(this.vectorStore.similaritySearch(SearchRequest.builder().query("apple").topK(10).build()))
+            .hasSize(3)
+            .allSatisfy(d -> assertThat(d.getMetadata()).doesNotContainKeys("custom_key", ProjectNames.ORIGINAL_ID_KEY));
+    }
+
+    @Nested
+    class NestedTests {
+
+        @Test
+        void nestedClassInheritsTheEnclosingScope() {
+            assertThat(ScopedIsolationTest.this.project.name()).matches("NestedTests-nestedClassInheritsTheEnclos-[0-9a-f]{8}");
+            ScopedIsolationTest.this.vectorStore.add(fixture());
+            assertThat(ScopedIsolationTest.this.vectorStore.similaritySearch(
+                    SearchRequest.builder().query("apple").topK(10).build())).hasSize(3);
+        }
     }
 
     @AfterAll
