@@ -76,10 +76,10 @@ class ScopePropagationTest extends ScopeTestApplication.OnEmbeddedQdrant {
 
     @Test
     void malformedScopeHeaderIsABadRequestNamingTheHeader() {
-        var response = this.restTestClient.get().uri("/project")
+        this.restTestClient.get().uri("/project")
             .header(ProjectScopeHeaders.PROJECT, "not a project")
-            .exchange();
-        response.expectStatus().isBadRequest();
+            .exchange()
+            .expectStatus().isBadRequest();
     }
 
     @RestController
