@@ -14,6 +14,12 @@ import java.lang.annotation.Target;
  *
  * <p>Put it on a test class (applies to every test method, inherited by subclasses and {@code @Nested}
  * classes) or on a method (the method's annotation wins). It may be used as a meta-annotation.
+ *
+ * <p>Before each test method, {@link ScopedProjectTestExecutionListener} opens a fresh
+ * {@link ProjectScope} named {@code <prefix>-<8 hex digits>} on the test's thread (read it with
+ * {@link ProjectScope#current()} or an injected {@link CurrentProject}); after the method it closes the
+ * scope and removes the project's points according to {@link #cleanup()}. An invalid {@link #value()} or
+ * {@link #key()} fails the test before it runs, naming the attribute and the test method.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,6 +4,7 @@ import io.qdrant.client.QdrantClient;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * What a user's test application provides (an embedding model), a recording {@code ScopeMetrics}, and a
@@ -24,7 +25,7 @@ class TestInfrastructure {
     }
 
     @Bean(destroyMethod = "close")
-    QdrantClient qdrantClient(UnscopedQdrantCallCounter counter) {
-        return TestQdrant.client(counter);
+    QdrantClient qdrantClient(UnscopedQdrantCallCounter counter, Environment environment) {
+        return TestQdrant.client(environment, counter);
     }
 }

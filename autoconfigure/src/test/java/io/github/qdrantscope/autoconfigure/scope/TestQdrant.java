@@ -7,6 +7,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -40,9 +41,14 @@ final class TestQdrant {
         registry.add("spring.ai.vectorstore.qdrant.initialize-schema", () -> "true");
     }
 
-    /** A client on the embedded server, optionally with interceptors (as the starter's client bean has). */
-    static QdrantClient client(ClientInterceptor... interceptors) {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress(server().host(), server().grpcPort())
+    /**
+     * A client on the Qdrant a context is configured for (whatever put the address into its Environment),
+     * optionally with interceptors, as the starter's client bean has.
+     */
+    static QdrantClient client(Environment environment, ClientInterceptor... interceptors) {
+        String host = environment.getRequiredProperty("spring.ai.vectorstore.qdrant.host");
+        int port = environment.getRequiredProperty("spring.ai.vectorstore.qdrant.port", Integer.class);
+        ManagedChannel channel = ManagedChannelBuilder.forAddress(host, port)
             .usePlaintext()
             .intercept(interceptors)
             .build();
