@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ScopeTestApplication.class,
         properties = "spring.ai.vectorstore.qdrant.collection-name=scope_isolation")
 @ScopedProject("groups")
+@Execution(ExecutionMode.CONCURRENT)
 class GroupFilterEndToEndTest extends ScopeTestApplication.OnEmbeddedQdrant {
 
     @Autowired

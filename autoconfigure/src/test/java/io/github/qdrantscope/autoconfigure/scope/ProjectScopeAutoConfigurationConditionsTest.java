@@ -1,6 +1,8 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
@@ -14,6 +16,7 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which beans {@link ProjectScopeAutoConfiguration} contributes under which conditions. */
+@Execution(ExecutionMode.CONCURRENT)
 class ProjectScopeAutoConfigurationConditionsTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()

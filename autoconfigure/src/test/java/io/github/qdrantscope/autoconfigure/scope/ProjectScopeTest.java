@@ -6,10 +6,13 @@ import java.util.concurrent.Executors;
 
 import io.micrometer.context.ContextSnapshotFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+@Execution(ExecutionMode.CONCURRENT)
 class ProjectScopeTest {
 
     private final ProjectScope a = new ProjectScope("a-00000001", "qdrant_scope_project");

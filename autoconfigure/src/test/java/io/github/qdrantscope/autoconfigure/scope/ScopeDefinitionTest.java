@@ -6,12 +6,15 @@ import java.lang.reflect.Method;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.github.qdrantscope.autoconfigure.scope.ScopedProject.Cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@Execution(ExecutionMode.CONCURRENT)
 class ScopeDefinitionTest {
 
     @Test

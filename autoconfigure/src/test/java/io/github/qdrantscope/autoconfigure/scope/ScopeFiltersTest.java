@@ -5,6 +5,8 @@ import java.lang.reflect.Method;
 
 import io.qdrant.client.grpc.Common;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.ai.vectorstore.filter.Filter.Expression;
 import org.springframework.ai.vectorstore.filter.Filter.ExpressionType;
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Checks the composed filters against Spring AI 2.0.0's own Qdrant converter (package-private, so reached
  * reflectively), which is what {@code QdrantVectorStore} sends to Qdrant.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ScopeFiltersTest {
 
     private final FilterExpressionBuilder b = new FilterExpressionBuilder();

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.VectorStore;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureTestRestTemplate
 @AutoConfigureRestTestClient
 @ScopedProject
+@Execution(ExecutionMode.CONCURRENT)
 class ScopePropagationTest extends ScopeTestApplication.OnEmbeddedQdrant {
 
     @Autowired

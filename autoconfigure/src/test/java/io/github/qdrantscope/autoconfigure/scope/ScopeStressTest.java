@@ -16,6 +16,8 @@ import io.qdrant.client.grpc.Common;
 import io.qdrant.client.grpc.JsonWithInt;
 import io.qdrant.client.grpc.Points;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ScopeTestApplication.class,
         properties = { "spring.ai.vectorstore.qdrant.collection-name=scope_stress", "qdrant-scope.unscoped=fail" })
+@Execution(ExecutionMode.CONCURRENT)
 class ScopeStressTest extends ScopeTestApplication.OnEmbeddedQdrant {
 
     private static final int THREADS = 8;

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.ai.document.Document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@Execution(ExecutionMode.CONCURRENT)
 class ScopedDocumentsTest {
 
     private final ProjectScope scope = new ProjectScope("orders-0000abcd", "qdrant_scope_project");

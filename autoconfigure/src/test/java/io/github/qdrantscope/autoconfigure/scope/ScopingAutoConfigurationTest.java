@@ -12,6 +12,8 @@ import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Common;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * cannot disturb the exact counts asserted here.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class ScopingAutoConfigurationTest {
 
     private static final AtomicInteger COLLECTIONS = new AtomicInteger();

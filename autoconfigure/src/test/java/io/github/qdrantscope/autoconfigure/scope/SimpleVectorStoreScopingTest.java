@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The proxy scopes any {@link VectorStore}, not only Qdrant's: here Spring AI's in-memory store, whose
  * ids need not be UUIDs and whose filters are evaluated in Java.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SimpleVectorStoreScopingTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()

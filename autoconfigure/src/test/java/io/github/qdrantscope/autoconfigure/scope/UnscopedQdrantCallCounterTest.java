@@ -4,9 +4,12 @@ import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.grpc.Common;
 import io.qdrant.client.grpc.Points;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Execution(ExecutionMode.CONCURRENT)
 class UnscopedQdrantCallCounterTest {
 
     @Test
