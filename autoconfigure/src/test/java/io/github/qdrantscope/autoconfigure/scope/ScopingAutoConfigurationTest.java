@@ -203,6 +203,22 @@ class ScopingAutoConfigurationTest {
     }
 
     @Test
+    void documentCarryingAnotherProjectIsRejectedAndNothingIsWritten() {
+        this.runner.run(context -> {
+            QdrantVectorStore store = context.getBean(QdrantVectorStore.class);
+            Document foreign = new Document("d1", "text", Map.of(ScopedProject.DEFAULT_KEY, B.name()));
+            try (ProjectScope.Binding ignored = ProjectScope.open(A)) {
+                org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> store.add(List.of(doc("ok", "fine"), foreign)))
+                    .withMessageContaining("'d1'")
+                    .withMessageContaining(B.name())
+                    .withMessageContaining(A.name());
+            }
+            assertThat(context.getBean(QdrantClient.class).countAsync(this.collection).get()).isZero();
+        });
+    }
+
+    @Test
     void userDefinedCurrentProjectBeanWins() {
         this.runner.withBean("myCurrentProject", CurrentProject.class, CurrentProject::new).run(context -> {
             assertThat(context).hasSingleBean(CurrentProject.class);
