@@ -98,9 +98,9 @@ class PointIdsConformanceTest extends ConformanceTestBase {
     @Test
     void missingIdIsRejected() {
         String c = newCollection(2, Distance.Dot);
-        // lib/api/src/grpc/conversions.rs: a PointId without num or uuid -> "Empty ID is not allowed"
-        Status status = grpcError(() -> upsert(c, PointStruct.newBuilder().setId(PointId.getDefaultInstance())
-                .setVectors(vectors(1, 0)).build()));
+        // lib/api/src/grpc/conversions.rs TryFrom<PointStruct>:
+        // id.ok_or_else(|| Status::invalid_argument("Empty ID is not allowed"))
+        Status status = grpcError(() -> upsert(c, PointStruct.newBuilder().setVectors(vectors(1, 0)).build()));
         assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(status.getDescription()).isEqualTo("Empty ID is not allowed");
     }

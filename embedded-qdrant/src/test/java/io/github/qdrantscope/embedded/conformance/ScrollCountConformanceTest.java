@@ -126,12 +126,13 @@ class ScrollCountConformanceTest extends ConformanceTestBase {
     @Test
     void orderByNeedsARangeIndex() {
         String c = collectionWithIds(3);
-        // lib/segment/src/index/field_index/.. / segment order_by: "No range index for `order_by` key: `n`..."
+        // lib/collection/src/collection/point_ops.rs scroll_by: CollectionError::bad_request(
+        // "No range index for `order_by` key: {key}. Please create one to use `order_by`. ...")
         Status status = grpcError(() -> scroll(ScrollPoints.newBuilder().setCollectionName(c)
                 .setOrderBy(OrderBy.newBuilder().setKey("n"))));
 
         assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(status.getDescription()).contains("order_by").contains("`n`");
+        assertThat(status.getDescription()).contains("No range index for `order_by` key: ").contains("n");
     }
 
     @Test
@@ -184,6 +185,18 @@ class ScrollCountConformanceTest extends ConformanceTestBase {
         String missing = uniqueName("missing");
         assertGrpcError(() -> await(client.countAsync(missing)), Status.Code.NOT_FOUND,
                 "Not found: Collection `" + missing + "` doesn't exist!");
+    }
+
+    @Test
+    void facetNeedsAnIndex() {
+        String c = collectionWithIds(2);
+        // lib/segment/src/common/operation_error.rs MissingMapIndexForFacet:
+        // "No appropriate index for faceting: `{key}`. ..."
+        Status status = grpcError(() -> await(client.facetAsync(FacetCounts.newBuilder().setCollectionName(c)
+                .setKey("even").build())));
+
+        assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(status.getDescription()).contains("No appropriate index for faceting: `even`");
     }
 
     @Test
