@@ -151,10 +151,38 @@ class PointsWriteConformanceTest extends ConformanceTestBase {
     @Test
     void deleteWithoutSelectorIsRejected() {
         String c = newCollection(2, Distance.Dot);
-        // lib/api/src/grpc/conversions.rs: a DeletePoints without points selector
-        Status status = grpcError(() -> await(client.deleteAsync(DeletePoints.newBuilder()
-                .setCollectionName(c).setWait(true).build())));
-        assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        // src/tonic/api/points_common.rs delete: Status::invalid_argument("PointSelector is missing")
+        assertGrpcError(() -> await(client.deleteAsync(DeletePoints.newBuilder()
+                .setCollectionName(c).setWait(true).build())), Status.Code.INVALID_ARGUMENT, "PointSelector is missing");
+    }
+
+    @Test
+    void deleteWithEmptySelectorIsMalformed() {
+        String c = newCollection(2, Distance.Dot);
+        // lib/api/src/grpc/conversions.rs try_points_selector_from_grpc: "Malformed PointsSelector type"
+        assertGrpcError(() -> await(client.deleteAsync(DeletePoints.newBuilder().setCollectionName(c).setWait(true)
+                        .setPoints(PointsSelector.getDefaultInstance()).build())),
+                Status.Code.INVALID_ARGUMENT, "Malformed PointsSelector type");
+    }
+
+    @Test
+    void deleteWithoutWaitIsAcknowledged() {
+        String c = newCollection(2, Distance.Dot);
+        upsert(c, point(1, 1, 0));
+
+        // points_common.rs delete: wait.unwrap_or(false)
+        UpdateResult result = await(client.deleteAsync(DeletePoints.newBuilder().setCollectionName(c)
+                .setPoints(ids(1)).build()));
+
+        assertThat(result.getStatus()).isEqualTo(UpdateStatus.Acknowledged);
+    }
+
+    @Test
+    void upsertWithoutVectorsIsRejected() {
+        String c = newCollection(2, Distance.Dot);
+        // lib/api/src/grpc/conversions.rs TryFrom<PointStruct>: Status::invalid_argument("Expected some vectors")
+        assertGrpcError(() -> upsert(c, PointStruct.newBuilder().setId(id(1)).putAllPayload(payload("a", 1)).build()),
+                Status.Code.INVALID_ARGUMENT, "Expected some vectors");
     }
 
     @Test
