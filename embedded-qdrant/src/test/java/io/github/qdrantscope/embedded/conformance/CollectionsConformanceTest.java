@@ -76,8 +76,7 @@ class CollectionsConformanceTest extends ConformanceTestBase {
         String name = uniqueName("missing");
         // lib/storage/src/content_manager/errors.rs: StorageError::NotFound -> "Not found: {description}";
         // lib/collection/src/operations/types.rs CollectionError::NotFound "Collection `{name}` doesn't exist!"
-        assertGrpcError(() -> await(client.getCollectionInfoAsync(name)), Status.Code.NOT_FOUND,
-                "Not found: Collection `" + name + "` doesn't exist!");
+        assertCollectionNotFound(() -> await(client.getCollectionInfoAsync(name)), name);
     }
 
     @Test
@@ -150,9 +149,8 @@ class CollectionsConformanceTest extends ConformanceTestBase {
     @Test
     void updateOfUnknownCollectionIsNotFound() {
         String name = uniqueName("missing");
-        assertGrpcError(() -> await(client.updateCollectionAsync(UpdateCollection.newBuilder()
-                        .setCollectionName(name).build())),
-                Status.Code.NOT_FOUND, "Not found: Collection `" + name + "` doesn't exist!");
+        assertCollectionNotFound(() -> await(client.updateCollectionAsync(UpdateCollection.newBuilder()
+                        .setCollectionName(name).build())), name);
     }
 
     @Test
@@ -218,8 +216,7 @@ class CollectionsConformanceTest extends ConformanceTestBase {
     void aliasToMissingCollectionIsNotFound() {
         String missing = uniqueName("missing");
         // toc/collection_meta_ops.rs CreateAlias: checks the target collection exists first
-        assertGrpcError(() -> await(client.createAliasAsync(uniqueName("alias"), missing)),
-                Status.Code.NOT_FOUND, "Not found: Collection `" + missing + "` doesn't exist!");
+        assertCollectionNotFound(() -> await(client.createAliasAsync(uniqueName("alias"), missing)), missing);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.github.qdrantscope.embedded.conformance;
 
 import static io.qdrant.client.PointIdFactory.id;
+import static io.qdrant.client.VectorFactory.vector;
+import static io.qdrant.client.VectorsFactory.namedVectors;
 import static io.qdrant.client.VectorsFactory.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -19,6 +21,8 @@ import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.GroupId;
+import io.qdrant.client.grpc.Points.PointGroup;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.ScoredPoint;
@@ -107,6 +111,17 @@ abstract class ConformanceTestBase {
         return name;
     }
 
+    /** Dot collection with named vectors a and b: point 1 has a=[1,0] b=[0,1], point 2 the other way round. */
+    String crossedNamedVectors() {
+        String name = newNamedCollection(Distance.Dot, Map.of("a", 2, "b", 2));
+        await(client.upsertAsync(name, List.of(
+                PointStruct.newBuilder().setId(id(1))
+                        .setVectors(namedVectors(Map.of("a", vector(1, 0), "b", vector(0, 1)))).build(),
+                PointStruct.newBuilder().setId(id(2))
+                        .setVectors(namedVectors(Map.of("a", vector(0, 1), "b", vector(1, 0)))).build())));
+        return name;
+    }
+
     static PointStruct point(long id, float[] vector, Map<String, Value> payload) {
         return PointStruct.newBuilder().setId(id(id)).setVectors(vectors(vector)).putAllPayload(payload).build();
     }
@@ -157,6 +172,30 @@ abstract class ConformanceTestBase {
         List<Float> scores = new ArrayList<>();
         points.forEach(p -> scores.add(p.getScore()));
         return scores;
+    }
+
+    /** Groups as {@code "<group id>=[hit ids]"} in response order, so one assertion shows the whole grouping. */
+    static List<String> describeGroups(List<PointGroup> groups) {
+        List<String> described = new ArrayList<>();
+        for (PointGroup group : groups) {
+            GroupId id = group.getId();
+            Object key = switch (id.getKindCase()) {
+                case STRING_VALUE -> id.getStringValue();
+                case UNSIGNED_VALUE -> id.getUnsignedValue();
+                case INTEGER_VALUE -> id.getIntegerValue();
+                default -> "?";
+            };
+            described.add(key + "=" + idsOf(group.getHitsList()));
+        }
+        return described;
+    }
+
+    /**
+     * Asserts Qdrant's unknown-collection error: lib/storage/src/content_manager/errors.rs StorageError::NotFound
+     * ("Not found: {description}") with lib/collection's "Collection `{name}` doesn't exist!".
+     */
+    static void assertCollectionNotFound(ThrowingCall call, String collection) {
+        assertGrpcError(call, Status.Code.NOT_FOUND, "Not found: Collection `" + collection + "` doesn't exist!");
     }
 
     /** Waits for a client future, failing (not hanging) after {@link #CALL_TIMEOUT}. */

@@ -153,7 +153,8 @@ class PointsWriteConformanceTest extends ConformanceTestBase {
         String c = newCollection(2, Distance.Dot);
         // src/tonic/api/points_common.rs delete: Status::invalid_argument("PointSelector is missing")
         assertGrpcError(() -> await(client.deleteAsync(DeletePoints.newBuilder()
-                .setCollectionName(c).setWait(true).build())), Status.Code.INVALID_ARGUMENT, "PointSelector is missing");
+                .setCollectionName(c).setWait(true).build())),
+                Status.Code.INVALID_ARGUMENT, "PointSelector is missing");
     }
 
     @Test
@@ -386,10 +387,8 @@ class PointsWriteConformanceTest extends ConformanceTestBase {
     @Test
     void writesToUnknownCollectionAreNotFound() {
         String missing = uniqueName("missing");
-        assertGrpcError(() -> upsert(missing, point(1, 1, 2)), Status.Code.NOT_FOUND,
-                "Not found: Collection `" + missing + "` doesn't exist!");
-        assertGrpcError(() -> await(client.deleteAsync(missing, List.of(id(1)))), Status.Code.NOT_FOUND,
-                "Not found: Collection `" + missing + "` doesn't exist!");
+        assertCollectionNotFound(() -> upsert(missing, point(1, 1, 2)), missing);
+        assertCollectionNotFound(() -> await(client.deleteAsync(missing, List.of(id(1)))), missing);
     }
 
     @Test

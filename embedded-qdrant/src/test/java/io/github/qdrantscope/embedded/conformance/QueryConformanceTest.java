@@ -11,7 +11,6 @@ import static io.qdrant.client.QueryFactory.rrf;
 import static io.qdrant.client.QueryFactory.sample;
 import static io.qdrant.client.VectorFactory.vector;
 import static io.qdrant.client.VectorInputFactory.vectorInput;
-import static io.qdrant.client.VectorsFactory.namedVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,6 +24,7 @@ import io.qdrant.client.grpc.Points.Fusion;
 import io.qdrant.client.grpc.Points.PointGroup;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
+import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPointGroups;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RecommendInput;
@@ -130,12 +130,7 @@ class QueryConformanceTest extends ConformanceTestBase {
 
     @Test
     void usingSelectsTheNamedVector() {
-        String c = newNamedCollection(Distance.Dot, Map.of("a", 2, "b", 2));
-        await(client.upsertAsync(c, List.of(
-                PointStruct.newBuilder().setId(id(1))
-                        .setVectors(namedVectors(Map.of("a", vector(1, 0), "b", vector(0, 1)))).build(),
-                PointStruct.newBuilder().setId(id(2))
-                        .setVectors(namedVectors(Map.of("a", vector(0, 1), "b", vector(1, 0)))).build())));
+        String c = crossedNamedVectors();
 
         assertThat(idsOf(query(QueryPoints.newBuilder().setCollectionName(c).setQuery(nearest(1f, 0f))
                 .setUsing("b").setLimit(1)))).containsExactly(2L);
@@ -183,7 +178,7 @@ class QueryConformanceTest extends ConformanceTestBase {
 
         // lib/segment/src/common/reciprocal_rank_fusion.rs: score = sum 1 / (position + k), k = 2 (DEFAULT_RRF_K)
         // 3: 1/5 + 1/2 = 0.7 ; 2: 1/3 + 1/3 ; 1: 1/2 ; 4: 1/4
-        for (io.qdrant.client.grpc.Points.Query fusionQuery : List.of(fusion(Fusion.RRF), rrf(Rrf.getDefaultInstance()))) {
+        for (Query fusionQuery : List.of(fusion(Fusion.RRF), rrf(Rrf.getDefaultInstance()))) {
             List<ScoredPoint> result = query(QueryPoints.newBuilder().setCollectionName(c)
                     .addAllPrefetch(prefetches).setQuery(fusionQuery));
 
@@ -261,17 +256,13 @@ class QueryConformanceTest extends ConformanceTestBase {
                 .setCollectionName(c).setQuery(nearest(1f, 0f)).setGroupBy("g").setLimit(2).setGroupSize(2)
                 .build()));
 
-        assertThat(groups).hasSize(2);
-        assertThat(groups.get(0).getId().getStringValue()).isEqualTo("odd");
-        assertThat(idsOf(groups.get(0).getHitsList())).containsExactly(1L, 3L);
-        assertThat(groups.get(1).getId().getStringValue()).isEqualTo("even");
-        assertThat(idsOf(groups.get(1).getHitsList())).containsExactly(2L, 4L);
+        assertThat(describeGroups(groups)).containsExactly("odd=[1, 3]", "even=[2, 4]");
     }
 
     @Test
     void queryOfUnknownCollectionIsNotFound() {
         String missing = uniqueName("missing");
-        assertGrpcError(() -> query(QueryPoints.newBuilder().setCollectionName(missing).setQuery(nearest(1f, 0f))),
-                Status.Code.NOT_FOUND, "Not found: Collection `" + missing + "` doesn't exist!");
+        assertCollectionNotFound(() -> query(QueryPoints.newBuilder().setCollectionName(missing)
+                .setQuery(nearest(1f, 0f))), missing);
     }
 }

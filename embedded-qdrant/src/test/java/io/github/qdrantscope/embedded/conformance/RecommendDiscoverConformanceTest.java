@@ -35,19 +35,23 @@ class RecommendDiscoverConformanceTest extends ConformanceTestBase {
         return c;
     }
 
-    private List<ScoredPoint> recommend(RecommendPoints.Builder request) {
-        return await(client.recommendAsync(request.build()));
+    private static RecommendPoints.Builder reco(String collection) {
+        return RecommendPoints.newBuilder().setCollectionName(collection).setLimit(10);
+    }
+
+    private void assertRecommends(RecommendPoints.Builder request, List<Long> ids, List<Float> scores) {
+        List<ScoredPoint> result = await(client.recommendAsync(request.build()));
+
+        assertThat(idsOf(result)).containsExactlyElementsOf(ids);
+        assertThat(scoresOf(result)).containsExactlyElementsOf(scores);
     }
 
     @Test
     void singlePositiveSearchesByThatVectorAndExcludesIt() {
         String c = fivePoints();
 
-        List<ScoredPoint> result = recommend(RecommendPoints.newBuilder().setCollectionName(c)
-                .addPositive(id(1)).setLimit(10));
-
-        assertThat(idsOf(result)).containsExactly(3L, 4L, 2L, 5L);
-        assertThat(scoresOf(result)).containsExactly(2f, 1f, 0f, -1f);
+        assertRecommends(reco(c).addPositive(id(1)),
+                List.of(3L, 4L, 2L, 5L), List.of(2f, 1f, 0f, -1f));
     }
 
     @Test
@@ -55,11 +59,8 @@ class RecommendDiscoverConformanceTest extends ConformanceTestBase {
         String c = fivePoints();
 
         // avg([1,0],[2,1]) = [1.5, 0.5]
-        List<ScoredPoint> result = recommend(RecommendPoints.newBuilder().setCollectionName(c)
-                .addPositive(id(1)).addPositive(id(3)).setLimit(10));
-
-        assertThat(idsOf(result)).containsExactly(4L, 2L, 5L);
-        assertThat(scoresOf(result)).containsExactly(2.5f, 0.5f, -1.5f);
+        assertRecommends(reco(c).addPositive(id(1)).addPositive(id(3)),
+                List.of(4L, 2L, 5L), List.of(2.5f, 0.5f, -1.5f));
     }
 
     @Test
@@ -68,23 +69,17 @@ class RecommendDiscoverConformanceTest extends ConformanceTestBase {
 
         // lib/collection/src/recommendations.rs avg_vector_for_recommendation:
         // avg(pos) + (avg(pos) - avg(neg)) = [1,0] + ([1,0] - [0,1]) = [2,-1]
-        List<ScoredPoint> result = recommend(RecommendPoints.newBuilder().setCollectionName(c)
-                .addPositive(id(1)).addNegative(id(2)).setLimit(10));
-
-        assertThat(idsOf(result)).containsExactly(3L, 4L, 5L);
-        assertThat(scoresOf(result)).containsExactly(3f, 0f, -2f);
+        assertRecommends(reco(c).addPositive(id(1)).addNegative(id(2)),
+                List.of(3L, 4L, 5L), List.of(3f, 0f, -2f));
     }
 
     @Test
     void rawVectorsCanBeExamples() {
         String c = fivePoints();
 
-        List<ScoredPoint> result = recommend(RecommendPoints.newBuilder().setCollectionName(c)
-                .addPositiveVectors(vector(0, 1)).setLimit(2));
-
         // vectors are not points, so nothing is excluded
-        assertThat(idsOf(result)).containsExactly(4L, 3L);
-        assertThat(scoresOf(result)).containsExactly(2f, 1f);
+        assertRecommends(reco(c).addPositiveVectors(vector(0, 1)).setLimit(2),
+                List.of(4L, 3L), List.of(2f, 1f));
     }
 
     @Test
@@ -93,11 +88,8 @@ class RecommendDiscoverConformanceTest extends ConformanceTestBase {
 
         // lib/segment/src/vector_storage/query/reco_query.rs RecoSumScoresQuery: sum(pos sims) - sum(neg sims)
         // positive 3 = [2,1], negative 5 = [-1,0]: 1 -> 2-(-1)=3, 2 -> 1-0=1, 4 -> 4-(-1)=5
-        List<ScoredPoint> result = recommend(RecommendPoints.newBuilder().setCollectionName(c)
-                .addPositive(id(3)).addNegative(id(5)).setStrategy(RecommendStrategy.SumScores).setLimit(10));
-
-        assertThat(idsOf(result)).containsExactly(4L, 1L, 2L);
-        assertThat(scoresOf(result)).containsExactly(5f, 3f, 1f);
+        assertRecommends(reco(c).addPositive(id(3)).addNegative(id(5)).setStrategy(RecommendStrategy.SumScores),
+                List.of(4L, 1L, 2L), List.of(5f, 3f, 1f));
     }
 
     @Test
@@ -121,11 +113,7 @@ class RecommendDiscoverConformanceTest extends ConformanceTestBase {
                 .setCollectionName(c).addPositive(id(1)).setGroupBy("g").setLimit(2).setGroupSize(2).build()));
 
         // candidates by score: 3 (x, 2), 4 (y, 1), 2 (y, 0), 5 (x, -1)
-        assertThat(groups).hasSize(2);
-        assertThat(groups.get(0).getId().getStringValue()).isEqualTo("x");
-        assertThat(idsOf(groups.get(0).getHitsList())).containsExactly(3L, 5L);
-        assertThat(groups.get(1).getId().getStringValue()).isEqualTo("y");
-        assertThat(idsOf(groups.get(1).getHitsList())).containsExactly(4L, 2L);
+        assertThat(describeGroups(groups)).containsExactly("x=[3, 5]", "y=[4, 2]");
     }
 
     /** 1:[1,0] 2:[0,1] 3:[2,1] 4:[1,2] 5:[-1,0] 6:[1,1] 7:[-2,0]. */

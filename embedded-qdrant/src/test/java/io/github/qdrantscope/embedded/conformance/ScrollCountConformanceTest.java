@@ -120,7 +120,8 @@ class ScrollCountConformanceTest extends ConformanceTestBase {
         String c = collectionWithIds(1);
         // lib/api/src/grpc/proto/points.proto ScrollPoints.limit validate(custom = validate_u32_range_min_1)
         assertGrpcError(() -> scroll(ScrollPoints.newBuilder().setCollectionName(c).setLimit(0)),
-                Status.Code.INVALID_ARGUMENT, "Validation error in body: [limit: value 0 invalid, must be 1 or larger]");
+                Status.Code.INVALID_ARGUMENT,
+                "Validation error in body: [limit: value 0 invalid, must be 1 or larger]");
     }
 
     @Test
@@ -183,8 +184,7 @@ class ScrollCountConformanceTest extends ConformanceTestBase {
     @Test
     void countOfUnknownCollectionIsNotFound() {
         String missing = uniqueName("missing");
-        assertGrpcError(() -> await(client.countAsync(missing)), Status.Code.NOT_FOUND,
-                "Not found: Collection `" + missing + "` doesn't exist!");
+        assertCollectionNotFound(() -> await(client.countAsync(missing)), missing);
     }
 
     @Test

@@ -2,9 +2,7 @@ package io.github.qdrantscope.embedded.conformance;
 
 import static io.github.qdrantscope.embedded.conformance.Payloads.payload;
 import static io.qdrant.client.ConditionFactory.matchKeyword;
-import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.VectorFactory.vector;
-import static io.qdrant.client.VectorsFactory.namedVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
@@ -101,12 +99,7 @@ class SearchConformanceTest extends ConformanceTestBase {
 
     @Test
     void namedVectorIsSearchedByName() {
-        String c = newNamedCollection(Distance.Dot, Map.of("a", 2, "b", 2));
-        await(client.upsertAsync(c, List.of(
-                PointStruct.newBuilder().setId(id(1))
-                        .setVectors(namedVectors(Map.of("a", vector(1, 0), "b", vector(0, 1)))).build(),
-                PointStruct.newBuilder().setId(id(2))
-                        .setVectors(namedVectors(Map.of("a", vector(0, 1), "b", vector(1, 0)))).build())));
+        String c = crossedNamedVectors();
 
         List<ScoredPoint> byA = search(query(c, 1, 0).setVectorName("a").setLimit(1)
                 .setWithVectors(WithVectorsSelectorFactory.enable(true)));
@@ -135,8 +128,7 @@ class SearchConformanceTest extends ConformanceTestBase {
     @Test
     void searchOfUnknownCollectionIsNotFound() {
         String missing = uniqueName("missing");
-        assertGrpcError(() -> search(query(missing, 1, 0).setLimit(1)), Status.Code.NOT_FOUND,
-                "Not found: Collection `" + missing + "` doesn't exist!");
+        assertCollectionNotFound(() -> search(query(missing, 1, 0).setLimit(1)), missing);
     }
 
     @Test
@@ -173,11 +165,7 @@ class SearchConformanceTest extends ConformanceTestBase {
                 .setCollectionName(c).addAllVector(List.of(1f, 0f)).setGroupBy("g").setLimit(2).setGroupSize(2)
                 .build()));
 
-        assertThat(groups).hasSize(2);
-        assertThat(groups.get(0).getId().getStringValue()).isEqualTo("a");
-        assertThat(idsOf(groups.get(0).getHitsList())).containsExactly(1L, 3L);
-        assertThat(groups.get(1).getId().getStringValue()).isEqualTo("b");
-        assertThat(idsOf(groups.get(1).getHitsList())).containsExactly(2L, 5L);
+        assertThat(describeGroups(groups)).containsExactly("a=[1, 3]", "b=[2, 5]");
     }
 
     @Test
@@ -192,9 +180,8 @@ class SearchConformanceTest extends ConformanceTestBase {
 
         // points without the group_by key belong to no group; lib/segment/src/data_types/groups.rs:
         // a non-negative JSON integer becomes GroupId::NumberU64 -> GroupId.unsigned_value (lib/api conversions.rs)
-        assertThat(groups).hasSize(2);
-        assertThat(groups.get(0).getId().getUnsignedValue()).isEqualTo(7);
-        assertThat(idsOf(groups.get(0).getHitsList())).containsExactly(1L, 3L);
-        assertThat(groups.get(1).getId().getUnsignedValue()).isEqualTo(8);
+        assertThat(describeGroups(groups)).containsExactly("7=[1, 3]", "8=[2]");
+        assertThat(groups).allSatisfy(g -> assertThat(g.getId().getKindCase())
+                .isEqualTo(io.qdrant.client.grpc.Points.GroupId.KindCase.UNSIGNED_VALUE));
     }
 }
