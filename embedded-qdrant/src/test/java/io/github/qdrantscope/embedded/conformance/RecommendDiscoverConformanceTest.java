@@ -77,9 +77,9 @@ class RecommendDiscoverConformanceTest extends ConformanceTestBase {
     void rawVectorsCanBeExamples() {
         String c = fivePoints();
 
-        // vectors are not points, so nothing is excluded
-        assertRecommends(reco(c).addPositiveVectors(vector(0, 1)).setLimit(2),
-                List.of(4L, 3L), List.of(2f, 1f));
+        // [1,2]: 4 -> 5, 3 -> 4, 2 -> 2; vectors are not points, so nothing is excluded
+        assertRecommends(reco(c).addPositiveVectors(vector(1, 2)).setLimit(2),
+                List.of(4L, 3L), List.of(5f, 4f));
     }
 
     @Test
