@@ -9,15 +9,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grpc.Status;
 import io.qdrant.client.QdrantException;
 import io.qdrant.client.grpc.Collections.AliasDescription;
+import io.qdrant.client.grpc.Collections.AliasOperations;
 import io.qdrant.client.grpc.Collections.CollectionInfo;
 import io.qdrant.client.grpc.Collections.CollectionOperationResponse;
 import io.qdrant.client.grpc.Collections.CollectionStatus;
+import io.qdrant.client.grpc.Collections.CreateAlias;
 import io.qdrant.client.grpc.Collections.DeleteCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.KeywordIndexParams;
 import io.qdrant.client.grpc.Collections.OptimizersConfigDiff;
 import io.qdrant.client.grpc.Collections.PayloadIndexParams;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
+import io.qdrant.client.grpc.Collections.RenameAlias;
 import io.qdrant.client.grpc.Collections.UpdateCollection;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Common.Filter;
@@ -258,5 +261,55 @@ class CollectionsConformanceTest extends ConformanceTestBase {
 
         assertThat(await(client.getCollectionInfoAsync(name)).getPayloadSchemaMap())
                 .containsOnlyKeys("city", "tenant");
+    }
+
+    @Test
+    void deletingAnUnknownAliasIsAccepted() {
+        // toc/collection_meta_ops.rs DeleteAlias: alias_persistence.remove() of a missing alias is not an error
+        CollectionOperationResponse response = await(client.deleteAliasAsync(uniqueName("never_created")));
+
+        assertThat(response.getResult()).isTrue();
+    }
+
+    @Test
+    void aliasOperationsInOneRequestApplyInOrder() {
+        String name = newCollection(2, Distance.Dot);
+        String first = uniqueName("first");
+        String second = uniqueName("second");
+
+        await(client.updateAliasesAsync(List.of(
+                AliasOperations.newBuilder().setCreateAlias(CreateAlias.newBuilder()
+                        .setCollectionName(name).setAliasName(first)).build(),
+                AliasOperations.newBuilder().setRenameAlias(RenameAlias.newBuilder()
+                        .setOldAliasName(first).setNewAliasName(second)).build())));
+
+        assertThat(await(client.listCollectionAliasesAsync(name))).containsExactly(second);
+    }
+
+    @Test
+    void recreatedCollectionStartsEmpty() {
+        String name = newCollection(2, Distance.Dot);
+        upsert(name, point(1, 1, 0));
+
+        await(client.deleteCollectionAsync(name));
+        await(client.createCollectionAsync(name,
+                VectorParams.newBuilder().setSize(3).setDistance(Distance.Euclid).build()));
+
+        assertThat(await(client.countAsync(name))).isZero();
+        assertThat(await(client.getCollectionInfoAsync(name)).getConfig().getParams().getVectorsConfig().getParams()
+                .getSize()).isEqualTo(3);
+    }
+
+    @Test
+    void vectorSizeLimitIs65536() {
+        // lib/api/src/grpc/proto/collections.proto VectorParams.size: range(min = 1, max = 65536)
+        String ok = uniqueName("big");
+        await(client.createCollectionAsync(ok,
+                VectorParams.newBuilder().setSize(65536).setDistance(Distance.Dot).build()));
+        assertThat(await(client.collectionExistsAsync(ok))).isTrue();
+
+        Status status = grpcError(() -> await(client.createCollectionAsync(uniqueName("huge"),
+                VectorParams.newBuilder().setSize(65537).setDistance(Distance.Dot).build())));
+        assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     }
 }

@@ -376,4 +376,39 @@ class FilterConformanceTest extends ConformanceTestBase {
         assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(status.getDescription()).contains("Nested condition must have a filter");
     }
+
+    @Test
+    void datetimeWithOffsetIsComparedInUtc() {
+        String c = newCollection(2, Distance.Dot);
+        upsert(c, point(1, new float[] {1, 0}, payload("t", "2024-01-01T02:00:00+02:00")),
+                point(2, new float[] {1, 0}, payload("t", "2024-01-01T00:00:01Z")));
+
+        // +02:00 at 02:00 is midnight UTC, one second before point 2
+        assertThat(scrollIds(c, must(datetimeRange("t", DatetimeRange.newBuilder()
+                .setLte(ts("2024-01-01T00:00:00Z")).build())))).containsExactly(1L);
+    }
+
+    @Test
+    void arraysOfGeoPointsAndTextsMatchIfAnyElementMatches() {
+        String c = newCollection(2, Distance.Dot);
+        upsert(c, point(1, new float[] {1, 0}, payload(
+                        "loc", List.of(obj("lon", 2.3522, "lat", 48.8566), obj("lon", 13.405, "lat", 52.52)),
+                        "notes", List.of("first note", "second remark"))),
+                point(2, new float[] {1, 0}, payload(
+                        "loc", List.of(obj("lon", 2.3522, "lat", 48.8566)), "notes", List.of("nothing"))));
+
+        assertThat(scrollIds(c, must(geoRadius("loc", 52.52, 13.405, 10_000f)))).containsExactly(1L);
+        assertThat(scrollIds(c, must(matchText("notes", "remark")))).containsExactly(1L);
+    }
+
+    @Test
+    void hasIdAcceptsAnyUuidForm() {
+        String c = newCollection(2, Distance.Dot);
+        upsert(c, point(java.util.UUID.fromString("550e8400-e29b-41d4-a716-446655440000"), new float[] {1, 0},
+                java.util.Map.of()), point(7, 1, 0));
+
+        assertThat(scrollIds(c, must(hasId(List.of(io.qdrant.client.grpc.Common.PointId.newBuilder()
+                .setUuid("550E8400E29B41D4A716446655440000").build())))))
+                .containsExactly("550e8400-e29b-41d4-a716-446655440000");
+    }
 }

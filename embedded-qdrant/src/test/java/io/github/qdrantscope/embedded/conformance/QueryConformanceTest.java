@@ -265,4 +265,24 @@ class QueryConformanceTest extends ConformanceTestBase {
         assertCollectionNotFound(() -> query(QueryPoints.newBuilder().setCollectionName(missing)
                 .setQuery(nearest(1f, 0f))), missing);
     }
+
+    @Test
+    void nearestByMissingPointIsNotFound() {
+        String c = dotCollection(2);
+        assertGrpcError(() -> query(QueryPoints.newBuilder().setCollectionName(c).setQuery(nearest(id(42)))),
+                Status.Code.NOT_FOUND, "Not found: No point with id 42 found");
+    }
+
+    @Test
+    void prefetchUsesItsOwnNamedVector() {
+        String c = crossedNamedVectors();
+
+        // the prefetch ranks by b, the outer query re-ranks the prefetched candidates by a
+        List<ScoredPoint> result = query(QueryPoints.newBuilder().setCollectionName(c)
+                .addPrefetch(PrefetchQuery.newBuilder().setQuery(nearest(1f, 0f)).setUsing("b").setLimit(1))
+                .setQuery(nearest(0f, 1f)).setUsing("a"));
+
+        assertThat(idsOf(result)).containsExactly(2L);
+        assertThat(scoresOf(result)).containsExactly(1f);
+    }
 }

@@ -162,4 +162,13 @@ class RecommendDiscoverConformanceTest extends ConformanceTestBase {
         assertThat(idsOf(results.get(0).getResultList())).containsExactly(3L);
         assertThat(idsOf(results.get(1).getResultList())).containsExactly(2L, 7L);
     }
+
+    @Test
+    void missingExamplePointIsNotFound() {
+        String c = fivePoints();
+        // lib/collection/src/recommendations.rs: an example id that is not stored ->
+        // CollectionError::PointNotFound "No point with id {id} found", as StorageError::NotFound
+        assertGrpcError(() -> await(client.recommendAsync(reco(c).addPositive(id(42)).build())),
+                io.grpc.Status.Code.NOT_FOUND, "Not found: No point with id 42 found");
+    }
 }
