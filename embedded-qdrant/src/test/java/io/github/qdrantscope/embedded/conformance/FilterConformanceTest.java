@@ -411,4 +411,15 @@ class FilterConformanceTest extends ConformanceTestBase {
                 .setUuid("550E8400E29B41D4A716446655440000").build())))))
                 .containsExactly("550e8400-e29b-41d4-a716-446655440000");
     }
+
+    @Test
+    void quotedPathSegmentAddressesAKeyContainingADot() {
+        String c = newCollection(2, Distance.Dot);
+        upsert(c, point(1, new float[] {1, 0}, payload("a.b", 1)),
+                point(2, new float[] {1, 0}, payload("a", obj("b", 1))));
+
+        // lib/segment/src/json_path/parse.rs: "..." quotes a segment, so "a.b" is one key, a.b is a path
+        assertThat(scrollIds(c, must(match("\"a.b\"", 1)))).containsExactly(1L);
+        assertThat(scrollIds(c, must(match("a.b", 1)))).containsExactly(2L);
+    }
 }

@@ -408,4 +408,20 @@ class PointsWriteConformanceTest extends ConformanceTestBase {
     static PointId uuidId(String uuid) {
         return PointId.newBuilder().setUuid(uuid).build();
     }
+
+    @Test
+    void updateVectorsOfOneNameKeepsTheOthers() {
+        String c = newNamedCollection(Distance.Dot, Map.of("text", 2, "image", 2));
+        await(client.upsertAsync(c, List.of(PointStruct.newBuilder().setId(id(1))
+                .setVectors(namedVectors(Map.of("text", vector(1, 2), "image", vector(3, 4)))).build())));
+
+        // lib/shard/src/update.rs update_vectors: only the given names are replaced
+        await(client.updateVectorsAsync(c, List.of(PointVectors.newBuilder().setId(id(1))
+                .setVectors(namedVectors(Map.of("image", vector(7, 8)))).build())));
+
+        Map<String, io.qdrant.client.grpc.Points.VectorOutput> stored = await(client.retrieveAsync(c,
+                List.of(id(1)), false, true, null)).get(0).getVectors().getVectors().getVectorsMap();
+        assertThat(stored.get("text").getDense().getDataList()).containsExactly(1f, 2f);
+        assertThat(stored.get("image").getDense().getDataList()).containsExactly(7f, 8f);
+    }
 }

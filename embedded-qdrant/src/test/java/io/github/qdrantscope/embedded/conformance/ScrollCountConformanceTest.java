@@ -223,4 +223,36 @@ class ScrollCountConformanceTest extends ConformanceTestBase {
         assertThat(filtered).extracting(h -> h.getValue().getStringValue() + "=" + h.getCount())
                 .containsExactly("Berlin=3");
     }
+
+    @Test
+    void facetCountsIntegerAndBoolValues() {
+        String c = collectionWithIds(5);
+        createIndex(c, "even", PayloadSchemaType.Bool);
+        upsert(c, point(6, new float[] {1, 0}, payload("n", 7)), point(7, new float[] {1, 0}, payload("n", 7)),
+                point(8, new float[] {1, 0}, payload("n", 9)));
+        createIndex(c, "n", PayloadSchemaType.Integer);
+
+        List<FacetHit> bools = await(client.facetAsync(FacetCounts.newBuilder().setCollectionName(c)
+                .setKey("even").build()));
+        List<FacetHit> ints = await(client.facetAsync(FacetCounts.newBuilder().setCollectionName(c)
+                .setKey("n").setLimit(2).build()));
+
+        // ids 1..5: even = false, true, false, true, false
+        assertThat(bools).extracting(h -> h.getValue().getBoolValue() + "=" + h.getCount())
+                .containsExactly("false=3", "true=2");
+        // n: 1..5 once each, 7 twice, 9 once -> 7 first
+        assertThat(ints.get(0).getValue().getIntegerValue()).isEqualTo(7);
+        assertThat(ints.get(0).getCount()).isEqualTo(2);
+        assertThat(ints).hasSize(2);
+    }
+
+    @Test
+    void scrollPayloadSelectorIncludesOnlyChosenKeys() {
+        String c = collectionWithIds(1);
+
+        ScrollResponse page = scroll(ScrollPoints.newBuilder().setCollectionName(c)
+                .setWithPayload(io.qdrant.client.WithPayloadSelectorFactory.include(List.of("n"))));
+
+        assertThat(page.getResult(0).getPayloadMap()).isEqualTo(payload("n", 1));
+    }
 }
