@@ -312,4 +312,13 @@ class CollectionsConformanceTest extends ConformanceTestBase {
                 VectorParams.newBuilder().setSize(65537).setDistance(Distance.Dot).build())));
         assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     }
+
+    @Test
+    void listCollectionsDoesNotListAliases() {
+        String name = newCollection(2, Distance.Dot);
+        String alias = uniqueName("alias");
+        await(client.createAliasAsync(alias, name));
+
+        assertThat(await(client.listCollectionsAsync())).contains(name).doesNotContain(alias);
+    }
 }

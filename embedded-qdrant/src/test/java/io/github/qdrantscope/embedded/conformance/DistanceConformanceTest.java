@@ -131,4 +131,17 @@ class DistanceConformanceTest extends ConformanceTestBase {
 
         assertThat(idsOf(search(c, 0.0f, 1, 1))).containsExactly(1L);
     }
+
+    @Test
+    void cosineKeepsAZeroVectorAsIs() {
+        String c = newCollection(2, Distance.Cosine);
+        upsert(c, point(1, 0, 0), point(2, 1, 0));
+
+        // lib/segment/src/spaces/simple.rs cosine_preprocess: a zero-length vector is returned unchanged
+        List<ScoredPoint> result = search(c, null, 1, 0);
+
+        assertThat(idsOf(result)).containsExactly(2L, 1L);
+        assertThat(vectorOf(result.get(1))).containsExactly(0f, 0f);
+        assertThat(result.get(1).getScore()).isZero();
+    }
 }

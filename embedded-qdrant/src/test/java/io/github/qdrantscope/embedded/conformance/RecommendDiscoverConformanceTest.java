@@ -171,4 +171,20 @@ class RecommendDiscoverConformanceTest extends ConformanceTestBase {
         assertGrpcError(() -> await(client.recommendAsync(reco(c).addPositive(id(42)).build())),
                 io.grpc.Status.Code.NOT_FOUND, "Not found: No point with id 42 found");
     }
+
+    @Test
+    void bestScoreStrategyRanksByClosestExample() {
+        String c = fivePoints();
+
+        // reco_query.rs RecoBestScoreQuery: best positive similarity if it beats the best negative one,
+        // else minus the (sigmoid-scaled) best negative similarity. positive 1=[1,0], negative 2=[0,1]:
+        // 3=[2,1] -> pos 2 > neg 1 -> +s(2); 5=[-1,0] -> pos -1 < neg 0 -> -s(0); 4=[1,2] -> pos 1 < neg 2 -> -s(2)
+        List<ScoredPoint> result = await(client.recommendAsync(reco(c).addPositive(id(1)).addNegative(id(2))
+                .setStrategy(RecommendStrategy.BestScore).build()));
+
+        assertThat(idsOf(result)).containsExactly(3L, 5L, 4L);
+        assertThat(result.get(0).getScore()).isPositive();
+        assertThat(result.get(1).getScore()).isNegative();
+        assertThat(result.get(2).getScore()).isLessThan(result.get(1).getScore());
+    }
 }

@@ -184,4 +184,25 @@ class SearchConformanceTest extends ConformanceTestBase {
         assertThat(groups).allSatisfy(g -> assertThat(g.getId().getKindCase())
                 .isEqualTo(io.qdrant.client.grpc.Points.GroupId.KindCase.UNSIGNED_VALUE));
     }
+
+    @Test
+    void pointWithArrayGroupValueJoinsEveryGroup() {
+        String c = newCollection(2, Distance.Dot);
+        upsert(c, point(1, new float[] {3, 0}, payload("g", List.of("a", "b"))),
+                point(2, new float[] {2, 0}, payload("g", "b")), point(3, new float[] {1, 0}, payload("g", "a")));
+
+        // lib/collection/src/grouping/group_by.rs: each value of an array group_by key is a group of its own
+        List<PointGroup> groups = await(client.searchGroupsAsync(SearchPointGroups.newBuilder()
+                .setCollectionName(c).addAllVector(List.of(1f, 0f)).setGroupBy("g").setLimit(5).setGroupSize(5)
+                .build()));
+
+        assertThat(groups).hasSize(2);
+        assertThat(describeGroups(groups)).containsExactlyInAnyOrder("a=[1, 3]", "b=[1, 2]");
+    }
+
+    @Test
+    void offsetBeyondTheResultsIsEmpty() {
+        String c = ranked(3);
+        assertThat(search(query(c, 1, 0).setLimit(5).setOffset(3))).isEmpty();
+    }
 }
