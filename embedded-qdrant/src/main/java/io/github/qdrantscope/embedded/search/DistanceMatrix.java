@@ -27,12 +27,10 @@ final class DistanceMatrix {
     }
 
     static Result compute(CollectionView view, SearchMatrixPoints request) {
-        long sample = request.hasSample() ? request.getSample() : DEFAULT_SAMPLE;
-        long limit = request.hasLimit() ? request.getLimit() : DEFAULT_LIMIT;
+        // the gRPC validator: sample range(min = 2), limit range(min = 1)
+        long sample = Limits.atLeast(request.hasSample() ? request.getSample() : DEFAULT_SAMPLE, 2, "sample");
+        long limit = Limits.atLeastOne(request.hasLimit() ? request.getLimit() : DEFAULT_LIMIT, "limit");
         VectorSpace space = VectorSpace.forQuery(view, request.hasUsing() ? request.getUsing() : "");
-        if (sample == 0 || limit == 0) {
-            return new Result(List.of(), List.of());
-        }
         Predicate<StoredPoint> filter = PointFilter.and(
                 PointFilter.compile(request.hasFilter(), request.getFilter()),
                 point -> point.vector(space.name()) != null);

@@ -127,6 +127,10 @@ final class UniversalQuery {
             throw QdrantErrors.invalidArgument("Query variant is missing");
         }
         boolean hasQuery = node.query() != null && node.query().getVariantCase() != Query.VariantCase.VARIANT_NOT_SET;
+        if (hasQuery && node.query().hasRrf() && node.query().getRrf().hasK()) {
+            // Rrf.k is validated range(min = 1); k = 0 would give the top rank an infinite score
+            Limits.atLeastOne(node.query().getRrf().getK(), path + "query.variant.k");
+        }
         if (!node.prefetch().isEmpty() && !hasQuery) {
             throw badRequest("A query is needed to merge the prefetches. Can't have prefetches without defining a"
                     + " query.");

@@ -139,6 +139,16 @@ class RecommendDiscoverMatrixTest {
     }
 
     @Test
+    void matrixSampleAndLimitAreValidated() {
+        assertStatus(() -> engine.searchMatrixPairs(dots, SearchMatrixPoints.newBuilder().setCollectionName("test")
+                .setSample(1).build()), Status.Code.INVALID_ARGUMENT,
+                "Validation error in body: [sample: value 1 invalid, must be 2 or larger]");
+        assertStatus(() -> engine.searchMatrixOffsets(dots, SearchMatrixPoints.newBuilder().setCollectionName("test")
+                .setLimit(0).build()), Status.Code.INVALID_ARGUMENT,
+                "Validation error in body: [limit: value 0 invalid, must be 1 or larger]");
+    }
+
+    @Test
     void matrixOfFewerThanTwoPointsIsEmpty() {
         TestCollection one = TestCollection.unnamed(2, Distance.Dot).point(1, v(1, 0));
         var pairs = engine.searchMatrixPairs(one, SearchMatrixPoints.newBuilder().setCollectionName("test").build());
