@@ -67,4 +67,15 @@ class SearchMatrixConformanceTest extends ConformanceTestBase {
         }
         assertThat(triples).containsExactlyInAnyOrder("1->2=1.0", "2->1=1.0", "3->2=4.0");
     }
+
+    @Test
+    void sampleBelowTwoIsRejected() {
+        String c = line();
+        // lib/api/src/grpc/proto/points.proto SearchMatrixPoints.sample: validate(range(min = 2))
+        io.grpc.Status status = grpcError(() -> await(client.searchMatrixPairsAsync(SearchMatrixPoints.newBuilder()
+                .setCollectionName(c).setSample(1).setLimit(1).build())));
+
+        assertThat(status.getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+        assertThat(status.getDescription()).startsWith("Validation error in body: [").contains("sample");
+    }
 }
