@@ -28,10 +28,8 @@ final class ClassicSearch {
                 request.getVectorList(), request.hasFilter(), request.getFilter(),
                 request.hasScoreThreshold() ? request.getScoreThreshold() : null);
         List<Hit> hits = search.run(view, saturatedSum(offset, limit));
-        ResultPoints out = new ResultPoints(
-                PayloadProjection.of(request.hasWithPayload() ? request.getWithPayload() : null, false),
-                VectorProjection.of(request.hasWithVectors() ? request.getWithVectors() : null, view));
-        return page(hits, offset, out);
+        return page(hits, offset, ResultPoints.of(view, request.hasWithPayload() ? request.getWithPayload() : null,
+                request.hasWithVectors() ? request.getWithVectors() : null));
     }
 
     /** SearchGroups: the same search, every hit ranked, then grouped. */
