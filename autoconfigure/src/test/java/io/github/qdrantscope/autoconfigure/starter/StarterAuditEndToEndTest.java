@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
-import io.github.qdrantscope.autoconfigure.scope.CurrentProject;
 import io.github.qdrantscope.autoconfigure.scope.ProjectNames;
 import io.github.qdrantscope.autoconfigure.scope.ProjectScope;
 import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.WithPayloadSelectorFactory;
@@ -20,10 +18,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.filter.FilterExpressionBuilder;
-import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,25 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = { "qdrant-scope.audit=true", "qdrant-scope.collection-prefix=e2e_audit" })
 @ScopedProject
 @Isolated
-class StarterAuditEndToEndTest {
+class StarterAuditEndToEndTest extends StarterTestSupport {
 
     private static final String FOREIGN = "qdrant.scope.contention{kind=foreign_point}";
 
     private static final String SCOPED_SEARCH = "qdrant.scope.operations{operation=search,scoped=true}";
 
     private static final String SCOPED_DELETE = "qdrant.scope.operations{operation=delete,scoped=true}";
-
-    @Autowired
-    QdrantVectorStore vectorStore;
-
-    @Autowired
-    MeterRegistry registry;
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    CurrentProject project;
 
     @Test
     void foreignPointsAreCountedAndTheLeaseIsNot() throws Exception {
@@ -77,7 +60,7 @@ class StarterAuditEndToEndTest {
         }
         // what follows is about the lease: it is in the collection, outside every project, and a raw
         // unscoped search (no score threshold) returns it next to this project's point
-        QdrantClient raw = this.vectorStore.<QdrantClient>getNativeClient().orElseThrow();
+        QdrantClient raw = raw();
         assertThat(raw.searchAsync(SearchPoints.newBuilder()
             .setCollectionName(collection())
             .addAllVector(List.of(1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f))
@@ -105,7 +88,7 @@ class StarterAuditEndToEndTest {
         Filter otherProject = Filter.newBuilder()
             .addMust(ConditionFactory.matchKeyword(other.key(), other.name()))
             .build();
-        assertThat(this.vectorStore.<QdrantClient>getNativeClient().orElseThrow().countAsync(collection(), otherProject, true).get())
+        assertThat(raw().countAsync(collection(), otherProject, true).get())
             .isEqualTo(1);
         try (ProjectScope.Binding ignored = ProjectScope.open(other)) {
             this.vectorStore.delete(List.of("x-1"));
@@ -116,7 +99,4 @@ class StarterAuditEndToEndTest {
         return this.vectorStore.similaritySearch(SearchRequest.builder().query("apple").topK(10).build());
     }
 
-    private String collection() {
-        return this.environment.getRequiredProperty("spring.ai.vectorstore.qdrant.collection-name");
-    }
 }

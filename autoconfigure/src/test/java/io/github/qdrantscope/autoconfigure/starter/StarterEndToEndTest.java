@@ -11,13 +11,11 @@ import io.github.qdrantscope.autoconfigure.metrics.ContextScopeMetrics;
 import io.github.qdrantscope.autoconfigure.metrics.ForkReport;
 import io.github.qdrantscope.autoconfigure.metrics.ForkReportWriter;
 import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
-import io.github.qdrantscope.autoconfigure.scope.CurrentProject;
 import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
 import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerChoice;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerSelector;
 import io.github.qdrantscope.autoconfigure.server.SharedEmbeddedQdrant;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.WithPayloadSelectorFactory;
@@ -43,7 +41,6 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ScopedProject
 @Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StarterEndToEndTest {
+class StarterEndToEndTest extends StarterTestSupport {
 
     private static final String OPERATIONS = "qdrant.scope.operations";
 
@@ -66,19 +63,7 @@ class StarterEndToEndTest {
     private static String lastProject;
 
     @Autowired
-    QdrantVectorStore vectorStore;
-
-    @Autowired
-    MeterRegistry registry;
-
-    @Autowired
     ApplicationContext context;
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    CurrentProject project;
 
     @AfterEach
     void rememberStateBeforeCleanup() {
@@ -102,7 +87,7 @@ class StarterEndToEndTest {
         assertThat(collection()).isEqualTo(collection);
         assertThat(this.environment.getProperty("qdrant-scope.binding.collection")).isEqualTo(collection);
 
-        QdrantClient raw = this.vectorStore.<QdrantClient>getNativeClient().orElseThrow();
+        QdrantClient raw = raw();
         CollectionInfo info = raw.getCollectionInfoAsync(collection).get();
         assertThat(info.getConfig().getParams().getVectorsConfig().getParams().getSize())
             .isEqualTo(StarterTestApplication.DIMENSION);
@@ -152,7 +137,7 @@ class StarterEndToEndTest {
         assertThat(ScopeMeterValues.of(this.registry).since(beforeLastCleanup)).isEqualTo(Map.of(
                 "qdrant.scope.cleanup{}", 1L,
                 "qdrant.scope.cleanup.points{}", 1L));
-        QdrantClient raw = this.vectorStore.<QdrantClient>getNativeClient().orElseThrow();
+        QdrantClient raw = raw();
         // a raw count with the project condition: not an unscoped read
         ScopeMeterValues before = ScopeMeterValues.of(this.registry);
         assertThat(raw.countAsync(collection(), inProject(lastProject), true).get()).isZero();
@@ -163,7 +148,7 @@ class StarterEndToEndTest {
     @Order(4)
     void rawClientCallsWithoutTheProjectConditionAreCountedAsUnscoped() throws Exception {
         this.vectorStore.add(List.of(new Document("doc-1", "red apple", Map.of("color", "red"))));
-        QdrantClient raw = this.vectorStore.<QdrantClient>getNativeClient().orElseThrow();
+        QdrantClient raw = raw();
         ScopeMeterValues before = ScopeMeterValues.of(this.registry);
 
         raw.searchAsync(search(null)).get();
@@ -207,9 +192,6 @@ class StarterEndToEndTest {
         assertThat(scopedAdds.values().get("count")).isEqualTo((double) adds);
     }
 
-    private String collection() {
-        return this.environment.getRequiredProperty("spring.ai.vectorstore.qdrant.collection-name");
-    }
 
     private static Filter inProject(String project) {
         return Filter.newBuilder().addMust(ConditionFactory.matchKeyword(ScopedProject.DEFAULT_KEY, project)).build();

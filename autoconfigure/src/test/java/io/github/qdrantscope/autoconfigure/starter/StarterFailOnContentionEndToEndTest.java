@@ -5,19 +5,14 @@ import java.util.Map;
 
 import io.github.qdrantscope.autoconfigure.metrics.ContentionException;
 import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
-import io.github.qdrantscope.autoconfigure.scope.CurrentProject;
 import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.ai.document.Document;
-import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -26,24 +21,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @SpringBootTest(classes = StarterTestApplication.class, properties = "qdrant-scope.fail-on-contention=true")
 @ScopedProject
 @Isolated
-class StarterFailOnContentionEndToEndTest {
-
-    @Autowired
-    QdrantVectorStore vectorStore;
-
-    @Autowired
-    MeterRegistry registry;
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    CurrentProject project;
+class StarterFailOnContentionEndToEndTest extends StarterTestSupport {
 
     @Test
     void anUnscopedRawReadFailsAtThePointOfContentionNamingProjectCollectionAndKind() {
-        String collection = this.environment.getRequiredProperty("spring.ai.vectorstore.qdrant.collection-name");
-        QdrantClient raw = this.vectorStore.<QdrantClient>getNativeClient().orElseThrow();
+        String collection = collection();
+        QdrantClient raw = raw();
         SearchPoints unscoped = SearchPoints.newBuilder()
             .setCollectionName(collection)
             .addAllVector(List.of(1f, 0f, 0f, 0f, 0f, 0f, 0f, 0f))
