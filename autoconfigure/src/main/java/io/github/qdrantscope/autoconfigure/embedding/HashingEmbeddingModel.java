@@ -20,6 +20,11 @@ import org.springframework.ai.embedding.EmbeddingResponse;
  * code paths behave plausibly (and reproducibly: the same text always yields the same vector, on every
  * JVM) without a model download or an API key. It is not a language model: synonyms do not match.
  *
+ * <p>Every component is non-negative and every vector carries a small constant "bias" feature, so the
+ * cosine similarity of any two texts is strictly positive: a vector store search with the default
+ * similarity threshold of 0 (which Qdrant applies as "score &gt; 0") returns the top-k of everything it
+ * is allowed to see, ranked by shared words.
+ *
  * <p>Instances are immutable and thread-safe. {@link #dimensions()} is answered without embedding
  * anything, so vector stores that ask for it on every call pay nothing.
  */
@@ -36,12 +41,14 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
     private static final float UNIGRAM_WEIGHT = 1.0f;
     private static final float BIGRAM_WEIGHT = 0.7f;
     private static final float TRIGRAM_WEIGHT = 0.25f;
+    // Small enough not to disturb the ranking, large enough to keep unrelated texts above score 0.
+    private static final float BIAS_WEIGHT = 0.3f;
 
     // Distinct seeds keep a word, a bigram and a trigram with the same characters in different buckets.
     private static final long UNIGRAM_SEED = 0x9E3779B97F4A7C15L;
     private static final long BIGRAM_SEED = 0xC2B2AE3D27D4EB4FL;
     private static final long TRIGRAM_SEED = 0x165667B19E3779F9L;
-    private static final long EMPTY_SEED = 0x27D4EB2F165667C5L;
+    private static final long BIAS_SEED = 0x27D4EB2F165667C5L;
 
     private final int dimensions;
 
@@ -97,8 +104,8 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
     }
 
     /**
-     * Embeds one text. Text without any letter or digit (including the empty string) maps to one fixed
-     * unit vector, so it can still be stored and searched.
+     * Embeds one text. Text without any letter or digit (including the empty string) maps to the unit
+     * vector of the bias feature, so it can still be stored and searched.
      *
      * @param text the text; must not be {@code null}
      * @return a new L2-normalised vector of {@link #dimensions()} floats
@@ -120,9 +127,7 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
             addTrigrams(vector, word);
             previous = word;
         }
-        if (words.isEmpty()) {
-            add(vector, mix(EMPTY_SEED), 1.0f);
-        }
+        add(vector, mix(BIAS_SEED), BIAS_WEIGHT);
         normalise(vector);
         return vector;
     }
@@ -145,10 +150,9 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
     }
 
     private void add(float[] vector, long hash, float weight) {
-        int index = (int) Long.remainderUnsigned(hash, this.dimensions);
-        // The sign bit comes from other bits than the index, so colliding features cancel out on
-        // average instead of inflating the similarity of unrelated texts.
-        vector[index] += ((hash >>> 63) == 0L) ? weight : -weight;
+        // Unsigned (no random sign per feature): collisions slightly raise the similarity of unrelated
+        // texts, but no pair of texts can score 0 or below and vanish from thresholded searches.
+        vector[(int) Long.remainderUnsigned(hash, this.dimensions)] += weight;
     }
 
     private static List<String> words(String text) {
@@ -191,12 +195,6 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
         double sumOfSquares = 0;
         for (float v : vector) {
             sumOfSquares += (double) v * v;
-        }
-        if (sumOfSquares == 0) {
-            // Every feature cancelled out (possible only with tiny dimensions): fall back to a fixed
-            // unit vector rather than a zero vector, which has no cosine similarity.
-            vector[0] = 1.0f;
-            return;
         }
         float inverseNorm = (float) (1.0 / Math.sqrt(sumOfSquares));
         for (int i = 0; i < vector.length; i++) {
