@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
+import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.JsonWithInt;
 import io.qdrant.client.grpc.Common.PointId;
@@ -24,6 +25,7 @@ import io.qdrant.client.grpc.Points.ScrollResponse;
 import org.springframework.ai.vectorstore.VectorStore;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreProperties;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import static io.qdrant.client.ConditionFactory.matchKeyword;
@@ -33,7 +35,8 @@ import static io.qdrant.client.WithPayloadSelectorFactory.include;
 /**
  * The reads the {@code VectorStore} API cannot express (get by id, newest-first paging, exact counts,
  * statistics), done with the raw {@link QdrantClient} the vector store uses. Every request carries a
- * filter on the project or the memory id, never a whole-collection scan.
+ * filter on the project or the memory id, never a whole-collection scan, plus whatever conditions the
+ * {@link CatalogFilterCustomizer} beans add.
  */
 @Component
 public class MemoryCatalog implements InitializingBean {
@@ -44,13 +47,16 @@ public class MemoryCatalog implements InitializingBean {
     private final QdrantClient client;
     private final String collection;
     private final String contentField;
+    private final List<CatalogFilterCustomizer> filterCustomizers;
 
-    public MemoryCatalog(VectorStore vectorStore, QdrantVectorStoreProperties properties) {
+    public MemoryCatalog(VectorStore vectorStore, QdrantVectorStoreProperties properties,
+            ObjectProvider<CatalogFilterCustomizer> filterCustomizers) {
         this.client = vectorStore.<QdrantClient>getNativeClient()
             .orElseThrow(() -> new IllegalStateException("The VectorStore bean (" + vectorStore.getName()
                     + ") is not backed by a QdrantClient; the memory catalog needs Qdrant"));
         this.collection = properties.getCollectionName();
         this.contentField = properties.getContentFieldName();
+        this.filterCustomizers = filterCustomizers.orderedStream().toList();
     }
 
     /**
@@ -69,7 +75,7 @@ public class MemoryCatalog implements InitializingBean {
     public Optional<Memory> find(String id) {
         ScrollResponse response = await("find memory " + id, this.client.scrollAsync(ScrollPoints.newBuilder()
             .setCollectionName(this.collection)
-            .setFilter(Filter.newBuilder().addMust(matchKeyword(MemoryPayload.MEMORY_ID, id)))
+            .setFilter(filter(matchKeyword(MemoryPayload.MEMORY_ID, id)))
             .setLimit(1)
             .setWithPayload(enable(true))
             .build(), TIMEOUT));
@@ -142,8 +148,14 @@ public class MemoryCatalog implements InitializingBean {
         return MemoryPayload.fromPayload(point.getPayloadMap(), this.contentField);
     }
 
-    private static Filter projectFilter(String project) {
-        return Filter.newBuilder().addMust(matchKeyword(MemoryPayload.PROJECT, project)).build();
+    private Filter projectFilter(String project) {
+        return filter(matchKeyword(MemoryPayload.PROJECT, project));
+    }
+
+    private Filter filter(Condition condition) {
+        Filter.Builder filter = Filter.newBuilder().addMust(condition);
+        this.filterCustomizers.forEach(customizer -> customizer.customize(filter));
+        return filter.build();
     }
 
     private void createIndex(String field, PayloadSchemaType type) {
