@@ -11,13 +11,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Thirty tests store the very same three memories in the very same project and search for them, in
- * parallel. Without scoping each search would see up to ninety hits; with it, each sees its own three.
+ * Fifty tests store the very same three memories in the very same project and search for them, in
+ * parallel. Without scoping each search would see up to 150 hits; with it, each sees its own three.
  */
 class SearchIsolationApiTest extends DemoTest {
 
     static IntStream repetitions() {
-        return IntStream.range(0, 30);
+        return IntStream.range(0, 50);
     }
 
     @ParameterizedTest

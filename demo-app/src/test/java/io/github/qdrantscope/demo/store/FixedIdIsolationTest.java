@@ -13,13 +13,13 @@ import org.springframework.ai.vectorstore.SearchRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sixty tests write documents with the same five ids, each with its own marker, in parallel, into one
+ * A hundred tests write documents with the same five ids, each with its own marker, in parallel, into one
  * collection. Each must read back exactly its own five, unchanged: no overwrite, no leak.
  */
 class FixedIdIsolationTest extends DemoTest {
 
     static IntStream runs() {
-        return IntStream.range(0, 60);
+        return IntStream.range(0, 100);
     }
 
     @ParameterizedTest
