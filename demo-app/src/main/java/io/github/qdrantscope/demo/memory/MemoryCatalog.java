@@ -68,7 +68,7 @@ public class MemoryCatalog implements InitializingBean {
         createIndex(MemoryPayload.PROJECT, PayloadSchemaType.Keyword);
         createIndex(MemoryPayload.MEMORY_ID, PayloadSchemaType.Keyword);
         // Ordering by a field (newest first) requires a range index on it.
-        createIndex(MemoryPayload.CREATED_AT, PayloadSchemaType.Integer);
+        createIndex(MemoryPayload.CREATED_AT, PayloadSchemaType.Float);
     }
 
     /** The memory with this id, if any. */

@@ -33,7 +33,9 @@ final class MemoryPayload {
         metadata.put(SCOPE, memory.scope().value());
         metadata.put(TAGS, memory.tags());
         metadata.put(IMPORTANCE, memory.importance());
-        metadata.put(CREATED_AT, memory.createdAt().toEpochMilli());
+        // A double, not a long: Spring AI 2.0.0 writes Long metadata as a string, which Qdrant cannot
+        // order by. Epoch milliseconds are exact in a double for the next 285,000 years.
+        metadata.put(CREATED_AT, (double) memory.createdAt().toEpochMilli());
         return Document.builder().id(memory.id()).text(memory.content()).metadata(metadata).build();
     }
 
@@ -55,6 +57,6 @@ final class MemoryPayload {
         return new Memory(payload.get(MEMORY_ID).getStringValue(), payload.get(PROJECT).getStringValue(),
                 payload.get(contentField).getStringValue(), MemoryScope.of(payload.get(SCOPE).getStringValue()), tags,
                 (int) payload.get(IMPORTANCE).getIntegerValue(),
-                Instant.ofEpochMilli(payload.get(CREATED_AT).getIntegerValue()));
+                Instant.ofEpochMilli((long) payload.get(CREATED_AT).getDoubleValue()));
     }
 }

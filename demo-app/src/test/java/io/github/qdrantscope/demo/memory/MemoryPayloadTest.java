@@ -25,7 +25,7 @@ class MemoryPayloadTest {
         assertThat(document.getText()).isEqualTo("the text");
         assertThat(document.getMetadata()).containsOnly(Map.entry("memory_id", memory.id()), Map.entry("project", "apollo"),
                 Map.entry("scope", "global"), Map.entry("tags", List.of("a", "b")), Map.entry("importance", 4),
-                Map.entry("created_at", 1_700_000_000_123L));
+                Map.entry("created_at", 1_700_000_000_123.0));
     }
 
     @Test
@@ -48,7 +48,7 @@ class MemoryPayloadTest {
         Map<String, JsonWithInt.Value> payload = Map.of("memory_id", value(memory.id()), "project", value("apollo"),
                 "doc_content", value("the text"), "scope", value("global"),
                 "tags", list(List.of(value("a"), value("b"))), "importance", value(4),
-                "created_at", value(1_700_000_000_123L), "qdrant_scope_project", value("ignored-1234abcd"));
+                "created_at", value(1_700_000_000_123.0), "qdrant_scope_project", value("ignored-1234abcd"));
         assertThat(MemoryPayload.fromPayload(payload, "doc_content")).isEqualTo(memory);
     }
 }

@@ -14,12 +14,18 @@ import org.springframework.ai.vectorstore.SearchRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the application writes as metadata is exactly what it reads back (the scope key never shows). */
+/**
+ * What the application writes as metadata is what it reads back, as Spring AI's Qdrant store converts it
+ * (integers come back as {@code Long}); the scope key the starter adds never shows.
+ */
 class MetadataRoundTripTest extends DemoTest {
 
     static Stream<Arguments> values() {
         return Stream.of(Arguments.of("a string", "a string"), Arguments.of("", ""),
-                Arguments.of(42, 42L), Arguments.of(-7L, -7L), Arguments.of(Long.MAX_VALUE, Long.MAX_VALUE),
+                Arguments.of(42, 42L), Arguments.of(-7, -7L),
+                // Spring AI 2.0.0 writes Long values as strings (its QdrantValueFactory); the demo stores
+                // timestamps as doubles because of this.
+                Arguments.of(-7L, "-7"), Arguments.of(Long.MAX_VALUE, String.valueOf(Long.MAX_VALUE)),
                 Arguments.of(3.5, 3.5), Arguments.of(true, true), Arguments.of(false, false),
                 Arguments.of(List.of("a", "b"), List.of("a", "b")), Arguments.of(List.of(1, 2, 3), List.of(1L, 2L, 3L)),
                 Arguments.of(Map.of("nested", "value"), Map.of("nested", "value")),
