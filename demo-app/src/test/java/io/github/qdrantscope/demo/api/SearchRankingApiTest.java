@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchRankingApiTest extends DemoTest {
 
     static Stream<SearchCase> cases() {
-        return SearchCase.generate(Models.HASHING, 1_000, 60, 8);
+        return SearchCase.generate(Models.HASHING, 1_000, 80, 8);
     }
 
     @ParameterizedTest

@@ -22,7 +22,7 @@ class SearchTagFilterApiTest extends DemoTest {
     private static final List<String> TAGS = List.of("ops", "dev", "qa", "sec");
 
     static Stream<SearchCase> cases() {
-        return SearchCase.generate(Models.HASHING, 500, 30, 10);
+        return SearchCase.generate(Models.HASHING, 500, 40, 10);
     }
 
     @ParameterizedTest

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VectorStoreSearchOrderTest extends DemoTest {
 
     static Stream<SearchCase> cases() {
-        return SearchCase.generate(Models.HASHING, 20_000, 60, 10);
+        return SearchCase.generate(Models.HASHING, 20_000, 80, 10);
     }
 
     @ParameterizedTest
