@@ -7,7 +7,6 @@ import java.util.UUID;
 import io.github.qdrantscope.demo.memory.Memory;
 import io.github.qdrantscope.demo.support.DemoTest;
 import io.github.qdrantscope.demo.support.Problems;
-import io.github.qdrantscope.demo.support.Projects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +18,7 @@ class DeleteMemoryApiTest extends DemoTest {
     @ParameterizedTest
     @CsvSource({"1,0", "2,0", "2,1", "3,1", "5,0", "5,4", "6,2", "8,5", "10,9", "12,6"})
     void deletesExactlyTheOneMemory(int count, int victim) {
-        String project = Projects.unique("delete");
+        String project = "delete";
         List<Memory> stored = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             stored.add(api().store(project, "note " + i));
@@ -44,7 +43,7 @@ class DeleteMemoryApiTest extends DemoTest {
 
     @Test
     void deletingAnUnknownIdIsA404AndRemovesNothing() {
-        String project = Projects.unique("unknown");
+        String project = "unknown";
         Memory kept = api().store(project, "kept");
         String unknown = UUID.randomUUID().toString();
         assertThat(Problems.assertProblem(api().deleteRaw(unknown), json, 404, "Memory not found")

@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.github.qdrantscope.demo.memory.Memory;
 import io.github.qdrantscope.demo.support.DemoTest;
-import io.github.qdrantscope.demo.support.Projects;
 import io.github.qdrantscope.demo.web.DeleteProjectResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,8 +15,8 @@ class DeleteProjectApiTest extends DemoTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 7, 9, 12})
     void deletesEveryMemoryOfTheProjectAndNothingElse(int count) {
-        String doomed = Projects.unique("doomed");
-        String neighbour = Projects.unique("neighbour");
+        String doomed = "doomed";
+        String neighbour = "neighbour";
         for (int i = 0; i < count; i++) {
             api().store(doomed, "doomed note " + i, (i % 3 == 0) ? "global" : "project", List.of("t" + (i % 2)), null);
         }

@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import io.github.qdrantscope.demo.memory.Memory;
 import io.github.qdrantscope.demo.memory.MemoryPage;
 import io.github.qdrantscope.demo.support.DemoTest;
-import io.github.qdrantscope.demo.support.Projects;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,7 +29,7 @@ class ListMemoriesApiTest extends DemoTest {
     @ParameterizedTest(name = "{0} memories, pages of {1}")
     @MethodSource("sizes")
     void pagesThroughEveryMemoryNewestFirstWithTheTotal(int count, int size) {
-        String project = Projects.unique("paged");
+        String project = "paged";
         List<Memory> stored = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             stored.add(api().store(project, "entry " + i, null, List.of("p" + (i % 3)), 1 + (i % 5)));

@@ -3,7 +3,6 @@ package io.github.qdrantscope.demo.api;
 import io.github.qdrantscope.demo.memory.MemoryPage;
 import io.github.qdrantscope.demo.support.DemoTest;
 import io.github.qdrantscope.demo.support.Problems;
-import io.github.qdrantscope.demo.support.Projects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,7 +14,7 @@ class ListPagingEdgeApiTest extends DemoTest {
 
     @Test
     void aPageBeyondTheEndIsEmptyButKeepsTheTotal() {
-        String project = Projects.unique("edge");
+        String project = "edge";
         for (int i = 0; i < 3; i++) {
             api().store(project, "edge " + i);
         }
@@ -27,7 +26,7 @@ class ListPagingEdgeApiTest extends DemoTest {
 
     @Test
     void defaultPageIsTheFirstTwenty() {
-        String project = Projects.unique("default");
+        String project = "default";
         for (int i = 0; i < 23; i++) {
             api().store(project, "default " + i);
         }

@@ -2,7 +2,6 @@ package io.github.qdrantscope.demo.api;
 
 import io.github.qdrantscope.demo.support.DemoTest;
 import io.github.qdrantscope.demo.support.Problems;
-import io.github.qdrantscope.demo.support.Projects;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +22,7 @@ class MalformedBodyApiTest extends DemoTest {
             {"content": ["a", "b"]}                       | malformed JSON or a wrong value type
             """)
     void rejectsUnreadableBodiesSayingWhatIsWrongAndStoresNothing(String body, String reason) {
-        String project = Projects.unique("malformed");
+        String project = "malformed";
         JsonNode problem = Problems.assertProblem(api().storeRaw(project, body), json, 400, "Unreadable request body");
 
         assertThat(problem.path("detail").asString()).isEqualTo("The request body is not valid: " + reason);

@@ -12,7 +12,6 @@ import java.util.stream.LongStream;
 import io.github.qdrantscope.demo.memory.ProjectStats;
 import io.github.qdrantscope.demo.support.Corpus;
 import io.github.qdrantscope.demo.support.DemoTest;
-import io.github.qdrantscope.demo.support.Projects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +28,7 @@ class ProjectStatsApiTest extends DemoTest {
     @MethodSource("seeds")
     void countsMemoriesByTagMostUsedFirstAndByScope(long seed) {
         Random random = new Random(seed);
-        String project = Projects.unique("stats");
+        String project = "stats";
         Map<String, Long> byTag = new HashMap<>();
         long global = 0;
         int count = 1 + random.nextInt(12);
@@ -45,7 +44,7 @@ class ProjectStatsApiTest extends DemoTest {
             api().store(project, "stat " + i, isGlobal ? "global" : "project", tags, null);
             tags.forEach(tag -> byTag.merge(tag, 1L, Long::sum));
         }
-        api().store(Projects.unique("other"), "not counted", null, List.of(Corpus.word(0)), null);
+        api().store("other", "not counted", null, List.of(Corpus.word(0)), null);
 
         ProjectStats stats = api().stats(project);
 
@@ -63,7 +62,7 @@ class ProjectStatsApiTest extends DemoTest {
 
     @Test
     void anEmptyProjectHasZeroEverywhere() {
-        ProjectStats stats = api().stats(Projects.unique("empty"));
+        ProjectStats stats = api().stats("empty");
         assertThat(stats.total()).isZero();
         assertThat(stats.byTag()).isEmpty();
         assertThat(stats.byScope()).containsExactly(Map.entry("project", 0L), Map.entry("global", 0L));

@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import io.github.qdrantscope.demo.memory.Memory;
 import io.github.qdrantscope.demo.memory.MemoryScope;
 import io.github.qdrantscope.demo.support.DemoTest;
-import io.github.qdrantscope.demo.support.Projects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -52,7 +51,7 @@ class StoreMemoryApiTest extends DemoTest {
 
     @Test
     void everyMemoryGetsItsOwnIdAndALaterCreationTime() {
-        String project = Projects.unique("ids");
+        String project = "ids";
         Memory first = api().store(project, "first");
         Memory second = api().store(project, "second");
         Memory third = api().store(project, "third");

@@ -16,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Base of every test in the demo suite. All classes share exactly this configuration, so each Surefire fork
  * starts one Spring context (and one embedded Qdrant) and every class reuses it: no {@code @DirtiesContext},
  * no per-class properties. {@link ScopedProject} gives each test method its own project in the fork's
- * collection, which is what lets the tests run in parallel and still assert exact results.
+ * collection, which is what lets the tests run in parallel and still assert exact results, with fixed
+ * project names, ids and contents shared by many tests. The application's raw-client reads are narrowed
+ * to the same project by {@link ScopedCatalogFilter}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "qdrant-scope.embedding=hashing")

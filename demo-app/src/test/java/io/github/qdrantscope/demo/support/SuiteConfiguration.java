@@ -11,4 +11,9 @@ public class SuiteConfiguration {
     ContextLoads contextLoads() {
         return new ContextLoads();
     }
+
+    @Bean
+    ScopedCatalogFilter scopedCatalogFilter() {
+        return new ScopedCatalogFilter();
+    }
 }
