@@ -1,11 +1,9 @@
 package io.github.qdrantscope.demo.api;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.qdrantscope.demo.memory.Memory;
 import io.github.qdrantscope.demo.support.DemoTest;
 import io.github.qdrantscope.demo.support.Models;
 import io.github.qdrantscope.demo.support.Ranking;
@@ -24,11 +22,7 @@ class SearchAfterDeleteApiTest extends DemoTest {
     @ParameterizedTest
     @MethodSource("cases")
     void deletedMemoriesDisappearFromSearchAndTheRestKeepTheirOrder(SearchCase searchCase) {
-        Map<String, String> idToText = new LinkedHashMap<>();
-        for (String text : searchCase.texts()) {
-            Memory memory = api().store("hades", text);
-            idToText.put(memory.id(), text);
-        }
+        Map<String, String> idToText = api().storeAll("hades", searchCase.texts());
         List<String> ranked = Ranking.expectedIds(embeddingModel, searchCase.query(), idToText, 7, 0.0);
         String deleted = ranked.get((int) (searchCase.seed() % 7));
 

@@ -1,11 +1,9 @@
 package io.github.qdrantscope.demo.api;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.qdrantscope.demo.memory.Memory;
 import io.github.qdrantscope.demo.support.DemoTest;
 import io.github.qdrantscope.demo.support.Models;
 import io.github.qdrantscope.demo.support.Ranking;
@@ -24,11 +22,7 @@ class SearchMinScoreApiTest extends DemoTest {
     @ParameterizedTest
     @MethodSource("cases")
     void onlyResultsScoringAboveTheThresholdAreReturned(SearchCase searchCase) {
-        Map<String, String> idToText = new LinkedHashMap<>();
-        for (String text : searchCase.texts()) {
-            Memory memory = api().store("janus", text);
-            idToText.put(memory.id(), text);
-        }
+        Map<String, String> idToText = api().storeAll("janus", searchCase.texts());
         List<Ranking.Scored> ranked = Ranking.rank(embeddingModel, searchCase.query(), idToText);
         int keep = 1 + (int) (searchCase.seed() % 6);
         double threshold = (ranked.get(keep - 1).score() + ranked.get(keep).score()) / 2;

@@ -1,10 +1,8 @@
 package io.github.qdrantscope.demo.api;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.qdrantscope.demo.memory.Memory;
 import io.github.qdrantscope.demo.support.DemoTest;
 import io.github.qdrantscope.demo.support.Models;
 import io.github.qdrantscope.demo.support.Ranking;
@@ -27,11 +25,7 @@ class SearchRankingApiTest extends DemoTest {
     @ParameterizedTest
     @MethodSource("cases")
     void returnsTheProjectsMemoriesInOrderOfSimilarity(SearchCase searchCase) {
-        Map<String, String> idToText = new LinkedHashMap<>();
-        for (String text : searchCase.texts()) {
-            Memory memory = api().store("apollo", text);
-            idToText.put(memory.id(), text);
-        }
+        Map<String, String> idToText = api().storeAll("apollo", searchCase.texts());
 
         assertThat(api().searchIds("apollo", searchCase.query(), 8, null, null))
             .containsExactlyElementsOf(Ranking.expectedIds(embeddingModel, searchCase.query(), idToText, 8, 0.0));

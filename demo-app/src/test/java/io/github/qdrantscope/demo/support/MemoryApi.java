@@ -45,6 +45,24 @@ public final class MemoryApi {
         return store(project, content, null, null, null);
     }
 
+    /** Stores each text as a project-scoped memory, in order; returns id to text, in that order. */
+    public Map<String, String> storeAll(String project, List<String> texts) {
+        Map<String, String> idToText = new LinkedHashMap<>();
+        for (String text : texts) {
+            idToText.put(store(project, text).id(), text);
+        }
+        return idToText;
+    }
+
+    /** A JSON body from alternating keys and values (a value may be null, unlike with {@code Map.of}). */
+    public static Map<String, Object> body(Object... keysAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            body.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return body;
+    }
+
     /** POSTs any body to the store endpoint; the caller asserts. */
     public MvcTestResult storeRaw(String project, Object body) {
         return postJson("/api/projects/{project}/memories", project, body);
