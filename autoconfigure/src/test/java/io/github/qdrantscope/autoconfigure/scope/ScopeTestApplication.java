@@ -13,8 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application the {@code @SpringBootTest} suites run: Spring AI's auto-configured QdrantVectorStore on
- * the embedded server, a fake embedding model, a recording {@code ScopeMetrics} and a QdrantClient carrying
- * the unscoped-call interceptor (what the starter's own client bean does).
+ * the embedded server, a fake embedding model, a recording {@code ScopeMetrics}, and the starter's own
+ * QdrantClient carrying the unscoped-call interceptor.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -44,7 +44,7 @@ class ScopingAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(QdrantVectorStoreAutoConfiguration.class,
-                ProjectScopeAutoConfiguration.class))
+                InstrumentedQdrantClientAutoConfiguration.class, ProjectScopeAutoConfiguration.class))
         .withUserConfiguration(TestInfrastructure.class)
         .withPropertyValues("spring.ai.vectorstore.qdrant.host=" + TestQdrant.server().host(),
                 "spring.ai.vectorstore.qdrant.port=" + TestQdrant.server().grpcPort(),
