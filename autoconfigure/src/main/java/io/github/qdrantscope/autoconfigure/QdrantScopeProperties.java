@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     by letters, digits, '_' or '-', at most 64 characters. qdrant-scope never drops a collection without it.
  * @param embedding Which EmbeddingModel qdrant-scope contributes when the application defines none: 'none' or
  *     'hashing' (a deterministic offline model for tests).
+ * @param embeddingDimensions Vector size of the hashing embedding model, 1 to 65536.
  * @param connectTimeout How long to wait for the Qdrant server to answer a health check (and each
  *     administrative call) before failing the context.
  * @param leaseTtl How long an ownership lease written by a JVM on another host counts as live. Leases of this
@@ -45,6 +46,7 @@ public record QdrantScopeProperties(
         String forkId,
         @DefaultValue(QdrantScopeProperties.DEFAULT_COLLECTION_PREFIX) String collectionPrefix,
         @DefaultValue("none") Embedding embedding,
+        @DefaultValue("384") int embeddingDimensions,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("24h") Duration leaseTtl) {
 
@@ -56,6 +58,12 @@ public record QdrantScopeProperties(
 
     /** Longest accepted collection prefix. */
     public static final int MAX_PREFIX_LENGTH = 64;
+
+    /** Largest vector size Qdrant accepts, and so the hashing model's. */
+    public static final int MAX_EMBEDDING_DIMENSIONS = 65_536;
+
+    /** The hashing model's default vector size. */
+    public static final int DEFAULT_EMBEDDING_DIMENSIONS = 384;
 
     private static final Pattern PREFIX_PATTERN = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
@@ -85,6 +93,10 @@ public record QdrantScopeProperties(
             throw new IllegalArgumentException(PREFIX + ".fork-id='" + forkId + "' is invalid: "
                     + ForkIds.RULE);
         }
+        if (embeddingDimensions < 1 || embeddingDimensions > MAX_EMBEDDING_DIMENSIONS) {
+            throw new IllegalArgumentException(PREFIX + ".embedding-dimensions must be between 1 and "
+                    + MAX_EMBEDDING_DIMENSIONS + ", but was " + embeddingDimensions);
+        }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException(PREFIX + ".connect-timeout=" + connectTimeout
                     + " is invalid: it must be positive");
@@ -97,7 +109,7 @@ public record QdrantScopeProperties(
     /** The defaults, as if no property were set. */
     public static QdrantScopeProperties defaults() {
         return new QdrantScopeProperties(true, Unscoped.WARN, false, false, false, null,
-                DEFAULT_COLLECTION_PREFIX, Embedding.NONE, Duration.ofSeconds(10), Duration.ofHours(24));
+                DEFAULT_COLLECTION_PREFIX, Embedding.NONE, DEFAULT_EMBEDDING_DIMENSIONS, Duration.ofSeconds(10), Duration.ofHours(24));
     }
 
     /** What happens to a vector-store operation outside any project scope. */

@@ -2,6 +2,7 @@ package io.github.qdrantscope.autoconfigure.embedding;
 
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,13 +32,11 @@ public class HashingEmbeddingConfiguration {
     @Bean
     @ConditionalOnMissingBean(EmbeddingModel.class)
     public HashingEmbeddingModel hashingEmbeddingModel(Environment environment) {
+        // bound here rather than injected so the configuration also works imported on its own; the record
+        // validates the value and names the property
         int dimensions = Binder.get(environment)
-            .bind(DIMENSIONS_PROPERTY, Integer.class)
-            .orElse(HashingEmbeddingModel.DEFAULT_DIMENSIONS);
-        if (dimensions < 1 || dimensions > HashingEmbeddingModel.MAX_DIMENSIONS) {
-            throw new IllegalArgumentException(DIMENSIONS_PROPERTY + " must be between 1 and "
-                    + HashingEmbeddingModel.MAX_DIMENSIONS + ", but was " + dimensions);
-        }
+            .bindOrCreate(QdrantScopeProperties.PREFIX, QdrantScopeProperties.class)
+            .embeddingDimensions();
         return new HashingEmbeddingModel(dimensions);
     }
 }
