@@ -1,0 +1,59 @@
+package io.github.qdrantscope.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the whole benchmark set with the short settings in the benchmarks' annotations (sized for a
+ * 2-core machine), writes JMH's JSON result file and prints the scores and ratios as Markdown.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.github.qdrantscope.benchmarks.BenchmarkSuite [jmh options] [regex]
+ * </pre>
+ *
+ * Any JMH command-line option may be passed and wins over the annotations; without {@code -rff} the
+ * JSON goes to {@code benchmarks/target/jmh-result.json} (or {@code target/jmh-result.json}).
+ */
+public final class BenchmarkSuite {
+
+    private static final String PACKAGE = BenchmarkSuite.class.getPackageName() + ".";
+
+    /** The ratios the issues ask for. */
+    static final List<Comparison> COMPARISONS = List.of(
+            new Comparison("Search: embedded Qdrant / plain scan", PACKAGE + "SearchBenchmark.embeddedQdrant",
+                    PACKAGE + "SearchBenchmark.plainScan", 2.0, "≤ 2x (issue 2)"),
+            new Comparison("Upsert: embedded Qdrant / plain array copy, per point",
+                    PACKAGE + "UpsertBenchmark.embeddedQdrant", PACKAGE + "UpsertBenchmark.plainCopy", null,
+                    "none (points/s is the figure)"));
+
+    private BenchmarkSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CommandLineOptions cli = new CommandLineOptions(args);
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
+        Path json = cli.getResult().hasValue() ? Path.of(cli.getResult().get()) : defaultResultFile();
+        options.resultFormat(ResultFormatType.JSON).result(json.toString());
+        if (cli.getIncludes().isEmpty()) {
+            options.include(PACKAGE.replace(".", "\\.") + ".*");
+        }
+        new Runner(options.build()).run();
+        System.out.println();
+        System.out.println("JMH results: " + json.toAbsolutePath());
+        System.out.println();
+        RatioReport.print(RatioReport.read(json), COMPARISONS, System.out);
+    }
+
+    private static Path defaultResultFile() throws java.io.IOException {
+        Path target = Files.isDirectory(Path.of("benchmarks", "target")) ? Path.of("benchmarks", "target")
+                : Path.of("target");
+        Files.createDirectories(target);
+        return target.resolve("jmh-result.json");
+    }
+}

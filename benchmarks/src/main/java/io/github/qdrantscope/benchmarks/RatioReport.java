@@ -1,0 +1,131 @@
+package io.github.qdrantscope.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a JMH JSON result file ({@code -rf json}) into a Markdown table of scores and the ratios of
+ * {@link Comparison}s, so the ratios can be recomputed from any saved run:
+ * {@code java -cp benchmarks.jar io.github.qdrantscope.benchmarks.RatioReport results.json}.
+ */
+public final class RatioReport {
+
+    /** One benchmark result: method, parameters and its primary metric. */
+    record Result(String benchmark, String mode, Map<String, String> params, double score, double error,
+            String unit) {
+
+        /** Time per operation, whatever the mode, so that costs can be divided. */
+        double cost() {
+            return isThroughput() ? 1 / score : score;
+        }
+
+        /** The cost interval score ± error, expressed as costs (low, high). */
+        double[] costRange() {
+            double low = Math.max(score - error, Double.MIN_VALUE);
+            double high = score + error;
+            return isThroughput() ? new double[] {1 / high, 1 / low} : new double[] {low, high};
+        }
+
+        boolean isThroughput() {
+            return "thrpt".equals(mode);
+        }
+
+        String shortName() {
+            String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            return params.isEmpty() ? method : method + " " + params;
+        }
+    }
+
+    private RatioReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: RatioReport <jmh-result.json>");
+            System.exit(2);
+        }
+        print(read(Path.of(args[0])), BenchmarkSuite.COMPARISONS, System.out);
+    }
+
+    static List<Result> read(Path json) throws IOException {
+        JsonNode root = JsonMapper.builder().build().readTree(Files.readString(json));
+        List<Result> results = new ArrayList<>();
+        for (JsonNode run : root) {
+            Map<String, String> params = new TreeMap<>();
+            run.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asString()));
+            JsonNode metric = run.path("primaryMetric");
+            double error = number(metric.path("scoreError"));
+            results.add(new Result(run.path("benchmark").asString(), run.path("mode").asString(), params,
+                    number(metric.path("score")), Double.isNaN(error) ? 0 : error,
+                    metric.path("scoreUnit").asString()));
+        }
+        return results;
+    }
+
+    /** JMH writes {@code "NaN"} as a string when there are too few samples for an error. */
+    private static double number(JsonNode node) {
+        return node.isNumber() ? node.doubleValue() : Double.parseDouble(node.asString());
+    }
+
+    static void print(List<Result> results, List<Comparison> comparisons, PrintStream out) {
+        out.println("| Benchmark | Mode | Score | ± (99.9%) | Unit |");
+        out.println("|---|---|---:|---:|---|");
+        for (Result r : results) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", r.shortName(), r.mode(), number(r.score()),
+                    number(r.error()), r.unit());
+        }
+        out.println();
+        out.println("| Comparison | Params | Ratio (subject / baseline cost) | Range from errors | Target | Met |");
+        out.println("|---|---|---:|---|---|---|");
+        for (Comparison c : comparisons) {
+            for (Map.Entry<Result, Result> pair : pairs(results, c).entrySet()) {
+                Result subject = pair.getKey();
+                Result baseline = pair.getValue();
+                double ratio = subject.cost() / baseline.cost();
+                double[] s = subject.costRange();
+                double[] b = baseline.costRange();
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s – %s | %s | %s |%n", c.name(),
+                        subject.params().isEmpty() ? "" : subject.params(), number(ratio), number(s[0] / b[1]),
+                        number(s[1] / b[0]), c.targetText(), c.target() == null ? "–" : c.meets(ratio) ? "yes" : "**no**");
+            }
+        }
+    }
+
+    /** Each subject result with the baseline result of equal parameters, in subject order. */
+    static Map<Result, Result> pairs(List<Result> results, Comparison comparison) {
+        Map<Result, Result> pairs = new LinkedHashMap<>();
+        for (Result subject : results) {
+            if (!subject.benchmark().equals(comparison.subject())) {
+                continue;
+            }
+            results.stream()
+                    .filter(r -> r.benchmark().equals(comparison.baseline()))
+                    .filter(r -> Objects.equals(r.params(), subject.params()))
+                    .findFirst()
+                    .ifPresent(baseline -> pairs.put(subject, baseline));
+        }
+        return pairs;
+    }
+
+    private static String number(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude >= 100) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (magnitude >= 1) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}
