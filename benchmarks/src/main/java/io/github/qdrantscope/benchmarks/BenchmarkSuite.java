@@ -26,11 +26,24 @@ public final class BenchmarkSuite {
 
     /** The ratios the issues ask for. */
     static final List<Comparison> COMPARISONS = List.of(
-            new Comparison("Search: embedded Qdrant / plain scan", PACKAGE + "SearchBenchmark.embeddedQdrant",
+            Comparison.atMost("Search: embedded Qdrant / plain scan", PACKAGE + "SearchBenchmark.embeddedQdrant",
                     PACKAGE + "SearchBenchmark.plainScan", 2.0, "≤ 2x (issue 2)"),
-            new Comparison("Upsert: embedded Qdrant / plain array copy, per point",
-                    PACKAGE + "UpsertBenchmark.embeddedQdrant", PACKAGE + "UpsertBenchmark.plainCopy", null,
-                    "none (points/s is the figure)"));
+            Comparison.informative("Upsert: embedded Qdrant / plain array copy, per point",
+                    PACKAGE + "UpsertBenchmark.embeddedQdrant", PACKAGE + "UpsertBenchmark.plainCopy",
+                    "none (points/s is the figure)"),
+            Comparison.absoluteAtMost("Start to first HealthCheck, first in a fresh JVM",
+                    PACKAGE + "StartupBenchmark.coldStart", 1000, "well under 1 s (issue 2)"),
+            Comparison.absoluteAtMost("Start to first HealthCheck, warm JVM",
+                    PACKAGE + "StartupBenchmark.warmStart", 1000, "well under 1 s (issue 2)"),
+            Comparison.atLeast("Isolation: context reload / @ScopedProject, per test",
+                    PACKAGE + "scope.IsolationBenchmark.contextReload", PACKAGE + "scope.IsolationBenchmark.scopedProject",
+                    50, "≥ 50x (issue 3)"),
+            Comparison.atMost("Isolation: @ScopedProject / clearing a shared collection, per test",
+                    PACKAGE + "scope.IsolationBenchmark.scopedProject",
+                    PACKAGE + "scope.IsolationBenchmark.clearSharedCollection", 1.5, "≤ 1.5x (issue 3)"),
+            Comparison.atMost("similaritySearch over 10k points: scoped / raw QdrantVectorStore",
+                    PACKAGE + "scope.ScopedSearchBenchmark.scoped", PACKAGE + "scope.ScopedSearchBenchmark.raw",
+                    1.10, "≤ 1.10x (issue 3)"));
 
     private BenchmarkSuite() {
     }

@@ -89,24 +89,45 @@ public final class RatioReport {
         out.println("| Comparison | Params | Ratio (subject / baseline cost) | Range from errors | Target | Met |");
         out.println("|---|---|---:|---|---|---|");
         for (Comparison c : comparisons) {
-            for (Map.Entry<Result, Result> pair : pairs(results, c).entrySet()) {
+            Map<Result, Result> pairs = pairs(results, c);
+            if (pairs.isEmpty()) {
+                out.printf(Locale.ROOT, "| %s | | not in this run | | %s | |%n", c.name(), c.targetText());
+            }
+            for (Map.Entry<Result, Result> pair : pairs.entrySet()) {
                 Result subject = pair.getKey();
                 Result baseline = pair.getValue();
-                double ratio = subject.cost() / baseline.cost();
-                double[] s = subject.costRange();
-                double[] b = baseline.costRange();
-                out.printf(Locale.ROOT, "| %s | %s | %s | %s – %s | %s | %s |%n", c.name(),
-                        subject.params().isEmpty() ? "" : subject.params(), number(ratio), number(s[0] / b[1]),
-                        number(s[1] / b[0]), c.targetText(), c.target() == null ? "–" : c.meets(ratio) ? "yes" : "**no**");
+                double value;
+                String range;
+                if (baseline == null) {
+                    value = subject.score();
+                    range = number(subject.score() - subject.error()) + " – " + number(subject.score() + subject.error())
+                            + " " + subject.unit();
+                } else {
+                    value = subject.cost() / baseline.cost();
+                    double[] s = subject.costRange();
+                    double[] b = baseline.costRange();
+                    range = number(s[0] / b[1]) + " – " + number(s[1] / b[0]);
+                }
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", c.name(),
+                        subject.params().isEmpty() ? "" : subject.params(),
+                        baseline == null ? number(value) + " " + subject.unit() : number(value), range,
+                        c.targetText(), !c.hasTarget() ? "–" : c.meets(value) ? "yes" : "**no**");
             }
         }
     }
 
-    /** Each subject result with the baseline result of equal parameters, in subject order. */
+    /**
+     * Each subject result with the baseline result of equal parameters, in subject order; for an absolute
+     * comparison (no baseline) each subject result maps to {@code null}.
+     */
     static Map<Result, Result> pairs(List<Result> results, Comparison comparison) {
         Map<Result, Result> pairs = new LinkedHashMap<>();
         for (Result subject : results) {
             if (!subject.benchmark().equals(comparison.subject())) {
+                continue;
+            }
+            if (comparison.baseline() == null) {
+                pairs.put(subject, null);
                 continue;
             }
             results.stream()

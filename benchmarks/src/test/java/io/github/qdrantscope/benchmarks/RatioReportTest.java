@@ -34,8 +34,11 @@ class RatioReportTest {
     void dividesCostsOfEqualParametersAndInvertsThroughput(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("r.json"), JSON);
         List<Comparison> comparisons = List.of(
-                new Comparison("search", "x.Search.server", "x.Search.scan", 2.0, "≤ 2x"),
-                new Comparison("upsert", "x.Upsert.server", "x.Upsert.copy", null, "none"));
+                Comparison.atMost("search", "x.Search.server", "x.Search.scan", 2.0, "≤ 2x"),
+                Comparison.informative("upsert", "x.Upsert.server", "x.Upsert.copy", "none"),
+                Comparison.atLeast("copy vs server", "x.Upsert.copy", "x.Upsert.server", 0.05, "≥ 0.05"),
+                Comparison.absoluteAtMost("scan time", "x.Search.scan", 20, "≤ 20 us"),
+                Comparison.atMost("absent", "x.Absent.a", "x.Absent.b", 1, "≤ 1x"));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RatioReport.print(RatioReport.read(file), comparisons, new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -44,6 +47,10 @@ class RatioReportTest {
                 .contains("| search | {points=10} | 3.00 | 2.45 – 3.67 | ≤ 2x | **no** |")
                 .contains("| search | {points=20} | 1.25 | 1.25 – 1.25 | ≤ 2x | yes |")
                 .contains("| upsert |  | 50.00 | 50.00 – 50.00 | none | – |")
+                .contains("| copy vs server |  | 0.0200 | 0.0200 – 0.0200 | ≥ 0.05 | **no** |")
+                .contains("| scan time | {points=10} | 10.00 us/op | 9.00 – 11.00 us/op | ≤ 20 us | yes |")
+                .contains("| scan time | {points=20} | 40.00 us/op | 40.00 – 40.00 us/op | ≤ 20 us | **no** |")
+                .contains("| absent | | not in this run | | ≤ 1x | |")
                 .contains("| Search.server {points=10} | avgt | 30.00 | 3.00 | us/op |");
     }
 }
