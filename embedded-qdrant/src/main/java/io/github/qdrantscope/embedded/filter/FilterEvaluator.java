@@ -1,14 +1,30 @@
 package io.github.qdrantscope.embedded.filter;
 
+import io.github.qdrantscope.embedded.storage.PointKey;
+import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
+import io.qdrant.client.grpc.Common.Condition;
+import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.HasIdCondition;
+import io.qdrant.client.grpc.Common.NestedCondition;
+import io.qdrant.client.grpc.Common.PointId;
+import io.qdrant.client.grpc.JsonWithInt.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Evaluates Qdrant filters against stored points, with Qdrant 1.17's semantics
- * ({@code lib/segment/src/payload_storage/query_checker.rs}, {@code condition_checker.rs}).
+ * ({@code lib/segment/src/payload_storage/query_checker.rs}, {@code condition_checker.rs}) for
+ * un-indexed payload.
  *
- * <p>STUB: owned by the filter work; signatures are the contract other packages code against.
+ * <p>{@link #compile} converts the wire filter the way {@code lib/api/src/grpc/conversions.rs} does
+ * (rejecting the same malformed inputs with the same messages) into a tree of small predicates with
+ * pre-parsed key paths and pre-built value sets, so evaluating it per point does no parsing.
  */
 public final class FilterEvaluator {
 
@@ -22,11 +38,159 @@ public final class FilterEvaluator {
      *     malformed condition (e.g. "Malformed Match condition", "Nested condition must have a filter")
      */
     public static Predicate<StoredPoint> compile(Filter filter) {
-        throw new UnsupportedOperationException("FilterEvaluator not implemented yet");
+        FilterValidation.validate(filter, "filter");
+        Node root = compileFilter(filter);
+        return point -> root.test(point.payload(), point);
     }
 
     /** Shorthand for {@code compile(filter).test(point)}. */
     public static boolean matches(Filter filter, StoredPoint point) {
         return compile(filter).test(point);
+    }
+
+    /**
+     * One compiled condition. {@code point} is {@code null} inside a nested condition, where Qdrant
+     * evaluates has_id and has_vector as false (no id tracker or vector storage is passed down).
+     */
+    interface Node {
+        boolean test(Map<String, Value> payload, StoredPoint point);
+    }
+
+    static Node compileFilter(Filter filter) {
+        // Conversion order and empty-condition dropping as conversions.rs `TryFrom<Filter>`:
+        // should, min_should, must, must_not; a list left without conditions counts as absent.
+        Node[] should = compileList(filter.getShouldList());
+        Node[] minShould = null;
+        int minCount = 0;
+        if (filter.hasMinShould()) {
+            Node[] conditions = compileList(filter.getMinShould().getConditionsList());
+            minShould = conditions == null ? new Node[0] : conditions;
+            long count = filter.getMinShould().getMinCount();
+            minCount = count > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) count;
+        }
+        Node[] must = compileList(filter.getMustList());
+        Node[] mustNot = compileList(filter.getMustNotList());
+        return new FilterNode(should, minShould, minCount, must, mustNot);
+    }
+
+    private static Node[] compileList(List<Condition> conditions) {
+        List<Node> nodes = new ArrayList<>(conditions.size());
+        for (Condition condition : conditions) {
+            Node node = compileCondition(condition);
+            if (node != null) {
+                nodes.add(node);
+            }
+        }
+        return nodes.isEmpty() ? null : nodes.toArray(new Node[0]);
+    }
+
+    /** {@code grpc_condition_into_condition}: {@code null} for a condition with no variant set. */
+    private static Node compileCondition(Condition condition) {
+        switch (condition.getConditionOneOfCase()) {
+            case FIELD:
+                return FieldConditionNode.compile(condition.getField());
+            case HAS_ID:
+                return compileHasId(condition.getHasId());
+            case FILTER:
+                return compileFilter(condition.getFilter());
+            case IS_EMPTY: {
+                JsonPath path = JsonPath.parse(condition.getIsEmpty().getKey());
+                return (payload, point) -> path.walk(payload, v -> !isEmptyValue(v)) != JsonPath.STOPPED;
+            }
+            case IS_NULL: {
+                JsonPath path = JsonPath.parse(condition.getIsNull().getKey());
+                return (payload, point) -> path.walk(payload, PayloadPaths::isNull) == JsonPath.STOPPED;
+            }
+            case NESTED:
+                return compileNested(condition.getNested());
+            case HAS_VECTOR: {
+                String name = condition.getHasVector().getHasVector();
+                return (payload, point) -> point != null && point.vector(name) != null;
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** {@code check_is_empty} in {@code lib/segment/src/common/utils.rs}: null or an empty array. */
+    static boolean isEmptyValue(Value v) {
+        return PayloadPaths.isNull(v)
+                || v.getKindCase() == Value.KindCase.LIST_VALUE && v.getListValue().getValuesCount() == 0;
+    }
+
+    private static Node compileHasId(HasIdCondition hasId) {
+        Set<PointKey> ids = new HashSet<>();
+        for (PointId id : hasId.getHasIdList()) {
+            ids.add(PointKey.of(id));
+        }
+        return (payload, point) -> point != null && ids.contains(point.id());
+    }
+
+    private static Node compileNested(NestedCondition nested) {
+        if (!nested.hasFilter()) {
+            throw QdrantErrors.invalidArgument("Nested condition must have a filter");
+        }
+        // conversions.rs parses the key before converting the inner filter.
+        JsonPath path = JsonPath.parse(nested.getKey()).arrayKey();
+        Node inner = compileFilter(nested.getFilter());
+        // query_checker.rs: each object element under `key[]` is checked as a payload of its own;
+        // non-object elements are skipped.
+        JsonPath.Visitor matchesInner = v -> v.getKindCase() == Value.KindCase.STRUCT_VALUE
+                && inner.test(v.getStructValue().getFieldsMap(), null);
+        return (payload, point) -> path.walk(payload, matchesInner) == JsonPath.STOPPED;
+    }
+
+    /** {@code check_filter}: should, min_should, must, must_not; an absent clause passes. */
+    private record FilterNode(Node[] should, Node[] minShould, int minCount, Node[] must, Node[] mustNot)
+            implements Node {
+
+        @Override
+        public boolean test(Map<String, Value> payload, StoredPoint point) {
+            if (should != null) {
+                boolean any = false;
+                for (Node n : should) {
+                    if (n.test(payload, point)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
+                    return false;
+                }
+            }
+            if (minShould != null) {
+                int matched = 0;
+                for (int i = 0; i < minShould.length && matched < minCount; i++) {
+                    if (minShould[i].test(payload, point)) {
+                        matched++;
+                    }
+                }
+                if (matched != minCount) {
+                    return false;
+                }
+            }
+            if (must != null) {
+                for (Node n : must) {
+                    if (!n.test(payload, point)) {
+                        return false;
+                    }
+                }
+            }
+            if (mustNot != null) {
+                for (Node n : mustNot) {
+                    if (n.test(payload, point)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Used by {@link FilterValidation} to decide whether a field condition sets anything. */
+    static boolean allFieldsNone(FieldCondition f) {
+        return !f.hasMatch() && !f.hasRange() && !f.hasDatetimeRange() && !f.hasGeoBoundingBox()
+                && !f.hasGeoRadius() && !f.hasGeoPolygon() && !f.hasValuesCount() && !f.hasIsEmpty()
+                && !f.hasIsNull();
     }
 }

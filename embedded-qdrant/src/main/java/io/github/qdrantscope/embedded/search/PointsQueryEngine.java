@@ -17,11 +17,21 @@ import io.qdrant.client.grpc.Points;
 public class PointsQueryEngine {
 
     public Points.SearchResponse search(CollectionView collection, Points.SearchPoints request) {
-        throw QdrantErrors.unimplemented("Points/Search");
+        Timer timer = new Timer();
+        return Points.SearchResponse.newBuilder()
+                .addAllResult(ClassicSearch.run(collection, request, ""))
+                .setTime(timer.seconds())
+                .build();
     }
 
     public Points.SearchBatchResponse searchBatch(CollectionView collection, Points.SearchBatchPoints request) {
-        throw QdrantErrors.unimplemented("Points/SearchBatch");
+        Timer timer = new Timer();
+        Points.SearchBatchResponse.Builder response = Points.SearchBatchResponse.newBuilder();
+        for (int i = 0; i < request.getSearchPointsCount(); i++) {
+            response.addResult(Points.BatchResult.newBuilder().addAllResult(
+                    ClassicSearch.run(collection, request.getSearchPoints(i), "search_points[" + i + "].")));
+        }
+        return response.setTime(timer.seconds()).build();
     }
 
     public Points.SearchGroupsResponse searchGroups(CollectionView collection, Points.SearchPointGroups request) {
@@ -29,11 +39,17 @@ public class PointsQueryEngine {
     }
 
     public Points.ScrollResponse scroll(CollectionView collection, Points.ScrollPoints request) {
-        throw QdrantErrors.unimplemented("Points/Scroll");
+        Timer timer = new Timer();
+        return Scroll.run(collection, request).setTime(timer.seconds()).build();
     }
 
     public Points.CountResponse count(CollectionView collection, Points.CountPoints request) {
-        throw QdrantErrors.unimplemented("Points/Count");
+        Timer timer = new Timer();
+        long count = Scroll.count(collection, request.hasFilter(), request.getFilter());
+        return Points.CountResponse.newBuilder()
+                .setResult(Points.CountResult.newBuilder().setCount(count))
+                .setTime(timer.seconds())
+                .build();
     }
 
     public Points.RecommendResponse recommend(CollectionView collection, Points.RecommendPoints request) {

@@ -1,0 +1,61 @@
+package io.github.qdrantscope.embedded.search;
+
+import io.github.qdrantscope.embedded.storage.CollectionView;
+import io.github.qdrantscope.embedded.storage.PointKey;
+import io.github.qdrantscope.embedded.storage.StoredPoint;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Brute-force top-k over one vector of a collection: the exact answer Qdrant's HNSW approximates.
+ * The loop allocates nothing per point; only the winners become {@link Scored}.
+ */
+final class ExactScan {
+
+    /** A similarity of a stored vector to the request's query; larger is better. */
+    @FunctionalInterface
+    interface VectorScorer {
+        float score(float[] stored);
+    }
+
+    private ExactScan() {
+    }
+
+    /**
+     * The best {@code k} points having vector {@code vectorName}, matching {@code filter} (null = all)
+     * and not in {@code excluded} (may be empty), best first.
+     */
+    static List<Scored> top(CollectionView view, String vectorName, VectorScorer scorer,
+            Predicate<StoredPoint> filter, Set<PointKey> excluded, long k) {
+        TopK top = new TopK((int) Math.min(k, view.size()));
+        if (top.capacity() == 0) {
+            return List.of();
+        }
+        boolean checkExcluded = !excluded.isEmpty();
+        for (StoredPoint point : view.points()) {
+            float[] stored = point.vector(vectorName);
+            if (stored == null
+                    || (filter != null && !filter.test(point))
+                    || (checkExcluded && excluded.contains(point.id()))) {
+                continue;
+            }
+            float score = scorer.score(stored);
+            if (top.accepts(score)) {
+                top.offer(point, score);
+            }
+        }
+        return top.best();
+    }
+
+    /** Nearest neighbours of a prepared query vector by the space's metric. */
+    static List<Scored> nearest(CollectionView view, VectorSpace space, float[] preparedQuery,
+            Predicate<StoredPoint> filter, Set<PointKey> excluded, long k) {
+        VectorScorer scorer = switch (space.metric()) {
+            case COSINE, DOT -> stored -> VectorMath.dot(preparedQuery, stored);
+            case EUCLID -> stored -> -VectorMath.squaredEuclid(preparedQuery, stored);
+            case MANHATTAN -> stored -> -VectorMath.manhattan(preparedQuery, stored);
+        };
+        return top(view, space.name(), scorer, filter, excluded, k);
+    }
+}

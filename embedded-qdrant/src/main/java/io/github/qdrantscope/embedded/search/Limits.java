@@ -1,0 +1,26 @@
+package io.github.qdrantscope.embedded.search;
+
+import io.github.qdrantscope.embedded.storage.QdrantErrors;
+
+/**
+ * Request validation Qdrant performs before executing (its {@code validator} derive on the gRPC
+ * messages): the message lists the failing field path, e.g. {@code search_points[0].limit}.
+ */
+final class Limits {
+
+    private Limits() {
+    }
+
+    /** {@code Validation error in body: [<field>: value 0 invalid, must be 1 or larger]} for 0. */
+    static long atLeastOne(long value, String field) {
+        if (value == 0) {
+            throw QdrantErrors.validation(field + ": value 0 invalid, must be 1 or larger");
+        }
+        return value;
+    }
+
+    /** Prefixes a batch element's field path, e.g. {@code search_points[2].limit}. */
+    static String element(String prefix, String list, int index, String field) {
+        return prefix + list + "[" + index + "]." + field;
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.qdrantscope.embedded.search;
+
+import io.qdrant.client.grpc.Collections.Distance;
+
+/**
+ * A distance function as Qdrant scores with it ({@code lib/segment/src/spaces/simple.rs}).
+ *
+ * <p>Internally every metric yields a similarity where larger is better, so that top-k, thresholds
+ * and fusion treat all distances alike: Cosine and Dot use the dot product, Euclid the negated
+ * squared L2 distance and Manhattan the negated L1 distance (Qdrant does the same and converts in
+ * {@code postprocess}). {@link #toScore(float)} turns a similarity into the score the client sees.
+ */
+enum Metric {
+    COSINE, DOT, EUCLID, MANHATTAN;
+
+    static Metric of(Distance distance) {
+        return switch (distance) {
+            case Cosine -> COSINE;
+            case Dot -> DOT;
+            case Euclid -> EUCLID;
+            case Manhattan -> MANHATTAN;
+            default -> throw new IllegalStateException("Unsupported distance " + distance);
+        };
+    }
+
+    /** Cosine normalises the query as Qdrant's {@code cosine_preprocess} does; others copy as is. */
+    float[] prepareQuery(float[] query) {
+        return this == COSINE ? VectorMath.normalized(query) : query;
+    }
+
+    /** Larger is better for every metric. */
+    float similarity(float[] query, float[] stored) {
+        return switch (this) {
+            case COSINE, DOT -> VectorMath.dot(query, stored);
+            case EUCLID -> -VectorMath.squaredEuclid(query, stored);
+            case MANHATTAN -> -VectorMath.manhattan(query, stored);
+        };
+    }
+
+    /** The score returned to clients: the similarity for Cosine/Dot, the (positive) distance otherwise. */
+    float toScore(float similarity) {
+        return switch (this) {
+            case COSINE, DOT -> similarity;
+            case EUCLID -> (float) Math.sqrt(Math.abs(similarity));
+            case MANHATTAN -> Math.abs(similarity);
+        };
+    }
+
+    /** Whether a larger client-visible score is better (false for the distances Euclid and Manhattan). */
+    boolean largerIsBetter() {
+        return this == COSINE || this == DOT;
+    }
+
+    /**
+     * Qdrant's strict {@code score_threshold}: {@code score > t} for Cosine/Dot, {@code score < t}
+     * for Euclid/Manhattan ({@code local_shard/search.rs}).
+     */
+    boolean passesThreshold(float score, float threshold) {
+        return largerIsBetter() ? score > threshold : score < threshold;
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.qdrantscope.embedded.search;
+
+import io.github.qdrantscope.embedded.storage.StoredPoint;
+import io.qdrant.client.grpc.Points.OrderValue;
+import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.qdrant.client.grpc.Points.VectorsOutput;
+
+/**
+ * Builds the wire form of result points with the request's payload and vector selection. Called
+ * only for the points that are returned, never during a scan.
+ */
+record ResultPoints(PayloadProjection payload, VectorProjection vectors) {
+
+    ScoredPoint scored(StoredPoint point, float score) {
+        return scored(point, score, null);
+    }
+
+    ScoredPoint scored(StoredPoint point, float score, OrderValue orderValue) {
+        ScoredPoint.Builder b = ScoredPoint.newBuilder().setId(point.id().toPointId()).setScore(score);
+        if (payload.enabled()) {
+            b.putAllPayload(payload.apply(point.payload()));
+        }
+        VectorsOutput v = vectors.apply(point);
+        if (v != null) {
+            b.setVectors(v);
+        }
+        if (orderValue != null) {
+            b.setOrderValue(orderValue);
+        }
+        return b.build();
+    }
+
+    RetrievedPoint retrieved(StoredPoint point, OrderValue orderValue) {
+        RetrievedPoint.Builder b = RetrievedPoint.newBuilder().setId(point.id().toPointId());
+        if (payload.enabled()) {
+            b.putAllPayload(payload.apply(point.payload()));
+        }
+        VectorsOutput v = vectors.apply(point);
+        if (v != null) {
+            b.setVectors(v);
+        }
+        if (orderValue != null) {
+            b.setOrderValue(orderValue);
+        }
+        return b.build();
+    }
+}
