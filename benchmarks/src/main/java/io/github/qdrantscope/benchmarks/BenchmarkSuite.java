@@ -28,6 +28,12 @@ public final class BenchmarkSuite {
     static final List<Comparison> COMPARISONS = List.of(
             Comparison.atMost("Search: embedded Qdrant / plain scan", PACKAGE + "SearchBenchmark.embeddedQdrant",
                     PACKAGE + "SearchBenchmark.plainScan", 2.0, "≤ 2x (issue 2)"),
+            Comparison.informative("Search: server's engine in process (no gRPC) / plain scan",
+                    PACKAGE + "SearchBenchmark.engineInProcess", PACKAGE + "SearchBenchmark.plainScan",
+                    "diagnostic: engine share of the gap"),
+            Comparison.informative("Search: embedded Qdrant over gRPC / its engine in process",
+                    PACKAGE + "SearchBenchmark.embeddedQdrant", PACKAGE + "SearchBenchmark.engineInProcess",
+                    "diagnostic: transport share of the gap"),
             Comparison.informative("Upsert: embedded Qdrant / plain array copy, per point",
                     PACKAGE + "UpsertBenchmark.embeddedQdrant", PACKAGE + "UpsertBenchmark.plainCopy",
                     "none (points/s is the figure)"),

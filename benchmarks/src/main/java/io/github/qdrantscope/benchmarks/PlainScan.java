@@ -58,12 +58,26 @@ public final class PlainScan {
         return count + 1;
     }
 
+    /**
+     * Four independent accumulators: the JIT keeps a single float sum in order (no reassociation), so
+     * the naive loop is bound by add latency, not by memory; this is the fastest plain Java form.
+     */
     static float dot(float[] a, float[] b) {
-        float sum = 0f;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int i = 0;
+        for (; i + 3 < a.length; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
         }
-        return sum;
+        for (; i < a.length; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** A unit-length copy of {@code v}; a zero vector is returned unchanged, as Qdrant does. */

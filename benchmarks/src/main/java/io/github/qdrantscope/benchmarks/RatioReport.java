@@ -21,13 +21,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RatioReport {
 
-    /** One benchmark result: method, parameters and its primary metric. */
+    /**
+     * One benchmark result: method, parameters and its primary metric ({@code best} is the best single
+     * iteration, as a score).
+     */
     record Result(String benchmark, String mode, Map<String, String> params, double score, double error,
-            String unit) {
+            double best, String unit) {
 
         /** Time per operation, whatever the mode, so that costs can be divided. */
         double cost() {
             return isThroughput() ? 1 / score : score;
+        }
+
+        /** The cost of the best iteration: least disturbed by other processes on a shared machine. */
+        double bestCost() {
+            return isThroughput() ? 1 / best : best;
         }
 
         /** The cost interval score ± error, expressed as costs (low, high). */
@@ -66,8 +74,18 @@ public final class RatioReport {
             run.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asString()));
             JsonNode metric = run.path("primaryMetric");
             double error = number(metric.path("scoreError"));
-            results.add(new Result(run.path("benchmark").asString(), run.path("mode").asString(), params,
-                    number(metric.path("score")), Double.isNaN(error) ? 0 : error,
+            String mode = run.path("mode").asString();
+            double best = Double.NaN;
+            for (JsonNode fork : metric.path("rawData")) {
+                for (JsonNode iteration : fork) {
+                    double value = number(iteration);
+                    if (Double.isNaN(best) || ("thrpt".equals(mode) ? value > best : value < best)) {
+                        best = value;
+                    }
+                }
+            }
+            results.add(new Result(run.path("benchmark").asString(), mode, params,
+                    number(metric.path("score")), Double.isNaN(error) ? 0 : error, best,
                     metric.path("scoreUnit").asString()));
         }
         return results;
@@ -79,39 +97,45 @@ public final class RatioReport {
     }
 
     static void print(List<Result> results, List<Comparison> comparisons, PrintStream out) {
-        out.println("| Benchmark | Mode | Score | ± (99.9%) | Unit |");
-        out.println("|---|---|---:|---:|---|");
+        out.println("| Benchmark | Mode | Score | ± (99.9%) | Best iteration | Unit |");
+        out.println("|---|---|---:|---:|---:|---|");
         for (Result r : results) {
-            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", r.shortName(), r.mode(), number(r.score()),
-                    number(r.error()), r.unit());
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", r.shortName(), r.mode(), number(r.score()),
+                    number(r.error()), number(r.best()), r.unit());
         }
         out.println();
-        out.println("| Comparison | Params | Ratio (subject / baseline cost) | Range from errors | Target | Met |");
-        out.println("|---|---|---:|---|---|---|");
+        out.println("| Comparison | Params | Ratio of means (subject / baseline cost) | Range from errors"
+                + " | Ratio of best iterations | Target | Met (means) |");
+        out.println("|---|---|---:|---|---:|---|---|");
         for (Comparison c : comparisons) {
             Map<Result, Result> pairs = pairs(results, c);
             if (pairs.isEmpty()) {
-                out.printf(Locale.ROOT, "| %s | | not in this run | | %s | |%n", c.name(), c.targetText());
+                out.printf(Locale.ROOT, "| %s | | not in this run | | | %s | |%n", c.name(), c.targetText());
             }
             for (Map.Entry<Result, Result> pair : pairs.entrySet()) {
                 Result subject = pair.getKey();
                 Result baseline = pair.getValue();
                 double value;
+                double best;
                 String range;
                 if (baseline == null) {
                     value = subject.score();
+                    best = subject.best();
                     range = number(subject.score() - subject.error()) + " – " + number(subject.score() + subject.error())
                             + " " + subject.unit();
                 } else {
                     value = subject.cost() / baseline.cost();
+                    best = subject.bestCost() / baseline.bestCost();
                     double[] s = subject.costRange();
                     double[] b = baseline.costRange();
-                    range = number(s[0] / b[1]) + " – " + number(s[1] / b[0]);
+                    range = subject.error() >= subject.score() || baseline.error() >= baseline.score()
+                            ? "unbounded (error ≥ score)"
+                            : number(s[0] / b[1]) + " – " + number(s[1] / b[0]);
                 }
-                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", c.name(),
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", c.name(),
                         subject.params().isEmpty() ? "" : subject.params(),
                         baseline == null ? number(value) + " " + subject.unit() : number(value), range,
-                        c.targetText(), !c.hasTarget() ? "–" : c.meets(value) ? "yes" : "**no**");
+                        number(best), c.targetText(), !c.hasTarget() ? "–" : c.meets(value) ? "yes" : "**no**");
             }
         }
     }

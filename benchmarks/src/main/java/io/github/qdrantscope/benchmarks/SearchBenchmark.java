@@ -2,8 +2,10 @@ package io.github.qdrantscope.benchmarks;
 
 import static io.qdrant.client.ConditionFactory.matchKeyword;
 
+import io.github.qdrantscope.embedded.search.PointsQueryEngine;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.qdrant.client.grpc.Points.SearchResponse;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (about 10% of the points match): {@link #embeddedQdrant} sends a Search through the official client
  * to the embedded server over loopback; {@link #plainScan} does the same arithmetic on plain arrays in
  * process, with the filter precomputed as a mask. The issue's target is {@code embeddedQdrant / plainScan
- * <= 2} for every parameter combination.
+ * <= 2} for every parameter combination. {@link #engineInProcess} runs the server's search engine on
+ * the same points without gRPC, which splits the gap into engine cost and transport cost.
  *
  * <p>Each benchmark method runs in its own fork, so the server fork never pays for the arrays of the
  * plain-scan fork and vice versa; both generate the same seeded data.
@@ -91,6 +94,25 @@ public class SearchBenchmark {
         }
     }
 
+    /** The embedded server's search engine over an in-memory view: the same search without gRPC. */
+    @State(Scope.Benchmark)
+    public static class Engine {
+
+        PointsQueryEngine engine;
+        InMemoryCollection collection;
+        SearchPoints[] requests;
+
+        @Setup(Level.Trial)
+        public void load(Data data) {
+            engine = new PointsQueryEngine();
+            collection = new InMemoryCollection(COLLECTION, data.dataset);
+            requests = new SearchPoints[data.queries.length];
+            for (int i = 0; i < requests.length; i++) {
+                requests[i] = request(data.queries[i], data.filtered);
+            }
+        }
+    }
+
     /** Which query comes next; per thread so concurrent runs do not share a counter. */
     @State(Scope.Thread)
     public static class Cursor {
@@ -119,6 +141,11 @@ public class SearchBenchmark {
     @Benchmark
     public List<ScoredPoint> embeddedQdrant(Server server, Cursor cursor) {
         return QdrantFixture.await(server.qdrant.client().searchAsync(server.requests[cursor.advance()]));
+    }
+
+    @Benchmark
+    public SearchResponse engineInProcess(Engine engine, Cursor cursor) {
+        return engine.engine.search(engine.collection, engine.requests[cursor.advance()]);
     }
 
     @Benchmark
