@@ -1,8 +1,14 @@
 package io.github.qdrantscope.benchmarks;
 
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -18,7 +24,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * </pre>
  *
  * Any JMH command-line option may be passed and wins over the annotations; without {@code -rff} the
- * JSON goes to {@code benchmarks/target/jmh-result.json} (or {@code target/jmh-result.json}).
+ * JSON goes to {@code benchmarks/target/jmh-result.json} (or {@code target/jmh-result.json}), and the
+ * Markdown report next to it as {@code benchmarks-report.md}.
  */
 public final class BenchmarkSuite {
 
@@ -62,11 +69,33 @@ public final class BenchmarkSuite {
         if (cli.getIncludes().isEmpty()) {
             options.include(PACKAGE.replace(".", "\\.") + ".*");
         }
+        Instant started = Instant.now();
         new Runner(options.build()).run();
+        Path report = json.resolveSibling("benchmarks-report.md");
+        try (PrintStream out = new PrintStream(Files.newOutputStream(report), true, StandardCharsets.UTF_8)) {
+            out.println("Run started " + started + ", took " + Duration.between(started, Instant.now()).toSeconds()
+                    + " s; " + machine());
+            out.println("JMH results: " + json.toAbsolutePath());
+            out.println();
+            RatioReport.print(RatioReport.read(json), COMPARISONS, out);
+        }
         System.out.println();
-        System.out.println("JMH results: " + json.toAbsolutePath());
+        System.out.print(Files.readString(report));
         System.out.println();
-        RatioReport.print(RatioReport.read(json), COMPARISONS, System.out);
+        System.out.println("Report written to " + report.toAbsolutePath());
+    }
+
+    /** The facts about the machine a reader needs to interpret the numbers. */
+    static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : -1;
+        return String.format(Locale.ROOT,
+                "%d CPUs, %.1f GiB RAM, %s %s (%s), Java %s (%s), load average %.2f at the end",
+                runtime.availableProcessors(), memory / (1024.0 * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch"), System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.name"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static Path defaultResultFile() throws java.io.IOException {
