@@ -66,6 +66,7 @@ public final class BenchmarkSuite {
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
         Path json = cli.getResult().hasValue() ? Path.of(cli.getResult().get()) : defaultResultFile();
         options.resultFormat(ResultFormatType.JSON).result(json.toString());
+        options.addProfiler(ProcessCpuProfiler.class);
         if (cli.getIncludes().isEmpty()) {
             options.include(PACKAGE.replace(".", "\\.") + ".*");
         }

@@ -57,7 +57,11 @@ public final class QdrantFixture implements AutoCloseable {
 
     /** Creates (or replaces) a Cosine collection with a keyword index on {@link Dataset#TENANT_KEY}. */
     public void createCollection(String name, int dimension) {
-        await(client.recreateCollectionAsync(name,
+        // Not recreateCollectionAsync: it fails when there is nothing to delete (Delete answers result=false).
+        if (await(client.collectionExistsAsync(name))) {
+            await(client.deleteCollectionAsync(name));
+        }
+        await(client.createCollectionAsync(name,
                 VectorParams.newBuilder().setSize(dimension).setDistance(Distance.Cosine).build()));
         await(client.createPayloadIndexAsync(name, Dataset.TENANT_KEY, PayloadSchemaType.Keyword,
                 null, true, null, null));

@@ -23,10 +23,11 @@ public final class RatioReport {
 
     /**
      * One benchmark result: method, parameters and its primary metric ({@code best} is the best single
-     * iteration, as a score).
+     * iteration, as a score); {@code cpu} is the {@link ProcessCpuProfiler}'s microseconds per operation,
+     * NaN when it was not enabled.
      */
     record Result(String benchmark, String mode, Map<String, String> params, double score, double error,
-            double best, String unit) {
+            double best, String unit, double cpu) {
 
         /** Time per operation, whatever the mode, so that costs can be divided. */
         double cost() {
@@ -84,9 +85,15 @@ public final class RatioReport {
                     }
                 }
             }
+            double cpu = Double.NaN;
+            for (Map.Entry<String, JsonNode> secondary : run.path("secondaryMetrics").properties()) {
+                if (secondary.getKey().endsWith(ProcessCpuProfiler.LABEL)) {
+                    cpu = number(secondary.getValue().path("score"));
+                }
+            }
             results.add(new Result(run.path("benchmark").asString(), mode, params,
                     number(metric.path("score")), Double.isNaN(error) ? 0 : error, best,
-                    metric.path("scoreUnit").asString()));
+                    metric.path("scoreUnit").asString(), cpu));
         }
         return results;
     }
@@ -97,45 +104,48 @@ public final class RatioReport {
     }
 
     static void print(List<Result> results, List<Comparison> comparisons, PrintStream out) {
-        out.println("| Benchmark | Mode | Score | ± (99.9%) | Best iteration | Unit |");
-        out.println("|---|---|---:|---:|---:|---|");
+        out.println("| Benchmark | Mode | Score | ± (99.9%) | Best iteration | Unit | JVM CPU time, us/op |");
+        out.println("|---|---|---:|---:|---:|---|---:|");
         for (Result r : results) {
-            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", r.shortName(), r.mode(), number(r.score()),
-                    number(r.error()), number(r.best()), r.unit());
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.shortName(), r.mode(),
+                    number(r.score()), number(r.error()), number(r.best()), r.unit(), number(r.cpu()));
         }
         out.println();
         out.println("| Comparison | Params | Ratio of means (subject / baseline cost) | Range from errors"
-                + " | Ratio of best iterations | Target | Met (means) |");
-        out.println("|---|---|---:|---|---:|---|---|");
+                + " | Ratio of best iterations | Ratio of CPU time | Target | Met (means) |");
+        out.println("|---|---|---:|---|---:|---:|---|---|");
         for (Comparison c : comparisons) {
             Map<Result, Result> pairs = pairs(results, c);
             if (pairs.isEmpty()) {
-                out.printf(Locale.ROOT, "| %s | | not in this run | | | %s | |%n", c.name(), c.targetText());
+                out.printf(Locale.ROOT, "| %s | | not in this run | | | | %s | |%n", c.name(), c.targetText());
             }
             for (Map.Entry<Result, Result> pair : pairs.entrySet()) {
                 Result subject = pair.getKey();
                 Result baseline = pair.getValue();
                 double value;
                 double best;
+                double cpu;
                 String range;
                 if (baseline == null) {
                     value = subject.score();
                     best = subject.best();
+                    cpu = Double.NaN;
                     range = number(subject.score() - subject.error()) + " – " + number(subject.score() + subject.error())
                             + " " + subject.unit();
                 } else {
                     value = subject.cost() / baseline.cost();
                     best = subject.bestCost() / baseline.bestCost();
+                    cpu = subject.cpu() / baseline.cpu();
                     double[] s = subject.costRange();
                     double[] b = baseline.costRange();
                     range = subject.error() >= subject.score() || baseline.error() >= baseline.score()
                             ? "unbounded (error ≥ score)"
                             : number(s[0] / b[1]) + " – " + number(s[1] / b[0]);
                 }
-                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", c.name(),
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", c.name(),
                         subject.params().isEmpty() ? "" : subject.params(),
                         baseline == null ? number(value) + " " + subject.unit() : number(value), range,
-                        number(best), c.targetText(), !c.hasTarget() ? "–" : c.meets(value) ? "yes" : "**no**");
+                        number(best), number(cpu), c.targetText(), !c.hasTarget() ? "–" : c.meets(value) ? "yes" : "**no**");
             }
         }
     }
@@ -164,6 +174,9 @@ public final class RatioReport {
     }
 
     private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
         double magnitude = Math.abs(value);
         if (magnitude >= 100) {
             return String.format(Locale.ROOT, "%.0f", value);

@@ -16,9 +16,11 @@ class RatioReportTest {
     private static final String JSON = """
             [
               {"benchmark": "x.Search.server", "mode": "avgt", "params": {"points": "10"},
-               "primaryMetric": {"score": 30.0, "scoreError": 3.0, "scoreUnit": "us/op", "rawData": [[31.0, 27.0, 32.0]]}},
+               "primaryMetric": {"score": 30.0, "scoreError": 3.0, "scoreUnit": "us/op", "rawData": [[31.0, 27.0, 32.0]]},
+               "secondaryMetrics": {"cpu.process": {"score": 45.0, "scoreUnit": "us/op"}}},
               {"benchmark": "x.Search.scan", "mode": "avgt", "params": {"points": "10"},
-               "primaryMetric": {"score": 10.0, "scoreError": 1.0, "scoreUnit": "us/op", "rawData": [[10.5, 9.0, 10.5]]}},
+               "primaryMetric": {"score": 10.0, "scoreError": 1.0, "scoreUnit": "us/op", "rawData": [[10.5, 9.0, 10.5]]},
+               "secondaryMetrics": {"cpu.process": {"score": 9.0, "scoreUnit": "us/op"}}},
               {"benchmark": "x.Search.server", "mode": "avgt", "params": {"points": "20"},
                "primaryMetric": {"score": 50.0, "scoreError": "NaN", "scoreUnit": "us/op", "rawData": [[50.0]]}},
               {"benchmark": "x.Search.scan", "mode": "avgt", "params": {"points": "20"},
@@ -44,14 +46,14 @@ class RatioReportTest {
         RatioReport.print(RatioReport.read(file), comparisons, new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("| search | {points=10} | 3.00 | 2.45 – 3.67 | 3.00 | ≤ 2x | **no** |")
-                .contains("| search | {points=20} | 1.25 | 1.25 – 1.25 | 1.25 | ≤ 2x | yes |")
+                .contains("| search | {points=10} | 3.00 | 2.45 – 3.67 | 3.00 | 5.00 | ≤ 2x | **no** |")
+                .contains("| search | {points=20} | 1.25 | 1.25 – 1.25 | 1.25 |  | ≤ 2x | yes |")
                 // best iterations: 1/1100 per op against 1/55000 per op
-                .contains("| upsert |  | 50.00 | 50.00 – 50.00 | 50.00 | none | – |")
-                .contains("| copy vs server |  | 0.0200 | 0.0200 – 0.0200 | 0.0200 | ≥ 0.05 | **no** |")
-                .contains("| scan time | {points=10} | 10.00 us/op | 9.00 – 11.00 us/op | 9.00 | ≤ 20 us | yes |")
-                .contains("| scan time | {points=20} | 40.00 us/op | 40.00 – 40.00 us/op | 40.00 | ≤ 20 us | **no** |")
-                .contains("| absent | | not in this run | | | ≤ 1x | |")
-                .contains("| Search.server {points=10} | avgt | 30.00 | 3.00 | 27.00 | us/op |");
+                .contains("| upsert |  | 50.00 | 50.00 – 50.00 | 50.00 |  | none | – |")
+                .contains("| copy vs server |  | 0.0200 | 0.0200 – 0.0200 | 0.0200 |  | ≥ 0.05 | **no** |")
+                .contains("| scan time | {points=10} | 10.00 us/op | 9.00 – 11.00 us/op | 9.00 |  | ≤ 20 us | yes |")
+                .contains("| scan time | {points=20} | 40.00 us/op | 40.00 – 40.00 us/op | 40.00 |  | ≤ 20 us | **no** |")
+                .contains("| absent | | not in this run | | | | ≤ 1x | |")
+                .contains("| Search.server {points=10} | avgt | 30.00 | 3.00 | 27.00 | us/op | 45.00 |");
     }
 }
