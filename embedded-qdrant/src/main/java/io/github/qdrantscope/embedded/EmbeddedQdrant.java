@@ -1,5 +1,26 @@
 package io.github.qdrantscope.embedded;
 
+import io.github.qdrantscope.embedded.grpc.ApiKeyInterceptor;
+import io.github.qdrantscope.embedded.grpc.CollectionsService;
+import io.github.qdrantscope.embedded.grpc.HealthService;
+import io.github.qdrantscope.embedded.grpc.PointsService;
+import io.github.qdrantscope.embedded.grpc.QdrantService;
+import io.github.qdrantscope.embedded.search.PointsQueryEngine;
+import io.github.qdrantscope.embedded.storage.CollectionCatalog;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * An in-JVM gRPC server speaking Qdrant 1.17's wire protocol, for tests.
  *
@@ -11,11 +32,23 @@ package io.github.qdrantscope.embedded;
  * }
  * }</pre>
  *
- * <p>STUB: the server work replaces this body; the public API below is the contract.
+ * <p>Data lives in memory only and is gone when the server is closed. Every instance is independent.
  */
 public final class EmbeddedQdrant implements AutoCloseable {
 
-    private EmbeddedQdrant() {
+    // Qdrant has no inbound message limit; grpc-java's 4 MiB default would reject big upsert batches.
+    private static final int MAX_INBOUND_MESSAGE_BYTES = Integer.MAX_VALUE;
+    private static final long GRACEFUL_SHUTDOWN_SECONDS = 5;
+
+    private final Server server;
+    private final ExecutorService executor;
+    private final String host;
+    private final AtomicInteger closed = new AtomicInteger();
+
+    private EmbeddedQdrant(Server server, ExecutorService executor, String host) {
+        this.server = server;
+        this.executor = executor;
+        this.host = host;
     }
 
     /** A builder with port 0 (any free port), host {@code 127.0.0.1} and no API key. */
@@ -25,43 +58,120 @@ public final class EmbeddedQdrant implements AutoCloseable {
 
     /** The host clients should connect to. */
     public String host() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return host;
     }
 
     /** The gRPC port the server is bound to (the real port when 0 was requested). */
     public int grpcPort() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return server.getPort();
     }
 
-    /** Stops the server; idempotent. */
+    /** Blocks until the server has terminated (after {@link #close()}, e.g. from a shutdown hook). */
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    /**
+     * Stops the server: lets running calls finish for a few seconds, then cancels what is left.
+     * Idempotent.
+     */
     @Override
     public void close() {
+        if (closed.getAndIncrement() > 0) {
+            return;
+        }
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(GRACEFUL_SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+                server.awaitTermination(GRACEFUL_SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     /** Configures and starts an {@link EmbeddedQdrant}. */
     public static final class Builder {
+
+        private int port;
+        private String host = "127.0.0.1";
+        private String apiKey;
 
         private Builder() {
         }
 
         /** The port to bind; 0 (the default) picks a free port. */
         public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Embedded Qdrant port must be 0..65535, got " + port);
+            }
+            this.port = port;
             return this;
         }
 
         /** The address to bind and report; default {@code 127.0.0.1}. */
         public Builder host(String host) {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("Embedded Qdrant host must not be blank");
+            }
+            this.host = host;
             return this;
         }
 
         /** When non-null, every call except health checks must carry this key. */
         public Builder apiKey(String apiKey) {
+            if (apiKey != null && apiKey.isEmpty()) {
+                throw new IllegalArgumentException("Embedded Qdrant API key must not be empty (use null for none)");
+            }
+            this.apiKey = apiKey;
             return this;
         }
 
-        /** Starts the server and returns once it accepts connections. */
+        /**
+         * Starts the server and returns once it accepts connections.
+         *
+         * @throws UncheckedIOException when the address cannot be bound (e.g. the port is in use)
+         */
         public EmbeddedQdrant start() {
-            throw new UnsupportedOperationException("not implemented yet");
+            CollectionCatalog catalog = new CollectionCatalog();
+            List<ServerServiceDefinition> services = List.of(
+                    new QdrantService().bindService(),
+                    new HealthService().bindService(),
+                    new CollectionsService(catalog).bindService(),
+                    new PointsService(catalog, new PointsQueryEngine()).bindService());
+            // Unbounded, like grpc-java's default: parallel test clients must never queue behind a
+            // long search; threads are daemons so a forgotten server never keeps a JVM alive.
+            ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+            NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+                    .executor(executor)
+                    .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                    .maxInboundMetadataSize(1024 * 1024);
+            for (ServerServiceDefinition service : services) {
+                builder.addService(apiKey == null ? service
+                        : ServerInterceptors.intercept(service, new ApiKeyInterceptor(apiKey)));
+            }
+            Server server = builder.build();
+            try {
+                server.start();
+            } catch (IOException e) {
+                executor.shutdownNow();
+                throw new UncheckedIOException("Embedded Qdrant could not listen on " + host + ":" + port
+                        + ": " + e.getMessage(), e);
+            }
+            return new EmbeddedQdrant(server, executor, host);
+        }
+
+        private static ThreadFactory daemonThreads() {
+            AtomicInteger counter = new AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, "embedded-qdrant-" + counter.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
         }
     }
 }

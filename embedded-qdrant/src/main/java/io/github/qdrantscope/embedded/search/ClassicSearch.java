@@ -1,13 +1,12 @@
 package io.github.qdrantscope.embedded.search;
 
 import io.github.qdrantscope.embedded.storage.CollectionView;
-import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.qdrant.client.grpc.Points.SearchPointGroups;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The classic Search API: nearest neighbours of one dense vector, with offset, strict score
@@ -21,40 +20,63 @@ final class ClassicSearch {
 
     static List<ScoredPoint> run(CollectionView view, SearchPoints request, String fieldPrefix) {
         long limit = Limits.atLeastOne(request.getLimit(), fieldPrefix + "limit");
-        VectorSpace space = VectorSpace.forSearch(view, request.hasVectorName() ? request.getVectorName() : "");
-        float[] query = space.prepare(DenseInput.of(request.getVectorList()));
-        Predicate<StoredPoint> filter = PointFilter.compile(request.hasFilter(), request.getFilter());
+        if (request.hasSparseIndices()) {
+            throw DenseInput.unsupported("sparse vectors");
+        }
         long offset = request.hasOffset() ? request.getOffset() : 0;
-        List<Scored> top = ExactScan.nearest(view, space, query, filter, Set.of(), saturatedSum(offset, limit));
+        CoreSearch search = coreSearch(view, request.hasVectorName() ? request.getVectorName() : "",
+                request.getVectorList(), request.hasFilter(), request.getFilter(),
+                request.hasScoreThreshold() ? request.getScoreThreshold() : null);
+        List<Hit> hits = search.run(view, saturatedSum(offset, limit));
         ResultPoints out = new ResultPoints(
                 PayloadProjection.of(request.hasWithPayload() ? request.getWithPayload() : null, false),
-                VectorProjection.of(request.hasWithVectors() ? request.getWithVectors() : null));
-        return toScoredPoints(top, space.metric(), request.hasScoreThreshold(), request.getScoreThreshold(),
-                offset, out);
+                VectorProjection.of(request.hasWithVectors() ? request.getWithVectors() : null, view));
+        return page(hits, offset, out);
     }
 
-    /**
-     * Converts distance-ordered winners to wire points: applies the strict threshold (winners are
-     * sorted, so the survivors are a prefix), skips {@code offset}.
-     */
-    static List<ScoredPoint> toScoredPoints(List<Scored> top, Metric metric, boolean hasThreshold, float threshold,
-            long offset, ResultPoints out) {
-        List<ScoredPoint> result = new ArrayList<>();
-        long index = 0;
-        for (Scored s : top) {
-            float score = metric.toScore(s.score());
-            if (hasThreshold && !metric.passesThreshold(score, threshold)) {
-                break;
-            }
-            if (index++ < offset) {
-                continue;
-            }
-            result.add(out.scored(s.point(), score));
+    /** SearchGroups: the same search, every hit ranked, then grouped. */
+    static CoreSearch coreSearch(CollectionView view, SearchPointGroups request) {
+        if (request.hasSparseIndices()) {
+            throw DenseInput.unsupported("sparse vectors");
+        }
+        return coreSearch(view, request.hasVectorName() ? request.getVectorName() : "", request.getVectorList(),
+                request.hasFilter(), request.getFilter(),
+                request.hasScoreThreshold() ? request.getScoreThreshold() : null);
+    }
+
+    private static CoreSearch coreSearch(CollectionView view, String vectorName, List<Float> vector,
+            boolean hasFilter, io.qdrant.client.grpc.Common.Filter filter, Float threshold) {
+        VectorSpace space = VectorSpace.forSearch(view, vectorName);
+        float[] query = space.prepare(DenseInput.of(vector));
+        return new CoreSearch(space, new VectorQuery.Nearest(query), PointFilter.compile(hasFilter, filter),
+                Set.of(), threshold);
+    }
+
+    /** Skips {@code offset} hits and converts the rest to wire points. */
+    static List<ScoredPoint> page(List<Hit> hits, long offset, ResultPoints out) {
+        List<ScoredPoint> result = new ArrayList<>(Math.max(0, hits.size() - (int) Math.min(offset, hits.size())));
+        for (int i = (int) Math.min(offset, hits.size()); i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            result.add(out.scored(h.point(), h.score(), h.orderValue()));
         }
         return result;
     }
 
+    /** {@code a * b} for unsigned wire values, saturating instead of overflowing. */
+    static long saturatedProduct(long a, long b) {
+        if (a < 0 || b < 0) {
+            return Long.MAX_VALUE;
+        }
+        long high = Math.multiplyHigh(a, b);
+        long product = a * b;
+        return high != 0 || product < 0 ? Long.MAX_VALUE : product;
+    }
+
+    /** {@code a + b} for unsigned wire values, saturating instead of overflowing. */
     static long saturatedSum(long a, long b) {
+        if (a < 0 || b < 0) {
+            return Long.MAX_VALUE;
+        }
         long sum = a + b;
         return sum < 0 ? Long.MAX_VALUE : sum;
     }

@@ -39,9 +39,6 @@ final class DenseInput {
     }
 
     static RuntimeException unsupported(String what) {
-        return io.grpc.Status.UNIMPLEMENTED
-                .withDescription("Embedded Qdrant supports dense vectors only; " + what
-                        + " are not implemented (see docs/embedded-qdrant.md)")
-                .asRuntimeException();
+        return Unsupported.feature(what + " (only dense vectors are supported)");
     }
 }

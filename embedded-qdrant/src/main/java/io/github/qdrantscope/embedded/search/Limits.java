@@ -13,8 +13,13 @@ final class Limits {
 
     /** {@code Validation error in body: [<field>: value 0 invalid, must be 1 or larger]} for 0. */
     static long atLeastOne(long value, String field) {
-        if (value == 0) {
-            throw QdrantErrors.validation(field + ": value 0 invalid, must be 1 or larger");
+        return atLeast(value, 1, field);
+    }
+
+    /** {@code Validation error in body: [<field>: value <v> invalid, must be <min> or larger]}. */
+    static long atLeast(long value, long min, String field) {
+        if (Long.compareUnsigned(value, min) < 0) {
+            throw QdrantErrors.validation(field + ": value " + value + " invalid, must be " + min + " or larger");
         }
         return value;
     }

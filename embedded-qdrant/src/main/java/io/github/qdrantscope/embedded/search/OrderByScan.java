@@ -48,14 +48,24 @@ final class OrderByScan {
     private OrderByScan() {
     }
 
-    /** The first {@code limit} pairs in order. */
-    static List<Entry> scan(CollectionView view, OrderBy orderBy, Predicate<StoredPoint> filter, long limit) {
-        IndexKind kind = rangeIndex(view, orderBy.getKey());
+    /** How a missing range index is reported: Scroll and the Query API word it differently. */
+    enum MissingIndexError { SCROLL, QUERY }
+
+    /** The first {@code limit} pairs in order over the whole collection. */
+    static List<Entry> scan(CollectionView view, OrderBy orderBy, Predicate<StoredPoint> filter, long limit,
+            MissingIndexError flavour) {
+        return scan(view, view.points(), orderBy, filter, limit, flavour);
+    }
+
+    /** The first {@code limit} pairs in order among {@code points}. */
+    static List<Entry> scan(CollectionView view, Iterable<StoredPoint> points, OrderBy orderBy,
+            Predicate<StoredPoint> filter, long limit, MissingIndexError flavour) {
+        IndexKind kind = rangeIndex(view, orderBy.getKey(), flavour);
         boolean desc = orderBy.hasDirection() && orderBy.getDirection() == Direction.Desc;
         boolean hasStart = orderBy.hasStartFrom();
         double start = hasStart ? startValue(orderBy.getStartFrom()) : 0;
         List<Entry> entries = new ArrayList<>();
-        for (StoredPoint point : view.points()) {
+        for (StoredPoint point : points) {
             if (!PointFilter.matches(filter, point)) {
                 continue;
             }
@@ -78,10 +88,11 @@ final class OrderByScan {
     }
 
     /**
-     * The key's payload index if it supports ranges, else Qdrant's error (a {@code bad_request}, so
-     * {@code INVALID_ARGUMENT "Bad request: ..."}; text from {@code collection/point_ops.rs}).
+     * The key's payload index if it supports ranges, else Qdrant's error: Scroll checks at collection
+     * level ({@code bad_request} in {@code collection/point_ops.rs}); the Query API fails in the
+     * segment ({@code OperationError::MissingRangeIndexForOrderBy}, a bad input).
      */
-    private static IndexKind rangeIndex(CollectionView view, String key) {
+    private static IndexKind rangeIndex(CollectionView view, String key, MissingIndexError flavour) {
         PayloadSchemaInfo info = view.payloadSchema().get(key);
         if (info != null) {
             PayloadSchemaType type = info.getDataType();
@@ -97,6 +108,11 @@ final class OrderByScan {
             } else if (type == PayloadSchemaType.Datetime) {
                 return IndexKind.DATETIME;
             }
+        }
+        if (flavour == MissingIndexError.QUERY) {
+            throw QdrantErrors.wrongInput("No range index for `order_by` key: `" + key + "`. Please create one to"
+                    + " use `order_by`. Check https://qdrant.tech/documentation/concepts/indexing/#payload-index"
+                    + " to see which payload schemas support Range conditions");
         }
         throw QdrantErrors.invalidArgument("Bad request: No range index for `order_by` key: " + key
                 + ". Please create one to use `order_by`. Integer, float, and datetime payloads can have range"
@@ -153,7 +169,8 @@ final class OrderByScan {
     /** RFC 3339, or {@code YYYY-MM-DD[ |T]HH:MM[:SS]} / {@code YYYY-MM-DD} read as UTC; micros since epoch. */
     static Long datetimeMicros(String s) {
         try {
-            return micros(OffsetDateTime.parse(s).toInstant().getEpochSecond(), OffsetDateTime.parse(s).getNano());
+            OffsetDateTime parsed = OffsetDateTime.parse(s);
+            return micros(parsed.toEpochSecond(), parsed.getNano());
         } catch (DateTimeParseException ignored) {
             // not RFC 3339; try the offset-less forms Qdrant also accepts
         }

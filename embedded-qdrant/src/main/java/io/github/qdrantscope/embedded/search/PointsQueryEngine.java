@@ -1,20 +1,34 @@
 package io.github.qdrantscope.embedded.search;
 
 import io.github.qdrantscope.embedded.storage.CollectionView;
+import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
+import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Points;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Every read-only Points RPC: scroll, count, the search/query/recommend/discover families, facets and
  * distance matrices, computed by exact (brute-force) scan over a {@link CollectionView}.
  *
  * <p>The gRPC layer resolves the collection (and aliases), takes its read lock, calls one method here
- * and sends the returned response; the {@code time} field is filled here. Errors are thrown as
- * {@link io.grpc.StatusRuntimeException} built with {@link QdrantErrors}.
+ * and sends the returned response; the {@code time} field (seconds) is filled here. Errors are thrown
+ * as {@link io.grpc.StatusRuntimeException} built with {@link QdrantErrors}, with Qdrant 1.17's
+ * message texts; request features the embedded server lacks (sparse/multi vectors, inference
+ * inputs, formula/MMR/feedback queries, {@code lookup_from}/{@code with_lookup} in another
+ * collection) answer {@code UNIMPLEMENTED} naming the feature.
  *
- * <p>STUB: owned by the search work; the signatures are the contract the gRPC layer codes against.
+ * <p>Stateless and thread-safe: one instance can serve all collections concurrently.
  */
 public class PointsQueryEngine {
+
+    /** Qdrant's {@code CollectionQueryRequest::DEFAULT_GROUP_SIZE}. */
+    private static final long DEFAULT_GROUP_SIZE = 3;
 
     public Points.SearchResponse search(CollectionView collection, Points.SearchPoints request) {
         Timer timer = new Timer();
@@ -26,16 +40,23 @@ public class PointsQueryEngine {
 
     public Points.SearchBatchResponse searchBatch(CollectionView collection, Points.SearchBatchPoints request) {
         Timer timer = new Timer();
-        Points.SearchBatchResponse.Builder response = Points.SearchBatchResponse.newBuilder();
-        for (int i = 0; i < request.getSearchPointsCount(); i++) {
-            response.addResult(Points.BatchResult.newBuilder().addAllResult(
-                    ClassicSearch.run(collection, request.getSearchPoints(i), "search_points[" + i + "].")));
-        }
-        return response.setTime(timer.seconds()).build();
+        return Points.SearchBatchResponse.newBuilder()
+                .addAllResult(batch(request.getSearchPointsList(), "search_points",
+                        (one, prefix) -> ClassicSearch.run(collection, one, prefix)))
+                .setTime(timer.seconds())
+                .build();
     }
 
     public Points.SearchGroupsResponse searchGroups(CollectionView collection, Points.SearchPointGroups request) {
-        throw QdrantErrors.unimplemented("Points/SearchGroups");
+        Timer timer = new Timer();
+        long limit = Limits.atLeastOne(Integer.toUnsignedLong(request.getLimit()), "limit");
+        long groupSize = Limits.atLeastOne(Integer.toUnsignedLong(request.getGroupSize()), "group_size");
+        CoreSearch search = ClassicSearch.coreSearch(collection, request);
+        Points.GroupsResult groups = groups(collection, search, request.getGroupBy(), groupSize, limit,
+                ResultPoints.of(collection, request.hasWithPayload() ? request.getWithPayload() : null,
+                        request.hasWithVectors() ? request.getWithVectors() : null),
+                request.hasWithLookup() ? request.getWithLookup() : null);
+        return Points.SearchGroupsResponse.newBuilder().setResult(groups).setTime(timer.seconds()).build();
     }
 
     public Points.ScrollResponse scroll(CollectionView collection, Points.ScrollPoints request) {
@@ -53,46 +74,188 @@ public class PointsQueryEngine {
     }
 
     public Points.RecommendResponse recommend(CollectionView collection, Points.RecommendPoints request) {
-        throw QdrantErrors.unimplemented("Points/Recommend");
+        Timer timer = new Timer();
+        return Points.RecommendResponse.newBuilder()
+                .addAllResult(recommendPoints(collection, request, ""))
+                .setTime(timer.seconds())
+                .build();
     }
 
-    public Points.RecommendBatchResponse recommendBatch(CollectionView collection, Points.RecommendBatchPoints request) {
-        throw QdrantErrors.unimplemented("Points/RecommendBatch");
+    public Points.RecommendBatchResponse recommendBatch(CollectionView collection,
+            Points.RecommendBatchPoints request) {
+        Timer timer = new Timer();
+        return Points.RecommendBatchResponse.newBuilder()
+                .addAllResult(batch(request.getRecommendPointsList(), "recommend_points",
+                        (one, prefix) -> recommendPoints(collection, one, prefix)))
+                .setTime(timer.seconds())
+                .build();
     }
 
-    public Points.RecommendGroupsResponse recommendGroups(CollectionView collection, Points.RecommendPointGroups request) {
-        throw QdrantErrors.unimplemented("Points/RecommendGroups");
+    public Points.RecommendGroupsResponse recommendGroups(CollectionView collection,
+            Points.RecommendPointGroups request) {
+        Timer timer = new Timer();
+        long limit = Limits.atLeastOne(Integer.toUnsignedLong(request.getLimit()), "limit");
+        long groupSize = Limits.atLeastOne(Integer.toUnsignedLong(request.getGroupSize()), "group_size");
+        CoreSearch search = Recommendation.of(request).toCoreSearch(collection);
+        Points.GroupsResult groups = groups(collection, search, request.getGroupBy(), groupSize, limit,
+                ResultPoints.of(collection, request.hasWithPayload() ? request.getWithPayload() : null,
+                        request.hasWithVectors() ? request.getWithVectors() : null),
+                request.hasWithLookup() ? request.getWithLookup() : null);
+        return Points.RecommendGroupsResponse.newBuilder().setResult(groups).setTime(timer.seconds()).build();
     }
 
     public Points.DiscoverResponse discover(CollectionView collection, Points.DiscoverPoints request) {
-        throw QdrantErrors.unimplemented("Points/Discover");
+        Timer timer = new Timer();
+        return Points.DiscoverResponse.newBuilder()
+                .addAllResult(discoverPoints(collection, request, ""))
+                .setTime(timer.seconds())
+                .build();
     }
 
-    public Points.DiscoverBatchResponse discoverBatch(CollectionView collection, Points.DiscoverBatchPoints request) {
-        throw QdrantErrors.unimplemented("Points/DiscoverBatch");
+    public Points.DiscoverBatchResponse discoverBatch(CollectionView collection,
+            Points.DiscoverBatchPoints request) {
+        Timer timer = new Timer();
+        return Points.DiscoverBatchResponse.newBuilder()
+                .addAllResult(batch(request.getDiscoverPointsList(), "discover_points",
+                        (one, prefix) -> discoverPoints(collection, one, prefix)))
+                .setTime(timer.seconds())
+                .build();
     }
 
     public Points.QueryResponse query(CollectionView collection, Points.QueryPoints request) {
-        throw QdrantErrors.unimplemented("Points/Query");
+        Timer timer = new Timer();
+        return Points.QueryResponse.newBuilder()
+                .addAllResult(queryPoints(collection, request, ""))
+                .setTime(timer.seconds())
+                .build();
     }
 
     public Points.QueryBatchResponse queryBatch(CollectionView collection, Points.QueryBatchPoints request) {
-        throw QdrantErrors.unimplemented("Points/QueryBatch");
+        Timer timer = new Timer();
+        return Points.QueryBatchResponse.newBuilder()
+                .addAllResult(batch(request.getQueryPointsList(), "query_points",
+                        (one, prefix) -> queryPoints(collection, one, prefix)))
+                .setTime(timer.seconds())
+                .build();
     }
 
     public Points.QueryGroupsResponse queryGroups(CollectionView collection, Points.QueryPointGroups request) {
-        throw QdrantErrors.unimplemented("Points/QueryGroups");
+        Timer timer = new Timer();
+        long limit = request.hasLimit() ? request.getLimit() : UniversalQuery.DEFAULT_LIMIT;
+        long groupSize = Limits.atLeastOne(request.hasGroupSize() ? request.getGroupSize() : DEFAULT_GROUP_SIZE,
+                "group_size");
+        UniversalQuery.Node root = new UniversalQuery.Node(
+                UniversalQuery.scaledForGroups(request.getPrefetchList(), limit),
+                request.hasQuery() ? request.getQuery() : null, request.hasUsing() ? request.getUsing() : "",
+                request.hasFilter() ? request.getFilter() : null,
+                request.hasScoreThreshold() ? request.getScoreThreshold() : null, limit,
+                request.hasLookupFrom() ? request.getLookupFrom() : null);
+        List<Hit> ranked = new UniversalQuery(collection)
+                .runUnlimited(root, Grouping.hasGroupValue(request.getGroupBy()), "");
+        Points.GroupsResult groups = Grouping.group(collection, ranked, request.getGroupBy(), groupSize, limit,
+                ResultPoints.of(collection, request.hasWithPayload() ? request.getWithPayload() : null,
+                        request.hasWithVectors() ? request.getWithVectors() : null),
+                request.hasWithLookup() ? request.getWithLookup() : null);
+        return Points.QueryGroupsResponse.newBuilder().setResult(groups).setTime(timer.seconds()).build();
     }
 
     public Points.FacetResponse facet(CollectionView collection, Points.FacetCounts request) {
-        throw QdrantErrors.unimplemented("Points/Facet");
+        Timer timer = new Timer();
+        return Points.FacetResponse.newBuilder()
+                .addAllHits(Facets.count(collection, request))
+                .setTime(timer.seconds())
+                .build();
     }
 
-    public Points.SearchMatrixPairsResponse searchMatrixPairs(CollectionView collection, Points.SearchMatrixPoints request) {
-        throw QdrantErrors.unimplemented("Points/SearchMatrixPairs");
+    public Points.SearchMatrixPairsResponse searchMatrixPairs(CollectionView collection,
+            Points.SearchMatrixPoints request) {
+        Timer timer = new Timer();
+        DistanceMatrix.Result matrix = DistanceMatrix.compute(collection, request);
+        Points.SearchMatrixPairs.Builder pairs = Points.SearchMatrixPairs.newBuilder();
+        for (int row = 0; row < matrix.samples().size(); row++) {
+            StoredPoint a = matrix.samples().get(row);
+            for (Hit b : matrix.nearest().get(row)) {
+                pairs.addPairs(Points.SearchMatrixPair.newBuilder()
+                        .setA(a.id().toPointId()).setB(b.point().id().toPointId()).setScore(b.score()));
+            }
+        }
+        return Points.SearchMatrixPairsResponse.newBuilder().setResult(pairs).setTime(timer.seconds()).build();
     }
 
-    public Points.SearchMatrixOffsetsResponse searchMatrixOffsets(CollectionView collection, Points.SearchMatrixPoints request) {
-        throw QdrantErrors.unimplemented("Points/SearchMatrixOffsets");
+    public Points.SearchMatrixOffsetsResponse searchMatrixOffsets(CollectionView collection,
+            Points.SearchMatrixPoints request) {
+        Timer timer = new Timer();
+        DistanceMatrix.Result matrix = DistanceMatrix.compute(collection, request);
+        Points.SearchMatrixOffsets.Builder offsets = Points.SearchMatrixOffsets.newBuilder();
+        Map<PointKey, Integer> column = new HashMap<>();
+        for (int i = 0; i < matrix.samples().size(); i++) {
+            column.put(matrix.samples().get(i).id(), i);
+            offsets.addIds(matrix.samples().get(i).id().toPointId());
+        }
+        for (int row = 0; row < matrix.samples().size(); row++) {
+            for (Hit b : matrix.nearest().get(row)) {
+                offsets.addOffsetsRow(row).addOffsetsCol(column.get(b.point().id())).addScores(b.score());
+            }
+        }
+        return Points.SearchMatrixOffsetsResponse.newBuilder().setResult(offsets).setTime(timer.seconds()).build();
+    }
+
+    /**
+     * Answers each request of a batch in order; a failing element fails the batch, its validation
+     * path naming the element (e.g. {@code query_points[2].limit}).
+     */
+    private static <R> List<Points.BatchResult> batch(List<R> requests, String listName,
+            BiFunction<R, String, List<Points.ScoredPoint>> one) {
+        List<Points.BatchResult> results = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            results.add(Points.BatchResult.newBuilder()
+                    .addAllResult(one.apply(requests.get(i), listName + "[" + i + "]."))
+                    .build());
+        }
+        return results;
+    }
+
+    private static List<Points.ScoredPoint> recommendPoints(CollectionView view, Points.RecommendPoints request,
+            String fieldPrefix) {
+        long limit = Limits.atLeastOne(request.getLimit(), fieldPrefix + "limit");
+        long offset = request.hasOffset() ? request.getOffset() : 0;
+        List<Hit> hits = Recommendation.of(request).toCoreSearch(view)
+                .run(view, ClassicSearch.saturatedSum(offset, limit));
+        return ClassicSearch.page(hits, offset, ResultPoints.of(view,
+                request.hasWithPayload() ? request.getWithPayload() : null,
+                request.hasWithVectors() ? request.getWithVectors() : null));
+    }
+
+    private static List<Points.ScoredPoint> discoverPoints(CollectionView view, Points.DiscoverPoints request,
+            String fieldPrefix) {
+        long limit = Limits.atLeastOne(request.getLimit(), fieldPrefix + "limit");
+        long offset = request.hasOffset() ? request.getOffset() : 0;
+        List<Hit> hits = Discovery.toCoreSearch(view, request).run(view, ClassicSearch.saturatedSum(offset, limit));
+        return ClassicSearch.page(hits, offset, ResultPoints.of(view,
+                request.hasWithPayload() ? request.getWithPayload() : null,
+                request.hasWithVectors() ? request.getWithVectors() : null));
+    }
+
+    private static List<Points.ScoredPoint> queryPoints(CollectionView view, Points.QueryPoints request,
+            String fieldPrefix) {
+        UniversalQuery.Node root = new UniversalQuery.Node(request.getPrefetchList(),
+                request.hasQuery() ? request.getQuery() : null, request.hasUsing() ? request.getUsing() : "",
+                request.hasFilter() ? request.getFilter() : null,
+                request.hasScoreThreshold() ? request.getScoreThreshold() : null,
+                request.hasLimit() ? request.getLimit() : UniversalQuery.DEFAULT_LIMIT,
+                request.hasLookupFrom() ? request.getLookupFrom() : null);
+        List<Hit> hits = new UniversalQuery(view).run(root, request.hasOffset() ? request.getOffset() : 0,
+                fieldPrefix);
+        return ClassicSearch.page(hits, 0, ResultPoints.of(view,
+                request.hasWithPayload() ? request.getWithPayload() : null,
+                request.hasWithVectors() ? request.getWithVectors() : null));
+    }
+
+    private static Points.GroupsResult groups(CollectionView view, CoreSearch search, String groupBy, long groupSize,
+            long limit, ResultPoints out, Points.WithLookup withLookup) {
+        Predicate<StoredPoint> grouped = PointFilter.and(search.filter(), Grouping.hasGroupValue(groupBy));
+        CoreSearch all = new CoreSearch(search.space(), search.query(), grouped, search.excluded(),
+                search.threshold());
+        return Grouping.group(view, all.run(view, view.size()), groupBy, groupSize, limit, out, withLookup);
     }
 }

@@ -1,10 +1,13 @@
 package io.github.qdrantscope.embedded.search;
 
+import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Points.OrderValue;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.VectorsOutput;
+import io.qdrant.client.grpc.Points.WithPayloadSelector;
+import io.qdrant.client.grpc.Points.WithVectorsSelector;
 
 /**
  * Builds the wire form of result points with the request's payload and vector selection. Called
@@ -12,8 +15,9 @@ import io.qdrant.client.grpc.Points.VectorsOutput;
  */
 record ResultPoints(PayloadProjection payload, VectorProjection vectors) {
 
-    ScoredPoint scored(StoredPoint point, float score) {
-        return scored(point, score, null);
+    /** The default selection of Search and Query: payload and vectors only when asked for. */
+    static ResultPoints of(CollectionView view, WithPayloadSelector payload, WithVectorsSelector vectors) {
+        return new ResultPoints(PayloadProjection.of(payload, false), VectorProjection.of(vectors, view));
     }
 
     ScoredPoint scored(StoredPoint point, float score, OrderValue orderValue) {

@@ -26,7 +26,7 @@ final class Scroll {
         Predicate<StoredPoint> filter = PointFilter.compile(request.hasFilter(), request.getFilter());
         ResultPoints out = new ResultPoints(
                 PayloadProjection.of(request.hasWithPayload() ? request.getWithPayload() : null, true),
-                VectorProjection.of(request.hasWithVectors() ? request.getWithVectors() : null));
+                VectorProjection.of(request.hasWithVectors() ? request.getWithVectors() : null, view));
         ScrollResponse.Builder response = ScrollResponse.newBuilder();
         if (request.hasOrderBy()) {
             if (request.hasOffset()) {
@@ -34,7 +34,8 @@ final class Scroll {
                         + " paging is to use `order_by.start_from` and a filter to exclude the IDs that you've"
                         + " already seen for the `order_by.start_from` value");
             }
-            for (OrderByScan.Entry e : OrderByScan.scan(view, request.getOrderBy(), filter, limit)) {
+            for (OrderByScan.Entry e : OrderByScan.scan(view, request.getOrderBy(), filter, limit,
+                    OrderByScan.MissingIndexError.SCROLL)) {
                 response.addResult(out.retrieved(e.point(), e.orderValue()));
             }
             return response;

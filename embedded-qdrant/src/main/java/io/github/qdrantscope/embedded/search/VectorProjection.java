@@ -1,5 +1,6 @@
 package io.github.qdrantscope.embedded.search;
 
+import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.NamedVectorsOutput;
@@ -29,14 +30,23 @@ final class VectorProjection {
         this.names = names;
     }
 
-    /** @param selector the request's selector, or {@code null} when not set (vectors off) */
-    static VectorProjection of(WithVectorsSelector selector) {
+    /**
+     * @param selector the request's selector, or {@code null} when not set (vectors off)
+     * @param view the collection: a selected name it does not configure is rejected as the segment
+     *     rejects it ({@code Wrong input: Not existing vector name error: <name>})
+     */
+    static VectorProjection of(WithVectorsSelector selector, CollectionView view) {
         if (selector == null) {
             return NONE;
         }
         return switch (selector.getSelectorOptionsCase()) {
             case ENABLE -> selector.getEnable() ? new VectorProjection(true, null) : NONE;
-            case INCLUDE -> new VectorProjection(true, selector.getInclude().getNamesList());
+            case INCLUDE -> {
+                for (String name : selector.getInclude().getNamesList()) {
+                    VectorSpace.forSearch(view, name);
+                }
+                yield new VectorProjection(true, selector.getInclude().getNamesList());
+            }
             case SELECTOROPTIONS_NOT_SET -> NONE;
         };
     }

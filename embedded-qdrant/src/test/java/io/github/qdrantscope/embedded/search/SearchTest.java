@@ -199,6 +199,18 @@ class SearchTest {
     }
 
     @Test
+    void selectingAnUnknownVectorOrSparseQueryIsRejected() {
+        TestCollection c = TestCollection.unnamed(1, Distance.Dot).point(1, v(1));
+        assertStatus(() -> engine.search(c, search(1, 1).setWithVectors(WithVectorsSelector.newBuilder()
+                .setInclude(VectorsSelector.newBuilder().addNames("image"))).build()),
+                Status.Code.INVALID_ARGUMENT, "Wrong input: Not existing vector name error: image");
+        assertStatus(() -> engine.search(c, search(1, 1).setSparseIndices(
+                io.qdrant.client.grpc.Points.SparseIndices.newBuilder().addData(0)).build()),
+                Status.Code.UNIMPLEMENTED, "Embedded Qdrant does not implement sparse vectors (only dense vectors"
+                        + " are supported) (see docs/embedded-qdrant.md)");
+    }
+
+    @Test
     void uuidAndNumericIdsComeBackInWireForm() {
         TestCollection c = TestCollection.unnamed(1, Distance.Dot)
                 .point("6F9619FF-8B86-D011-B42D-00CF4FC964FF".toLowerCase(), v(2)).point(1, v(1));

@@ -1,0 +1,346 @@
+package io.github.qdrantscope.embedded.grpc;
+
+import io.github.qdrantscope.embedded.search.PointsQueryEngine;
+import io.github.qdrantscope.embedded.storage.CollectionCatalog;
+import io.github.qdrantscope.embedded.storage.CollectionDefinition;
+import io.github.qdrantscope.embedded.storage.CollectionView;
+import io.github.qdrantscope.embedded.storage.FieldIndexes;
+import io.github.qdrantscope.embedded.storage.PointKey;
+import io.github.qdrantscope.embedded.storage.PointProjection;
+import io.github.qdrantscope.embedded.storage.PointWrites;
+import io.github.qdrantscope.embedded.storage.QdrantErrors;
+import io.github.qdrantscope.embedded.storage.StoredCollection;
+import io.github.qdrantscope.embedded.storage.StoredCollection.MutableCollection;
+import io.github.qdrantscope.embedded.storage.StoredPoint;
+import io.grpc.stub.StreamObserver;
+import io.qdrant.client.grpc.Common.PointId;
+import io.qdrant.client.grpc.Points;
+import io.qdrant.client.grpc.Points.ClearPayloadPoints;
+import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
+import io.qdrant.client.grpc.Points.DeleteFieldIndexCollection;
+import io.qdrant.client.grpc.Points.DeletePayloadPoints;
+import io.qdrant.client.grpc.Points.DeletePointVectors;
+import io.qdrant.client.grpc.Points.DeletePoints;
+import io.qdrant.client.grpc.Points.GetPoints;
+import io.qdrant.client.grpc.Points.GetResponse;
+import io.qdrant.client.grpc.Points.PointsOperationResponse;
+import io.qdrant.client.grpc.Points.PointsSelector;
+import io.qdrant.client.grpc.Points.PointsUpdateOperation;
+import io.qdrant.client.grpc.Points.SetPayloadPoints;
+import io.qdrant.client.grpc.Points.UpdateBatchPoints;
+import io.qdrant.client.grpc.Points.UpdateBatchResponse;
+import io.qdrant.client.grpc.Points.UpdatePointVectors;
+import io.qdrant.client.grpc.Points.UpdateResult;
+import io.qdrant.client.grpc.Points.UpdateStatus;
+import io.qdrant.client.grpc.Points.UpsertPoints;
+import io.qdrant.client.grpc.PointsGrpc;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * {@code qdrant.Points}: writes and Get are done here under the collection's write/read lock; every
+ * other read-only RPC is handed to {@link PointsQueryEngine} under the read lock.
+ */
+public final class PointsService extends PointsGrpc.PointsImplBase {
+
+    private final CollectionCatalog catalog;
+    private final PointsQueryEngine engine;
+
+    public PointsService(CollectionCatalog catalog, PointsQueryEngine engine) {
+        this.catalog = catalog;
+        this.engine = engine;
+    }
+
+    // ---- writes ----
+
+    @Override
+    public void upsert(UpsertPoints request, StreamObserver<PointsOperationResponse> observer) {
+        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+                writes -> writes.upsert(request.getPointsList(),
+                        request.hasUpdateFilter() ? request.getUpdateFilter() : null, request.getUpdateMode()));
+    }
+
+    @Override
+    public void delete(DeletePoints request, StreamObserver<PointsOperationResponse> observer) {
+        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+                writes -> writes.deletePoints(selector(request.hasPoints(), request.getPoints())));
+    }
+
+    @Override
+    public void updateVectors(UpdatePointVectors request, StreamObserver<PointsOperationResponse> observer) {
+        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+                writes -> writes.updateVectors(request.getPointsList(),
+                        request.hasUpdateFilter() ? request.getUpdateFilter() : null));
+    }
+
+    @Override
+    public void deleteVectors(DeletePointVectors request, StreamObserver<PointsOperationResponse> observer) {
+        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+                writes -> writes.deleteVectors(selector(request.hasPointsSelector(), request.getPointsSelector()),
+                        request.getVectors().getNamesList()));
+    }
+
+    @Override
+    public void setPayload(SetPayloadPoints request, StreamObserver<PointsOperationResponse> observer) {
+        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+                writes -> writes.setPayload(selector(request.hasPointsSelector(), request.getPointsSelector()),
+                        request.getPayloadMap(), request.hasKey() ? request.getKey() : null));
+    }
+
+    @Override
+    public void overwritePayload(SetPayloadPoints request, StreamObserver<PointsOperationResponse> observer) {
+        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+                writes -> writes.overwritePayload(selector(request.hasPointsSelector(), request.getPointsSelector()),
+                        request.getPayloadMap(), request.hasKey() ? request.getKey() : null));
+    }
+
+    @Override
+    public void deletePayload(DeletePayloadPoints request, StreamObserver<PointsOperationResponse> observer) {
+        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+                writes -> writes.deletePayload(selector(request.hasPointsSelector(), request.getPointsSelector()),
+                        request.getKeysList()));
+    }
+
+    @Override
+    public void clearPayload(ClearPayloadPoints request, StreamObserver<PointsOperationResponse> observer) {
+        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+                writes -> writes.clearPayload(selector(request.hasPoints(), request.getPoints())));
+    }
+
+    @Override
+    public void updateBatch(UpdateBatchPoints request, StreamObserver<UpdateBatchResponse> observer) {
+        Rpc.respond(observer, clock -> {
+            StoredCollection collection = lookup(request.getCollectionName());
+            UpdateStatus status = status(request.hasWait() && request.getWait());
+            List<UpdateResult> results = collection.write(mutable -> {
+                // In order; like Qdrant, operations before a failing one stay applied.
+                List<UpdateResult> applied = new ArrayList<>();
+                PointWrites writes = new PointWrites(mutable);
+                for (PointsUpdateOperation operation : request.getOperationsList()) {
+                    apply(writes, operation);
+                    applied.add(UpdateResult.newBuilder()
+                            .setOperationId(mutable.nextOperationId()).setStatus(status).build());
+                }
+                return applied;
+            });
+            return UpdateBatchResponse.newBuilder().addAllResult(results).setTime(clock.seconds()).build();
+        });
+    }
+
+    @Override
+    public void createFieldIndex(CreateFieldIndexCollection request, StreamObserver<PointsOperationResponse> observer) {
+        mutate(observer, request.getCollectionName(), request.hasWait() && request.getWait(), mutable -> {
+            if (request.getFieldName().isEmpty()) {
+                throw QdrantErrors.validation("field_name: value \"\" invalid, must be at least 1 characters");
+            }
+            mutable.putIndex(request.getFieldName(), FieldIndexes.schemaInfo(request));
+        });
+    }
+
+    @Override
+    public void deleteFieldIndex(DeleteFieldIndexCollection request, StreamObserver<PointsOperationResponse> observer) {
+        mutate(observer, request.getCollectionName(), request.hasWait() && request.getWait(), mutable -> {
+            if (request.getFieldName().isEmpty()) {
+                throw QdrantErrors.validation("field_name: value \"\" invalid, must be at least 1 characters");
+            }
+            mutable.removeIndex(request.getFieldName());
+        });
+    }
+
+    // ---- reads ----
+
+    @Override
+    public void get(GetPoints request, StreamObserver<GetResponse> observer) {
+        Rpc.respond(observer, clock -> {
+            Set<PointKey> ids = new LinkedHashSet<>();
+            for (PointId id : request.getIdsList()) {
+                ids.add(PointKey.of(id));
+            }
+            GetResponse.Builder response = lookup(request.getCollectionName()).read(view -> {
+                GetResponse.Builder builder = GetResponse.newBuilder();
+                for (PointKey id : ids) {
+                    StoredPoint point = view.point(id);
+                    if (point != null) {
+                        builder.addResult(PointProjection.retrieved(point, request.getWithPayload(), false,
+                                request.getWithVectors()));
+                    }
+                }
+                return builder;
+            });
+            return response.setTime(clock.seconds()).build();
+        });
+    }
+
+    @Override
+    public void search(Points.SearchPoints request, StreamObserver<Points.SearchResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::search);
+    }
+
+    @Override
+    public void searchBatch(Points.SearchBatchPoints request, StreamObserver<Points.SearchBatchResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::searchBatch);
+    }
+
+    @Override
+    public void searchGroups(Points.SearchPointGroups request, StreamObserver<Points.SearchGroupsResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::searchGroups);
+    }
+
+    @Override
+    public void scroll(Points.ScrollPoints request, StreamObserver<Points.ScrollResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::scroll);
+    }
+
+    @Override
+    public void count(Points.CountPoints request, StreamObserver<Points.CountResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::count);
+    }
+
+    @Override
+    public void recommend(Points.RecommendPoints request, StreamObserver<Points.RecommendResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::recommend);
+    }
+
+    @Override
+    public void recommendBatch(Points.RecommendBatchPoints request,
+            StreamObserver<Points.RecommendBatchResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::recommendBatch);
+    }
+
+    @Override
+    public void recommendGroups(Points.RecommendPointGroups request,
+            StreamObserver<Points.RecommendGroupsResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::recommendGroups);
+    }
+
+    @Override
+    public void discover(Points.DiscoverPoints request, StreamObserver<Points.DiscoverResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::discover);
+    }
+
+    @Override
+    public void discoverBatch(Points.DiscoverBatchPoints request, StreamObserver<Points.DiscoverBatchResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::discoverBatch);
+    }
+
+    @Override
+    public void query(Points.QueryPoints request, StreamObserver<Points.QueryResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::query);
+    }
+
+    @Override
+    public void queryBatch(Points.QueryBatchPoints request, StreamObserver<Points.QueryBatchResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::queryBatch);
+    }
+
+    @Override
+    public void queryGroups(Points.QueryPointGroups request, StreamObserver<Points.QueryGroupsResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::queryGroups);
+    }
+
+    @Override
+    public void facet(Points.FacetCounts request, StreamObserver<Points.FacetResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::facet);
+    }
+
+    @Override
+    public void searchMatrixPairs(Points.SearchMatrixPoints request,
+            StreamObserver<Points.SearchMatrixPairsResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::searchMatrixPairs);
+    }
+
+    @Override
+    public void searchMatrixOffsets(Points.SearchMatrixPoints request,
+            StreamObserver<Points.SearchMatrixOffsetsResponse> observer) {
+        read(observer, request.getCollectionName(), request, engine::searchMatrixOffsets);
+    }
+
+    // ---- plumbing ----
+
+    private <Q, A> void read(StreamObserver<A> observer, String collectionName, Q request,
+            BiFunction<CollectionView, Q, A> query) {
+        Rpc.respond(observer, clock -> lookup(collectionName).read(view -> query.apply(view, request)));
+    }
+
+    private void write(StreamObserver<PointsOperationResponse> observer, String collectionName, boolean wait,
+            Consumer<PointWrites> operation) {
+        mutate(observer, collectionName, wait, mutable -> operation.accept(new PointWrites(mutable)));
+    }
+
+    // One write operation under the collection's write lock; it gets the next operation id on success.
+    private void mutate(StreamObserver<PointsOperationResponse> observer, String collectionName, boolean wait,
+            Consumer<MutableCollection> operation) {
+        Rpc.respond(observer, clock -> {
+            StoredCollection collection = lookup(collectionName);
+            long operationId = collection.write(mutable -> {
+                operation.accept(mutable);
+                return mutable.nextOperationId();
+            });
+            return PointsOperationResponse.newBuilder()
+                    .setResult(UpdateResult.newBuilder().setOperationId(operationId).setStatus(status(wait)))
+                    .setTime(clock.seconds())
+                    .build();
+        });
+    }
+
+    private static UpdateStatus status(boolean wait) {
+        return wait ? UpdateStatus.Completed : UpdateStatus.Acknowledged;
+    }
+
+    private StoredCollection lookup(String name) {
+        CollectionDefinition.checkNameLength(name);
+        return catalog.get(name);
+    }
+
+    private static PointsSelector selector(boolean present, PointsSelector selector) {
+        if (!present) {
+            throw QdrantErrors.invalidArgument("PointSelector is missing");
+        }
+        return selector;
+    }
+
+    private static void apply(PointWrites writes, PointsUpdateOperation operation) {
+        switch (operation.getOperationCase()) {
+            case UPSERT -> {
+                var upsert = operation.getUpsert();
+                writes.upsert(upsert.getPointsList(), upsert.hasUpdateFilter() ? upsert.getUpdateFilter() : null,
+                        upsert.getUpdateMode());
+            }
+            case DELETE_DEPRECATED -> writes.deletePoints(operation.getDeleteDeprecated());
+            case DELETE_POINTS -> writes.deletePoints(selector(operation.getDeletePoints().hasPoints(),
+                    operation.getDeletePoints().getPoints()));
+            case SET_PAYLOAD -> {
+                var set = operation.getSetPayload();
+                writes.setPayload(selector(set.hasPointsSelector(), set.getPointsSelector()), set.getPayloadMap(),
+                        set.hasKey() ? set.getKey() : null);
+            }
+            case OVERWRITE_PAYLOAD -> {
+                var overwrite = operation.getOverwritePayload();
+                writes.overwritePayload(selector(overwrite.hasPointsSelector(), overwrite.getPointsSelector()),
+                        overwrite.getPayloadMap(), overwrite.hasKey() ? overwrite.getKey() : null);
+            }
+            case DELETE_PAYLOAD -> {
+                var delete = operation.getDeletePayload();
+                writes.deletePayload(selector(delete.hasPointsSelector(), delete.getPointsSelector()),
+                        delete.getKeysList());
+            }
+            case CLEAR_PAYLOAD_DEPRECATED -> writes.clearPayload(operation.getClearPayloadDeprecated());
+            case CLEAR_PAYLOAD -> writes.clearPayload(selector(operation.getClearPayload().hasPoints(),
+                    operation.getClearPayload().getPoints()));
+            case UPDATE_VECTORS -> {
+                var update = operation.getUpdateVectors();
+                writes.updateVectors(update.getPointsList(), update.hasUpdateFilter() ? update.getUpdateFilter() : null);
+            }
+            case DELETE_VECTORS -> {
+                var delete = operation.getDeleteVectors();
+                writes.deleteVectors(selector(delete.hasPointsSelector(), delete.getPointsSelector()),
+                        delete.getVectors().getNamesList());
+            }
+            default -> throw QdrantErrors.invalidArgument("Malformed update operation: no operation set");
+        }
+    }
+}

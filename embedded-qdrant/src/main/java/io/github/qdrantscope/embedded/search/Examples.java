@@ -1,0 +1,116 @@
+package io.github.qdrantscope.embedded.search;
+
+import io.github.qdrantscope.embedded.storage.CollectionView;
+import io.github.qdrantscope.embedded.storage.PointKey;
+import io.github.qdrantscope.embedded.storage.QdrantErrors;
+import io.github.qdrantscope.embedded.storage.StoredPoint;
+import io.qdrant.client.grpc.Common.PointId;
+import io.qdrant.client.grpc.Points.LookupLocation;
+import io.qdrant.client.grpc.Points.VectorExample;
+import io.qdrant.client.grpc.Points.VectorInput;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Turns the examples of a request (point ids or vectors) into vectors of one space, and remembers
+ * the ids used so they can be excluded from the results, as Qdrant does
+ * ({@code exclude_referenced_ids} in {@code universal_query/collection_query.rs},
+ * {@code recommendations.rs}, {@code discovery.rs}).
+ */
+final class Examples {
+
+    private final CollectionView view;
+    private final VectorSpace space;
+    private final String lookupVectorName;
+    private final Set<PointKey> referenced = new LinkedHashSet<>();
+
+    /**
+     * @param lookupVectorName the vector read from referenced points (the space's own name unless a
+     *     same-collection {@code lookup_from} names another)
+     */
+    Examples(CollectionView view, VectorSpace space, String lookupVectorName) {
+        this.view = view;
+        this.space = space;
+        this.lookupVectorName = lookupVectorName;
+    }
+
+    /**
+     * The vector to read from referenced points: {@code using}, or the {@code lookup_from} vector.
+     * {@code lookup_from} naming another collection is not supported (the engine sees one collection).
+     */
+    static String lookupVectorName(CollectionView view, LookupLocation lookupFrom, String using) {
+        if (lookupFrom == null) {
+            return using;
+        }
+        if (!lookupFrom.getCollectionName().equals(view.name())) {
+            throw Unsupported.feature("lookup_from another collection (`" + lookupFrom.getCollectionName() + "`)");
+        }
+        return lookupFrom.hasVectorName() ? lookupFrom.getVectorName() : using;
+    }
+
+    /** Every point id used as an example so far. */
+    Set<PointKey> referencedIds() {
+        return referenced;
+    }
+
+    /**
+     * The stored vector of a referenced point.
+     *
+     * @param required whether a point lacking the vector is an error (nearest, discover, context) or
+     *     silently skipped (recommend examples); {@code null} when skipped
+     */
+    float[] byId(PointId id, boolean required) {
+        PointKey key = PointKey.of(id);
+        referenced.add(key);
+        StoredPoint point = view.point(key);
+        if (point == null) {
+            throw QdrantErrors.pointNotFound(key);
+        }
+        float[] stored = point.vector(lookupVectorName);
+        if (stored == null) {
+            if (required) {
+                throw QdrantErrors.notFound("Not found: Vector with name \"" + lookupVectorName + "\" for point");
+            }
+            return null;
+        }
+        return checkAndPrepare(stored);
+    }
+
+    /** A raw vector given in the request: dimension-checked and prepared for the metric. */
+    float[] byVector(float[] vector) {
+        return space.prepare(vector);
+    }
+
+    /**
+     * A raw vector given in a classic Recommend request, only dimension-checked: Qdrant averages
+     * those un-normalised ({@code recommend_by_avg_vector}) and normalises the average.
+     */
+    float[] byRawVector(float[] vector) {
+        space.prepare(vector);
+        return vector;
+    }
+
+    /** A Query API input (point id or dense vector). */
+    float[] of(VectorInput input, boolean required) {
+        return switch (input.getVariantCase()) {
+            case ID -> byId(input.getId(), required);
+            case DENSE -> byVector(DenseInput.of(input.getDense()));
+            case SPARSE, MULTI_DENSE -> throw DenseInput.unsupported("sparse and multi-dense vectors");
+            case DOCUMENT, IMAGE, OBJECT -> throw DenseInput.unsupported("inference inputs (document, image, object)");
+            case VARIANT_NOT_SET -> throw QdrantErrors.invalidArgument("VectorInput variant is missing");
+        };
+    }
+
+    /** A classic Discover example (point id or vector). */
+    float[] of(VectorExample example) {
+        return switch (example.getExampleCase()) {
+            case ID -> byId(example.getId(), true);
+            case VECTOR -> byVector(DenseInput.of(example.getVector()));
+            case EXAMPLE_NOT_SET -> throw QdrantErrors.invalidArgument("Vector example is missing");
+        };
+    }
+
+    private float[] checkAndPrepare(float[] stored) {
+        return space.prepare(stored);
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.qdrantscope.embedded.storage;
+
+import io.qdrant.client.grpc.Collections.CollectionConfig;
+import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * One collection: its configuration, its points in id order and its payload indexes, guarded by a
+ * read-write lock. Readers see a {@link CollectionView}; writers a {@link MutableCollection}, each only
+ * inside {@link #read} / {@link #write}.
+ */
+public final class StoredCollection {
+
+    private final String name;
+    private final Map<String, VectorSpec> vectors;
+    private volatile CollectionConfig config;
+    private final TreeMap<PointKey, StoredPoint> points = new TreeMap<>();
+    private final Map<String, PayloadSchemaInfo> payloadSchema = new LinkedHashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final View view = new View();
+    private long nextOperationId;
+
+    /**
+     * @param name the collection's real name
+     * @param vectors dense vector configurations by name ({@code ""} for the unnamed vector)
+     * @param config the configuration Collections/Get echoes back
+     */
+    public StoredCollection(String name, Map<String, VectorSpec> vectors, CollectionConfig config) {
+        this.name = name;
+        this.vectors = Collections.unmodifiableMap(new LinkedHashMap<>(vectors));
+        this.config = config;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CollectionConfig config() {
+        return config;
+    }
+
+    /** Replaces the configuration Collections/Get reports (Collections/Update). */
+    public void updateConfig(UnaryOperator<CollectionConfig> change) {
+        lock.writeLock().lock();
+        try {
+            config = change.apply(config);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs {@code reader} under the read lock; the view must not escape it. */
+    public <T> T read(Function<? super CollectionView, T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.apply(view);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code writer} under the write lock; the mutable view must not escape it. */
+    public <T> T write(Function<? super MutableCollection, T> writer) {
+        lock.writeLock().lock();
+        try {
+            return writer.apply(view);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Write access to a collection, handed out only under its write lock. */
+    public interface MutableCollection extends CollectionView {
+
+        /** Inserts or replaces a point. */
+        void put(StoredPoint point);
+
+        /** Removes a point; returns whether it existed. */
+        boolean remove(PointKey id);
+
+        /** Records a payload index (replacing one on the same key). */
+        void putIndex(String key, PayloadSchemaInfo info);
+
+        /** Drops a payload index; returns whether it existed. */
+        boolean removeIndex(String key);
+
+        /** The next operation id (Qdrant's WAL sequence number), increasing per collection. */
+        long nextOperationId();
+    }
+
+    private final class View implements MutableCollection {
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Map<String, VectorSpec> vectors() {
+            return vectors;
+        }
+
+        @Override
+        public Collection<StoredPoint> points() {
+            return Collections.unmodifiableCollection(points.values());
+        }
+
+        @Override
+        public StoredPoint point(PointKey id) {
+            return points.get(id);
+        }
+
+        @Override
+        public int size() {
+            return points.size();
+        }
+
+        @Override
+        public Map<String, PayloadSchemaInfo> payloadSchema() {
+            return Collections.unmodifiableMap(payloadSchema);
+        }
+
+        @Override
+        public void put(StoredPoint point) {
+            points.put(point.id(), point);
+        }
+
+        @Override
+        public boolean remove(PointKey id) {
+            return points.remove(id) != null;
+        }
+
+        @Override
+        public void putIndex(String key, PayloadSchemaInfo info) {
+            payloadSchema.put(key, info);
+        }
+
+        @Override
+        public boolean removeIndex(String key) {
+            return payloadSchema.remove(key) != null;
+        }
+
+        @Override
+        public long nextOperationId() {
+            return nextOperationId++;
+        }
+    }
+}
