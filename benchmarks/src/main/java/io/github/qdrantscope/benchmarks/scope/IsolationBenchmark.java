@@ -1,9 +1,9 @@
 package io.github.qdrantscope.benchmarks.scope;
 
 import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.benchmarks.QdrantFixture;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Common.Filter;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,10 +20,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.ai.vectorstore.VectorStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The per-test cost of isolation: one whole test (Spring test lifecycle, then adding the same
@@ -47,6 +47,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @Measurement(iterations = 3, time = 3)
 public class IsolationBenchmark {
 
+    /** The baselines are what teams do without the starter, so its scoping proxy is switched off there. */
+    static final String WITHOUT_SCOPING =
+            "spring.autoconfigure.exclude=io.github.qdrantscope.autoconfigure.scope.ProjectScopeAutoConfiguration";
+
     /** Connects every test context to the fork's embedded Qdrant, as a Testcontainers setup would. */
     public abstract static class OnSharedQdrant implements BenchTest {
 
@@ -59,8 +63,11 @@ public class IsolationBenchmark {
 
     /** The starter's way: a project per test in one shared collection and one cached context. */
     @QdrantBenchTest
+    @TestPropertySource(properties = "spring.ai.vectorstore.qdrant.collection-name=" + ScopedTest.COLLECTION)
     @ScopedProject
     public static class ScopedTest extends OnSharedQdrant {
+
+        static final String COLLECTION = "shared_scoped";
 
         @Autowired
         VectorStore store;
@@ -73,15 +80,17 @@ public class IsolationBenchmark {
 
     /** A fresh collection and a fresh context per test. */
     @QdrantBenchTest
+    @TestPropertySource(properties = WITHOUT_SCOPING)
     @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
     public static class ReloadTest extends OnSharedQdrant {
 
-        private static final AtomicInteger COLLECTIONS = new AtomicInteger();
+        static final String COLLECTION_PREFIX = "reload_";
+        static final AtomicInteger COLLECTIONS = new AtomicInteger();
 
         @DynamicPropertySource
         static void freshCollection(DynamicPropertyRegistry registry) {
             // Called once per context start; the name is fixed here so every read in that context agrees.
-            String collection = "reload_" + COLLECTIONS.incrementAndGet();
+            String collection = COLLECTION_PREFIX + COLLECTIONS.incrementAndGet();
             registry.add("spring.ai.vectorstore.qdrant.collection-name", () -> collection);
         }
 
@@ -96,7 +105,11 @@ public class IsolationBenchmark {
 
     /** One shared collection emptied before each test. */
     @QdrantBenchTest
+    @TestPropertySource(properties = {WITHOUT_SCOPING,
+            "spring.ai.vectorstore.qdrant.collection-name=" + ClearTest.COLLECTION})
     public static class ClearTest extends OnSharedQdrant {
+
+        static final String COLLECTION = "shared_cleared";
 
         @Autowired
         VectorStore store;
@@ -104,20 +117,10 @@ public class IsolationBenchmark {
         @Autowired
         QdrantClient client;
 
-        @Value("${spring.ai.vectorstore.qdrant.collection-name:vector_store}")
-        String collection;
-
         @Override
         public void beforeEach() {
-            try {
-                // An empty filter matches every point.
-                client.deleteAsync(collection, Filter.getDefaultInstance()).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("clearing " + collection + " failed", e.getCause());
-            }
+            // An empty filter matches every point.
+            QdrantFixture.await(client.deleteAsync(COLLECTION, Filter.getDefaultInstance()));
         }
 
         @Override

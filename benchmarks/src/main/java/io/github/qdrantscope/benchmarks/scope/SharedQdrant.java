@@ -1,5 +1,6 @@
 package io.github.qdrantscope.benchmarks.scope;
 
+import io.github.qdrantscope.benchmarks.QdrantFixture;
 import io.github.qdrantscope.embedded.EmbeddedQdrant;
 
 /**
@@ -24,6 +25,11 @@ final class SharedQdrant {
             server.close();
             server = null;
         }
+    }
+
+    /** A fresh official client for the running server. */
+    static io.qdrant.client.QdrantClient connect() {
+        return QdrantFixture.connect(running());
     }
 
     static String host() {
