@@ -27,7 +27,7 @@ public final class RatioReport {
      * NaN when it was not enabled.
      */
     record Result(String benchmark, String mode, Map<String, String> params, double score, double error,
-            double best, String unit, double cpu) {
+            double best, String unit, double cpu, Map<String, Double> secondary) {
 
         /** Time per operation, whatever the mode, so that costs can be divided. */
         double cost() {
@@ -86,16 +86,36 @@ public final class RatioReport {
                 }
             }
             double cpu = Double.NaN;
+            Map<String, Double> others = new TreeMap<>();
             for (Map.Entry<String, JsonNode> secondary : run.path("secondaryMetrics").properties()) {
+                double value = iterationMean(secondary.getValue());
                 if (secondary.getKey().endsWith(ProcessCpuProfiler.LABEL)) {
-                    cpu = number(secondary.getValue().path("score"));
+                    cpu = value;
+                } else {
+                    others.put(secondary.getKey(), value);
                 }
             }
             results.add(new Result(run.path("benchmark").asString(), mode, params,
                     number(metric.path("score")), Double.isNaN(error) ? 0 : error, best,
-                    metric.path("scoreUnit").asString(), cpu));
+                    metric.path("scoreUnit").asString(), cpu, others));
         }
         return results;
+    }
+
+    /**
+     * The mean over iterations: for averaged metrics it is the score, for {@code @AuxCounters} events
+     * (which JMH sums over iterations and forks) it is the value per iteration.
+     */
+    private static double iterationMean(JsonNode metric) {
+        double sum = 0;
+        int count = 0;
+        for (JsonNode fork : metric.path("rawData")) {
+            for (JsonNode iteration : fork) {
+                sum += number(iteration);
+                count++;
+            }
+        }
+        return count == 0 ? number(metric.path("score")) : sum / count;
     }
 
     /** JMH writes {@code "NaN"} as a string when there are too few samples for an error. */
@@ -104,11 +124,14 @@ public final class RatioReport {
     }
 
     static void print(List<Result> results, List<Comparison> comparisons, PrintStream out) {
-        out.println("| Benchmark | Mode | Score | ± (99.9%) | Best iteration | Unit | JVM CPU time, us/op |");
-        out.println("|---|---|---:|---:|---:|---|---:|");
+        out.println("| Benchmark | Mode | Score | ± (99.9%) | Best iteration | Unit | JVM CPU time, us/op | Other metrics |");
+        out.println("|---|---|---:|---:|---:|---|---:|---|");
         for (Result r : results) {
-            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.shortName(), r.mode(),
-                    number(r.score()), number(r.error()), number(r.best()), r.unit(), number(r.cpu()));
+            StringBuilder others = new StringBuilder();
+            r.secondary().forEach((name, value) -> others.append(others.isEmpty() ? "" : ", ")
+                    .append(name).append(' ').append(number(value)));
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", r.shortName(), r.mode(),
+                    number(r.score()), number(r.error()), number(r.best()), r.unit(), number(r.cpu()), others);
         }
         out.println();
         out.println("| Comparison | Params | Ratio of means (subject / baseline cost) | Range from errors"

@@ -4,6 +4,7 @@ import io.github.qdrantscope.embedded.EmbeddedQdrant;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
@@ -48,25 +50,52 @@ public class StartupBenchmark {
         }
     }
 
+    /**
+     * Where the time goes, reported next to the score: starting the server, building the client (which
+     * already makes one call, its version check) and the first HealthCheck.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Phases {
+        public double serverStartMs;
+        public double clientBuildMs;
+        public double healthCheckMs;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            serverStartMs = 0;
+            clientBuildMs = 0;
+            healthCheckMs = 0;
+        }
+    }
+
     @Benchmark
     @Fork(3)
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
-    public HealthCheckReply coldStart(Started started) {
-        return startAndCheck(started);
+    public HealthCheckReply coldStart(Started started, Phases phases) {
+        return startAndCheck(started, phases);
     }
 
     @Benchmark
     @Fork(1)
     @Warmup(iterations = 10)
     @Measurement(iterations = 20)
-    public HealthCheckReply warmStart(Started started) {
-        return startAndCheck(started);
+    public HealthCheckReply warmStart(Started started, Phases phases) {
+        return startAndCheck(started, phases);
     }
 
-    private static HealthCheckReply startAndCheck(Started started) {
+    private static HealthCheckReply startAndCheck(Started started, Phases phases) {
+        long t0 = System.nanoTime();
         started.server = EmbeddedQdrant.builder().port(0).start();
+        long t1 = System.nanoTime();
         started.client = QdrantFixture.connect(started.server);
-        return QdrantFixture.await(started.client.healthCheckAsync());
+        long t2 = System.nanoTime();
+        HealthCheckReply reply = QdrantFixture.await(started.client.healthCheckAsync());
+        long t3 = System.nanoTime();
+        phases.serverStartMs += (t1 - t0) / 1e6;
+        phases.clientBuildMs += (t2 - t1) / 1e6;
+        phases.healthCheckMs += (t3 - t2) / 1e6;
+        return reply;
     }
 }

@@ -17,7 +17,8 @@ class RatioReportTest {
             [
               {"benchmark": "x.Search.server", "mode": "avgt", "params": {"points": "10"},
                "primaryMetric": {"score": 30.0, "scoreError": 3.0, "scoreUnit": "us/op", "rawData": [[31.0, 27.0, 32.0]]},
-               "secondaryMetrics": {"cpu.process": {"score": 45.0, "scoreUnit": "us/op"}}},
+               "secondaryMetrics": {"cpu.process": {"score": 45.0, "scoreUnit": "us/op"},
+                                    "serverStartMs": {"score": 37.5, "scoreUnit": "#", "rawData": [[10.0, 15.0], [12.5]]}}},
               {"benchmark": "x.Search.scan", "mode": "avgt", "params": {"points": "10"},
                "primaryMetric": {"score": 10.0, "scoreError": 1.0, "scoreUnit": "us/op", "rawData": [[10.5, 9.0, 10.5]]},
                "secondaryMetrics": {"cpu.process": {"score": 9.0, "scoreUnit": "us/op"}}},
@@ -54,6 +55,6 @@ class RatioReportTest {
                 .contains("| scan time | {points=10} | 10.00 us/op | 9.00 – 11.00 us/op | 9.00 |  | ≤ 20 us | yes |")
                 .contains("| scan time | {points=20} | 40.00 us/op | 40.00 – 40.00 us/op | 40.00 |  | ≤ 20 us | **no** |")
                 .contains("| absent | | not in this run | | | | ≤ 1x | |")
-                .contains("| Search.server {points=10} | avgt | 30.00 | 3.00 | 27.00 | us/op | 45.00 |");
+                .contains("| Search.server {points=10} | avgt | 30.00 | 3.00 | 27.00 | us/op | 45.00 | serverStartMs 12.50 |");
     }
 }
