@@ -59,7 +59,6 @@ public final class CollectionsService extends CollectionsGrpc.CollectionsImplBas
     @Override
     public void create(CreateCollection request, StreamObserver<CollectionOperationResponse> observer) {
         Rpc.respond(observer, clock -> {
-            CollectionDefinition.checkNewName(request.getCollectionName());
             catalog.create(request.getCollectionName(), () -> CollectionDefinition.build(request));
             return operationResponse(true, clock);
         });

@@ -10,7 +10,6 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointVectors;
 import io.qdrant.client.grpc.Points.PointsSelector;
 import io.qdrant.client.grpc.Points.UpdateMode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -170,15 +169,12 @@ public final class PointWrites {
         return ids;
     }
 
+    // Qdrant reports the first missing id of the request.
     private void requireExisting(Iterable<PointKey> ids) {
-        List<PointKey> missing = new ArrayList<>();
         for (PointKey id : ids) {
             if (collection.point(id) == null) {
-                missing.add(id);
+                throw QdrantErrors.pointNotFound(id);
             }
-        }
-        if (!missing.isEmpty()) {
-            throw QdrantErrors.pointNotFound(missing.get(0));
         }
     }
 }

@@ -25,7 +25,7 @@ class MainTest {
 
     @Test
     void printsOneListeningLineAndServesUntilKilled() throws Exception {
-        Process process = java("--port", "0", "--host", "127.0.0.1", "--api-key", "k1");
+        Process process = java(ProcessBuilder.Redirect.DISCARD, "--port", "0", "--host", "127.0.0.1", "--api-key", "k1");
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
@@ -49,7 +49,7 @@ class MainTest {
 
     @Test
     void anUnknownArgumentPrintsUsageAndExitsWithTwo() throws Exception {
-        Process process = java("--port", "0", "--bogus");
+        Process process = java(ProcessBuilder.Redirect.PIPE, "--port", "0", "--bogus");
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(Main.USAGE_ERROR);
@@ -58,7 +58,7 @@ class MainTest {
 
     @Test
     void aBadPortValueIsNamed() throws Exception {
-        Process process = java("--port", "http");
+        Process process = java(ProcessBuilder.Redirect.PIPE, "--port", "http");
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(Main.USAGE_ERROR);
@@ -67,21 +67,20 @@ class MainTest {
 
     @Test
     void aMissingValueIsNamed() throws Exception {
-        Process process = java("--api-key");
+        Process process = java(ProcessBuilder.Redirect.PIPE, "--api-key");
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(Main.USAGE_ERROR);
         assertThat(err).contains("Missing value for --api-key");
     }
 
-    private static Process java(String... args) throws IOException {
+    private static Process java(ProcessBuilder.Redirect stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE)
-                .directory(new File(".")).start();
+        return new ProcessBuilder(command).redirectError(stderr).directory(new File(".")).start();
     }
 }

@@ -34,13 +34,13 @@ class PayloadAndFilterWritesTest extends ServerTestSupport {
         return PointStruct.newBuilder().setId(id(id)).setVectors(vectors(1, 0)).putAllPayload(payload).build();
     }
 
-    private static Map<String, Value> payload(String collection, long id) {
+    private Map<String, Value> payload(String collection, long id) {
         List<RetrievedPoint> points = get(client.retrieveAsync(collection, List.of(id(id)), true, false, null));
         assertThat(points).hasSize(1);
         return points.get(0).getPayloadMap();
     }
 
-    private static List<Long> ids(String collection, PointId... ids) {
+    private List<Long> ids(String collection, PointId... ids) {
         return get(client.retrieveAsync(collection, List.of(ids), false, false, null)).stream()
                 .map(p -> p.getId().getNum()).toList();
     }

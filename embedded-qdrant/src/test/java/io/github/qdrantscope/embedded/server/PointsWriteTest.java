@@ -40,7 +40,7 @@ class PointsWriteTest extends ServerTestSupport {
         return PointStruct.newBuilder().setId(id(id)).setVectors(vectors(vector)).putAllPayload(payload).build();
     }
 
-    private static List<RetrievedPoint> retrieve(String collection, PointId... ids) {
+    private List<RetrievedPoint> retrieve(String collection, PointId... ids) {
         return get(client.retrieveAsync(collection, List.of(ids), true, true, null));
     }
 

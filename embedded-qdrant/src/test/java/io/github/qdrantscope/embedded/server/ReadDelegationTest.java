@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReadDelegationTest extends ServerTestSupport {
 
-    private static String populated() {
+    private String populated() {
         String c = newCollection(2, Distance.Dot);
         get(client.upsertAsync(c, List.of(
                 PointStruct.newBuilder().setId(id(1)).setVectors(vectors(1, 0)).putPayload("t", value("a")).build(),

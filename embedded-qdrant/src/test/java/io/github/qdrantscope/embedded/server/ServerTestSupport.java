@@ -15,24 +15,27 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * One embedded server per test class and an official {@link QdrantClient} talking to it over a real
- * socket. Tests use fresh collection names, so they can run in any order and in parallel.
+ * socket. State is per test instance (one per class), and tests use fresh collection names, so
+ * classes and methods can run in any order and in parallel.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerTestSupport {
 
-    static EmbeddedQdrant qdrant;
-    static QdrantClient client;
+    EmbeddedQdrant qdrant;
+    QdrantClient client;
 
     @BeforeAll
-    static void startServer() {
+    void startServer() {
         qdrant = EmbeddedQdrant.builder().port(0).start();
         client = clientFor(qdrant, null);
     }
 
     @AfterAll
-    static void stopServer() {
+    void stopServer() {
         client.close();
         qdrant.close();
     }
@@ -50,7 +53,7 @@ abstract class ServerTestSupport {
     }
 
     /** Creates a collection with one unnamed vector and returns its name. */
-    static String newCollection(int size, Distance distance) {
+    String newCollection(int size, Distance distance) {
         String name = uniqueName("c");
         get(client.createCollectionAsync(name,
                 VectorParams.newBuilder().setSize(size).setDistance(distance).build()));

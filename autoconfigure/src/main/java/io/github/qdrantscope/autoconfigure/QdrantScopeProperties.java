@@ -1,0 +1,146 @@
+package io.github.qdrantscope.autoconfigure;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of qdrant-scope, under the prefix {@code qdrant-scope}.
+ *
+ * <p>Invalid values are rejected when the Spring context starts, with a message naming the property.
+ *
+ * @param enabled Whether qdrant-scope chooses the Qdrant server and binds the fork's collection. When false,
+ *     Spring AI's Qdrant configuration is left untouched.
+ * @param unscoped What happens when the vector store is used outside a @ScopedProject scope: 'allow' (only
+ *     counted), 'warn' (counted and logged) or 'fail' (counted and rejected).
+ * @param audit Whether every scoped search and delete is also checked against what its unscoped version would
+ *     have touched, counting 'foreign_point' contention. Costs one extra query per operation.
+ * @param failOnContention Whether any counted contention fails the offending test at once, with a message
+ *     naming the project, collection and kind.
+ * @param keepCollections Whether the fork's collection is kept when the JVM ends (to inspect it) instead of
+ *     being dropped.
+ * @param forkId Fork id overriding the detected one: 1 to 32 characters of [A-Za-z0-9-]. It is resolved once
+ *     per JVM, so set it as a system property or as the environment variable QDRANT_SCOPE_FORK_ID, not in a
+ *     test's property files.
+ * @param collectionPrefix First part of the fork's collection name '{prefix}_{run}_f{fork}': a letter followed
+ *     by letters, digits, '_' or '-', at most 64 characters. qdrant-scope never drops a collection without it.
+ * @param embedding Which EmbeddingModel qdrant-scope contributes when the application defines none: 'none' or
+ *     'hashing' (a deterministic offline model for tests).
+ * @param connectTimeout How long to wait for the Qdrant server to answer a health check (and each
+ *     administrative call) before failing the context.
+ * @param leaseTtl How long an ownership lease written by a JVM on another host counts as live. Leases of this
+ *     host are live exactly while their process runs.
+ */
+@ConfigurationProperties(prefix = QdrantScopeProperties.PREFIX)
+public record QdrantScopeProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("warn") Unscoped unscoped,
+        @DefaultValue("false") boolean audit,
+        @DefaultValue("false") boolean failOnContention,
+        @DefaultValue("false") boolean keepCollections,
+        String forkId,
+        @DefaultValue(QdrantScopeProperties.DEFAULT_COLLECTION_PREFIX) String collectionPrefix,
+        @DefaultValue("none") Embedding embedding,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("24h") Duration leaseTtl) {
+
+    /** The property prefix. */
+    public static final String PREFIX = "qdrant-scope";
+
+    /** The default collection prefix. */
+    public static final String DEFAULT_COLLECTION_PREFIX = "qdrant_scope";
+
+    /** Longest accepted collection prefix. */
+    public static final int MAX_PREFIX_LENGTH = 64;
+
+    private static final Pattern PREFIX_PATTERN = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+    /** Validates every value and names the offending property. */
+    public QdrantScopeProperties {
+        if (unscoped == null) {
+            unscoped = Unscoped.WARN;
+        }
+        if (embedding == null) {
+            embedding = Embedding.NONE;
+        }
+        if (collectionPrefix == null) {
+            collectionPrefix = DEFAULT_COLLECTION_PREFIX;
+        }
+        if (connectTimeout == null) {
+            connectTimeout = Duration.ofSeconds(10);
+        }
+        if (leaseTtl == null) {
+            leaseTtl = Duration.ofHours(24);
+        }
+        if (collectionPrefix.length() > MAX_PREFIX_LENGTH || !PREFIX_PATTERN.matcher(collectionPrefix).matches()) {
+            throw new IllegalArgumentException(PREFIX + ".collection-prefix='" + collectionPrefix
+                    + "' is invalid: use a letter followed by letters, digits, '_' or '-', at most "
+                    + MAX_PREFIX_LENGTH + " characters");
+        }
+        if (forkId != null && !forkId.isEmpty() && !ForkIds.isValid(forkId)) {
+            throw new IllegalArgumentException(PREFIX + ".fork-id='" + forkId + "' is invalid: "
+                    + ForkIds.RULE);
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException(PREFIX + ".connect-timeout=" + connectTimeout
+                    + " is invalid: it must be positive");
+        }
+        if (leaseTtl.isNegative() || leaseTtl.isZero()) {
+            throw new IllegalArgumentException(PREFIX + ".lease-ttl=" + leaseTtl + " is invalid: it must be positive");
+        }
+    }
+
+    /** The defaults, as if no property were set. */
+    public static QdrantScopeProperties defaults() {
+        return new QdrantScopeProperties(true, Unscoped.WARN, false, false, false, null,
+                DEFAULT_COLLECTION_PREFIX, Embedding.NONE, Duration.ofSeconds(10), Duration.ofHours(24));
+    }
+
+    /** What happens to a vector-store operation outside any project scope. */
+    public enum Unscoped {
+        /** Counted only. */
+        ALLOW,
+        /** Counted and logged as a warning. */
+        WARN,
+        /** Counted and rejected with an exception. */
+        FAIL;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Which {@code EmbeddingModel} qdrant-scope contributes when the application has none. */
+    public enum Embedding {
+        /** None: the application provides its own. */
+        NONE,
+        /** A deterministic, offline hashing model (good enough for tests, not for meaning). */
+        HASHING;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The fork-id syntax, shared by the property and the fork-id resolver. */
+    public static final class ForkIds {
+
+        /** Human-readable rule, used in error messages. */
+        public static final String RULE = "use 1 to 32 characters of [A-Za-z0-9-]";
+
+        private static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9-]{1,32}");
+
+        private ForkIds() {
+        }
+
+        /** Whether {@code value} is a valid fork id. */
+        public static boolean isValid(String value) {
+            return value != null && PATTERN.matcher(value).matches();
+        }
+    }
+}

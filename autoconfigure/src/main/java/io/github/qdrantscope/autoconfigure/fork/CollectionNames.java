@@ -1,0 +1,30 @@
+package io.github.qdrantscope.autoconfigure.fork;
+
+/**
+ * Builds the fork's collection name {@code <prefix>_<run>_f<fork>} and checks it is valid for Qdrant
+ * (at most {@value #MAX_LENGTH} characters, none of Qdrant's forbidden characters — guaranteed by the
+ * syntax of prefix, run id and fork id).
+ */
+public final class CollectionNames {
+
+    /** Qdrant's limit on collection-name length. */
+    public static final int MAX_LENGTH = 255;
+
+    private CollectionNames() {
+    }
+
+    /** The collection name of fork {@code fork} in run {@code run}. */
+    public static String of(String prefix, RunId run, ForkId fork) {
+        String name = prefix + "_" + run.value() + "_f" + fork.value();
+        if (name.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("qdrant-scope: collection name '" + name + "' is " + name.length()
+                    + " characters, more than Qdrant's " + MAX_LENGTH + "; shorten qdrant-scope.collection-prefix");
+        }
+        return name;
+    }
+
+    /** Whether {@code collection} belongs to qdrant-scope under {@code prefix}: the only ones it may drop. */
+    public static boolean isOwnedBy(String prefix, String collection) {
+        return collection != null && collection.startsWith(prefix + "_");
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.qdrantscope.autoconfigure.fork;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Who this JVM is within the build: its fork id, the run id and the build directory. Resolved once per
+ * JVM, before any Spring context exists, so everything derived from it is constant within a fork.
+ *
+ * @param fork the fork id
+ * @param run the run id
+ * @param host this machine's name
+ * @param buildDirectory {@code target} (Maven) or {@code build} (Gradle), or {@value #BUILD_DIR_PROPERTY}
+ */
+public record ForkIdentity(ForkId fork, RunId run, String host, Path buildDirectory) {
+
+    /** System property overriding the build directory (reports, Gradle slot locks). */
+    public static final String BUILD_DIR_PROPERTY = "qdrant-scope.build-dir";
+
+    private static final Log logger = LogFactory.getLog(ForkIdentity.class);
+
+    private static volatile ForkIdentity jvm;
+
+    /** This JVM's identity, resolved on first call from system properties, environment and build layout. */
+    public static ForkIdentity jvm() {
+        ForkIdentity current = jvm;
+        if (current == null) {
+            synchronized (ForkIdentity.class) {
+                current = jvm;
+                if (current == null) {
+                    current = resolve(SystemLookup.jvm(), Path.of("").toAbsolutePath(), hostName(),
+                            ProcessHandle.current().pid(), BuildProcess.of(ProcessHandle.current()).orElse(null));
+                    logger.info("qdrant-scope: fork id " + current.fork().value() + " (from " + current.fork().source()
+                            + "), run id " + current.run().value() + " (from " + current.run().source() + ")");
+                    jvm = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Resolves an identity from explicit inputs (the layers are documented on the resolvers). */
+    public static ForkIdentity resolve(SystemLookup lookup, Path workingDirectory, String host, long pid,
+            ProcessHandle buildProcess) {
+        Path buildDirectory = buildDirectory(lookup, workingDirectory);
+        ForkId fork = new ForkIdResolver(lookup, buildDirectory, pid).resolve();
+        RunId run = new RunIdResolver(lookup, host, java.util.Optional.ofNullable(buildProcess)).resolve();
+        return new ForkIdentity(fork, run, host, buildDirectory);
+    }
+
+    static Path buildDirectory(SystemLookup lookup, Path workingDirectory) {
+        String explicit = SystemLookup.nonBlank(lookup.property(BUILD_DIR_PROPERTY));
+        if (explicit != null) {
+            return workingDirectory.resolve(explicit);
+        }
+        boolean gradle = !Files.exists(workingDirectory.resolve("pom.xml"))
+                && (Files.exists(workingDirectory.resolve("build.gradle"))
+                        || Files.exists(workingDirectory.resolve("build.gradle.kts")));
+        return workingDirectory.resolve(gradle ? "build" : "target");
+    }
+
+    static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (UnknownHostException ex) {
+            String env = System.getenv("HOSTNAME");
+            return env != null ? env : "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.github.qdrantscope.autoconfigure.fork;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
+import io.github.qdrantscope.autoconfigure.metrics.ForkReport;
+import io.github.qdrantscope.autoconfigure.metrics.ForkReportWriter;
+import io.github.qdrantscope.autoconfigure.metrics.JvmScopeMeters;
+import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.autoconfigure.server.JvmExit;
+import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The fork's collections over the life of the JVM: claims each one once (whatever number of Spring
+ * contexts bind it), drops them at JVM exit unless {@code qdrant-scope.keep-collections=true}, and writes the
+ * per-fork report. Administrative calls use a client of its own per server, so they outlive the contexts
+ * (which close their clients at exit, concurrently with this) and are never counted as unscoped access.
+ */
+public final class ForkRuntime {
+
+    private static final Log logger = LogFactory.getLog(ForkRuntime.class);
+
+    private static volatile ForkRuntime jvm;
+
+    private final ForkIdentity identity;
+    private final LeaseOwner self;
+    private final JvmScopeMeters meters;
+    private final Map<String, QdrantClient> adminClients = new ConcurrentHashMap<>();
+    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
+    private volatile String mode;
+
+    ForkRuntime(ForkIdentity identity, LeaseOwner self, JvmScopeMeters meters) {
+        this.identity = identity;
+        this.self = self;
+        this.meters = meters;
+    }
+
+    /** This JVM's runtime, created on first use with the exit work registered. */
+    public static ForkRuntime jvm() {
+        ForkRuntime current = jvm;
+        if (current == null) {
+            synchronized (ForkRuntime.class) {
+                current = jvm;
+                if (current == null) {
+                    ForkIdentity identity = ForkIdentity.jvm();
+                    current = new ForkRuntime(identity, LeaseOwner.self(identity), JvmScopeMeters.jvm());
+                    ForkRuntime runtime = current;
+                    JvmExit.register(JvmExit.Phase.REPORT, "writing the qdrant-scope fork report", runtime::writeReport);
+                    JvmExit.register(JvmExit.Phase.COLLECTIONS, "dropping the fork's collections", runtime::dropAll);
+                    jvm = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** The runtime if some context already used it, else {@code null}. */
+    public static ForkRuntime jvmIfStarted() {
+        return jvm;
+    }
+
+    /** Who this JVM is. */
+    public ForkIdentity identity() {
+        return identity;
+    }
+
+    /** This JVM as lease owner. */
+    public LeaseOwner self() {
+        return self;
+    }
+
+    /**
+     * Claims {@code collection} on {@code endpoint} for this fork, the first time only; later calls (other
+     * contexts of the fork) just check the dimension. A collection without the prefix is never touched.
+     */
+    public void claim(QdrantEndpoint endpoint, String collection, String prefix, int dimension, String projectKey,
+            String contentField, boolean keep, Duration timeout, Duration leaseTtl, ScopeMetrics metrics) {
+        if (!CollectionNames.isOwnedBy(prefix, collection)) {
+            throw new IllegalArgumentException("qdrant-scope: refusing to claim collection '" + collection
+                    + "': it does not start with qdrant-scope.collection-prefix '" + prefix + "_'");
+        }
+        mode = endpoint.mode().toString();
+        String key = endpointKey(endpoint) + "/" + collection;
+        Claim existing = claims.get(key);
+        if (existing != null) {
+            if (existing.dimension() != dimension) {
+                throw new IllegalStateException("qdrant-scope: collection '" + collection + "' was created with dimension "
+                        + existing.dimension() + " by an earlier context of this fork, but this context's EmbeddingModel "
+                        + "produces " + dimension + ". Set a different qdrant-scope.collection-prefix for this context.");
+            }
+            return;
+        }
+        synchronized (this) {
+            if (claims.containsKey(key)) {
+                claim(endpoint, collection, prefix, dimension, projectKey, contentField, keep, timeout, leaseTtl, metrics);
+                return;
+            }
+            QdrantClient admin = adminClient(endpoint, timeout);
+            new ForkCollectionClaimer(admin, timeout, leaseTtl, metrics)
+                    .claim(collection, dimension, projectKey, contentField, self);
+            claims.put(key, new Claim(endpoint, collection, prefix, dimension, keep, timeout, leaseTtl));
+        }
+    }
+
+    /** The collections this fork claimed. */
+    public List<String> collections() {
+        return claims.values().stream().map(Claim::collection).sorted().toList();
+    }
+
+    /** The report of this fork as of now. */
+    public ForkReport report() {
+        return new ForkReport(identity.fork().value(), identity.fork().source(), identity.run().value(),
+                identity.run().source(), mode, collections(), ForkReport.snapshot(meters));
+    }
+
+    /** Writes {@code fork-<id>.json} under {@code <build dir>/qdrant-scope}; returns the file. */
+    public Path writeReport() {
+        return new ForkReportWriter(identity.buildDirectory().resolve("qdrant-scope")).write(report());
+    }
+
+    /** The one-line summary printed at the end of the JUnit run. */
+    public String summary() {
+        StringBuilder contention = new StringBuilder();
+        for (ContentionKind kind : ContentionKind.values()) {
+            long count = meters.contentionCount(kind);
+            if (count > 0) {
+                contention.append(contention.length() == 0 ? "" : ", ").append(kind.tag()).append('=').append(count);
+            }
+        }
+        return "qdrant-scope fork " + identity.fork().value() + " (run " + identity.run().value() + "): "
+                + meters.operationTotal() + " vector-store operations, contention "
+                + (contention.length() == 0 ? "none" : contention) + ", collections " + collections();
+    }
+
+    void dropAll() {
+        List<Claim> all = new ArrayList<>(claims.values());
+        for (Claim claim : all) {
+            if (claim.keep()) {
+                logger.info("qdrant-scope: keeping collection '" + claim.collection() + "' (qdrant-scope.keep-collections=true)");
+                continue;
+            }
+            if (!CollectionNames.isOwnedBy(claim.prefix(), claim.collection())) {
+                continue;
+            }
+            QdrantClient admin = adminClient(claim.endpoint(), claim.timeout());
+            new ForkCollectionClaimer(admin, claim.timeout(), claim.leaseTtl(), null).dropIfOwned(claim.collection(), self);
+        }
+        claims.clear();
+        adminClients.values().forEach(QdrantClient::close);
+        adminClients.clear();
+    }
+
+    private QdrantClient adminClient(QdrantEndpoint endpoint, Duration timeout) {
+        return adminClients.computeIfAbsent(endpointKey(endpoint), k -> {
+            QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(endpoint.host(), endpoint.port(), endpoint.useTls())
+                    .withTimeout(timeout);
+            if (endpoint.apiKey() != null && !endpoint.apiKey().isEmpty()) {
+                grpc.withApiKey(endpoint.apiKey());
+            }
+            return new QdrantClient(grpc.build());
+        });
+    }
+
+    private static String endpointKey(QdrantEndpoint endpoint) {
+        return endpoint.host() + ":" + endpoint.port() + (endpoint.useTls() ? "+tls" : "");
+    }
+
+    private record Claim(QdrantEndpoint endpoint, String collection, String prefix, int dimension, boolean keep,
+            Duration timeout, Duration leaseTtl) {
+    }
+}

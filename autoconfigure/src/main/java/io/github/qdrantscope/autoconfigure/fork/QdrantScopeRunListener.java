@@ -1,0 +1,28 @@
+package io.github.qdrantscope.autoconfigure.fork;
+
+import java.nio.file.Path;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * At the end of the JUnit run (registered in {@code META-INF/services}), writes the fork report
+ * {@code <build dir>/qdrant-scope/fork-<id>.json} and logs a one-line summary, if any Spring context of this
+ * JVM used qdrant-scope. The report is written again at JVM exit, so work done after the run is included.
+ */
+public class QdrantScopeRunListener implements LauncherSessionListener {
+
+    private static final Log logger = LogFactory.getLog(QdrantScopeRunListener.class);
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        ForkRuntime runtime = ForkRuntime.jvmIfStarted();
+        if (runtime == null) {
+            return;
+        }
+        Path report = runtime.writeReport();
+        logger.info(runtime.summary() + " (report " + report + ")");
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.qdrantscope.autoconfigure.server;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
+import io.qdrant.client.QdrantClient;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+
+/**
+ * Checks, as soon as the context's {@code QdrantClient} exists, that its server answers a health check
+ * within {@code qdrant-scope.connect-timeout}; otherwise the context fails with a
+ * {@link QdrantUnreachableException} instead of hanging in the first collection call. Also registers the
+ * resolved {@link QdrantEndpoint} as a bean and logs, once per JVM, which server is used for which
+ * collection and fork.
+ */
+public class QdrantConnectionCheck implements BeanPostProcessor, BeanFactoryAware, EnvironmentAware {
+
+    private static final Log logger = LogFactory.getLog(QdrantConnectionCheck.class);
+
+    private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+
+    private ConfigurableListableBeanFactory beanFactory;
+    private Environment environment;
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+    }
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+        if (bean instanceof QdrantClient client) {
+            QdrantEndpoint endpoint = resolveEndpoint();
+            Duration timeout = Binder.get(environment)
+                    .bindOrCreate(QdrantScopeProperties.PREFIX, QdrantScopeProperties.class).connectTimeout();
+            check(client, endpoint, timeout);
+            if (!beanFactory.containsSingleton(QdrantServerSelector.ENDPOINT_BEAN_NAME)) {
+                beanFactory.registerSingleton(QdrantServerSelector.ENDPOINT_BEAN_NAME, endpoint);
+            }
+            logOnce(endpoint);
+        }
+        return bean;
+    }
+
+    /** Fails with a {@link QdrantUnreachableException} unless {@code client} answers within {@code timeout}. */
+    public static void check(QdrantClient client, QdrantEndpoint endpoint, Duration timeout) {
+        try {
+            client.healthCheckAsync(timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new QdrantUnreachableException(endpoint, timeout, ex);
+        }
+        catch (Exception ex) {
+            throw new QdrantUnreachableException(endpoint, timeout, ex);
+        }
+    }
+
+    private QdrantEndpoint resolveEndpoint() {
+        QdrantServerChoice choice = beanFactory.containsBean(QdrantServerSelector.CHOICE_BEAN_NAME)
+                ? beanFactory.getBean(QdrantServerSelector.CHOICE_BEAN_NAME, QdrantServerChoice.class) : null;
+        if (choice != null && choice.mode() == QdrantEndpoint.Mode.EMBEDDED) {
+            return SharedEmbeddedQdrant.endpoint();
+        }
+        String source = choice != null ? choice.reason() : "Spring AI's Qdrant properties";
+        boolean useTls = environment.getProperty(QdrantServerSelector.USE_TLS, Boolean.class, false);
+        QdrantConnectionDetails details = beanFactory.getBeanProvider(QdrantConnectionDetails.class).getIfAvailable();
+        if (details != null) {
+            return new QdrantEndpoint(QdrantEndpoint.Mode.EXTERNAL, details.getHost(), details.getPort(),
+                    details.getApiKey(), useTls, source);
+        }
+        return new QdrantEndpoint(QdrantEndpoint.Mode.EXTERNAL,
+                environment.getProperty(QdrantServerSelector.HOST, "localhost"),
+                environment.getProperty(QdrantServerSelector.PORT, Integer.class, 6334),
+                environment.getProperty(QdrantServerSelector.API_KEY), useTls, source);
+    }
+
+    private void logOnce(QdrantEndpoint endpoint) {
+        String line = "qdrant-scope: " + endpoint.mode() + " Qdrant at " + endpoint.host() + ":" + endpoint.port()
+                + ", collection " + environment.getProperty("spring.ai.vectorstore.qdrant.collection-name", "vector_store")
+                + ", fork " + environment.getProperty("qdrant-scope.binding.fork-id", "(not bound)")
+                + " (fork id from " + environment.getProperty("qdrant-scope.binding.fork-id-source", "-")
+                + "), run " + environment.getProperty("qdrant-scope.binding.run-id", "-")
+                + "; chosen because " + (endpoint.mode() == QdrantEndpoint.Mode.EMBEDDED
+                        ? "no Qdrant was configured" : endpoint.source());
+        if (LOGGED.add(line)) {
+            logger.info(line);
+        }
+    }
+}

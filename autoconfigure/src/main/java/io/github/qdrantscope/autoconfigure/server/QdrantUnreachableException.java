@@ -1,0 +1,41 @@
+package io.github.qdrantscope.autoconfigure.server;
+
+import java.time.Duration;
+
+/**
+ * The Qdrant server of a context did not answer a health check within
+ * {@code qdrant-scope.connect-timeout}; explained at start-up by {@link QdrantUnreachableFailureAnalyzer}.
+ */
+public class QdrantUnreachableException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient QdrantEndpoint endpoint;
+    private final Duration timeout;
+
+    /** Creates the exception for {@code endpoint}, which failed within {@code timeout}. */
+    public QdrantUnreachableException(QdrantEndpoint endpoint, Duration timeout, Throwable cause) {
+        super("qdrant-scope could not reach the " + endpoint + " within " + timeout + ": " + rootMessage(cause),
+                cause);
+        this.endpoint = endpoint;
+        this.timeout = timeout;
+    }
+
+    /** The server that did not answer. */
+    public QdrantEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** How long the health check waited. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    private static String rootMessage(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

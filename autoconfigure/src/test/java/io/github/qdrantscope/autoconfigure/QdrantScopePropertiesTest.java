@@ -1,0 +1,77 @@
+package io.github.qdrantscope.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class QdrantScopePropertiesTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(QdrantScopeProperties.class)
+    static class Config {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
+
+    @Test
+    void defaults() {
+        runner.run(context -> assertThat(context.getBean(QdrantScopeProperties.class))
+                .isEqualTo(QdrantScopeProperties.defaults()));
+    }
+
+    @Test
+    void everyPropertyBinds() {
+        runner.withPropertyValues("qdrant-scope.enabled=false", "qdrant-scope.unscoped=fail", "qdrant-scope.audit=true",
+                "qdrant-scope.fail-on-contention=true", "qdrant-scope.keep-collections=true", "qdrant-scope.fork-id=7",
+                "qdrant-scope.collection-prefix=shop-it", "qdrant-scope.embedding=hashing",
+                "qdrant-scope.connect-timeout=3s", "qdrant-scope.lease-ttl=2h")
+                .run(context -> assertThat(context.getBean(QdrantScopeProperties.class)).isEqualTo(
+                        new QdrantScopeProperties(false, QdrantScopeProperties.Unscoped.FAIL, true, true, true, "7",
+                                "shop-it", QdrantScopeProperties.Embedding.HASHING, Duration.ofSeconds(3),
+                                Duration.ofHours(2))));
+    }
+
+    @Test
+    void prefixWithForbiddenCharactersIsRejectedNamingTheProperty() {
+        runner.withPropertyValues("qdrant-scope.collection-prefix=my/tests").run(context ->
+                assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("qdrant-scope.collection-prefix='my/tests' is invalid"));
+    }
+
+    @Test
+    void prefixStartingWithDigitIsRejected() {
+        runner.withPropertyValues("qdrant-scope.collection-prefix=1tests").run(context ->
+                assertThat(context).getFailure().rootCause().hasMessageContaining("qdrant-scope.collection-prefix"));
+    }
+
+    @Test
+    void tooLongPrefixIsRejected() {
+        runner.withPropertyValues("qdrant-scope.collection-prefix=p" + "x".repeat(64)).run(context ->
+                assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("qdrant-scope.collection-prefix").hasMessageContaining("at most 64"));
+    }
+
+    @Test
+    void badForkIdIsRejectedNamingTheProperty() {
+        runner.withPropertyValues("qdrant-scope.fork-id=fork 1").run(context ->
+                assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("qdrant-scope.fork-id='fork 1' is invalid"));
+    }
+
+    @Test
+    void unknownUnscopedPolicyIsRejectedNamingTheProperty() {
+        runner.withPropertyValues("qdrant-scope.unscoped=sometimes").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("qdrant-scope.unscoped"));
+    }
+
+    @Test
+    void nonPositiveTimeoutIsRejected() {
+        runner.withPropertyValues("qdrant-scope.connect-timeout=0s").run(context ->
+                assertThat(context).getFailure().rootCause().hasMessageContaining("qdrant-scope.connect-timeout"));
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.qdrantscope.autoconfigure.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.qdrantscope.autoconfigure.FakeEmbeddingModel;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.PropertySource;
+
+/** Server choice with the real embedded server: one per JVM, published first, outliving contexts. */
+class EmbeddedServerSelectionTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(QdrantServerAutoConfiguration.class,
+                    QdrantVectorStoreAutoConfiguration.class))
+            .withUserConfiguration(Embedding.class);
+
+    @Test
+    void nothingConfiguredMeansTheEmbeddedServerPublishedFirstInTheEnvironment() {
+        runner.withPropertyValues("spring.ai.vectorstore.qdrant.collection-name=qdrant_scope_selection").run(context -> {
+            QdrantEndpoint shared = SharedEmbeddedQdrant.endpoint();
+            assertThat(context.getBean(QdrantServerChoice.class).mode()).isEqualTo(QdrantEndpoint.Mode.EMBEDDED);
+            assertThat(context.getBean(QdrantEndpoint.class)).isEqualTo(shared);
+            PropertySource<?> first = context.getEnvironment().getPropertySources().iterator().next();
+            assertThat(first.getName()).isEqualTo(QdrantServerSelector.PROPERTY_SOURCE_NAME);
+            assertThat(context.getEnvironment().getProperty("spring.ai.vectorstore.qdrant.host")).isEqualTo(shared.host());
+            assertThat(context.getEnvironment().getProperty("spring.ai.vectorstore.qdrant.port", Integer.class))
+                    .isEqualTo(shared.port());
+            // the address never leaks into the JVM's system properties
+            assertThat(System.getProperty("spring.ai.vectorstore.qdrant.port")).isNull();
+            assertThat(context.getBean(QdrantClient.class).healthCheckAsync().get().getVersion()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void everyContextOfTheJvmSharesOneServerThatOutlivesClosedContexts() {
+        AtomicReference<QdrantEndpoint> first = new AtomicReference<>();
+        runner.run(context -> first.set(context.getBean(QdrantEndpoint.class)));
+        // the first context is closed now, as when Spring evicts it from the context cache
+
+        runner.run(context -> {
+            assertThat(context.getBean(QdrantEndpoint.class)).isEqualTo(first.get());
+            assertThat(context.getBean(QdrantClient.class).healthCheckAsync().get().getVersion()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void externalServerIsUsedAsConfiguredWithoutPublishingAnything() {
+        QdrantEndpoint running = SharedEmbeddedQdrant.endpoint();
+        runner.withPropertyValues("spring.ai.vectorstore.qdrant.host=" + running.host(),
+                "spring.ai.vectorstore.qdrant.port=" + running.port()).run(context -> {
+                    QdrantEndpoint endpoint = context.getBean(QdrantEndpoint.class);
+                    assertThat(endpoint.mode()).isEqualTo(QdrantEndpoint.Mode.EXTERNAL);
+                    assertThat(endpoint.port()).isEqualTo(running.port());
+                    assertThat(endpoint.source()).contains("spring.ai.vectorstore.qdrant.host is set");
+                    assertThat(context.getEnvironment().getPropertySources()
+                            .contains(QdrantServerSelector.PROPERTY_SOURCE_NAME)).isFalse();
+                });
+    }
+
+    @Test
+    void aQdrantClientOfQdrantScopesOwnAutoConfigurationStillMeansEmbedded() {
+        runner.withConfiguration(AutoConfigurations.of(InstrumentedClientAutoConfiguration.class)).run(context -> {
+            assertThat(context.getBean(QdrantServerChoice.class).mode()).isEqualTo(QdrantEndpoint.Mode.EMBEDDED);
+            assertThat(context.getBean(QdrantClient.class).healthCheckAsync().get().getVersion()).isNotEmpty();
+        });
+    }
+
+    /** Like a qdrant-scope auto-configuration that builds the client itself (e.g. to add an interceptor). */
+    @Configuration(proxyBeanMethods = false)
+    static class InstrumentedClientAutoConfiguration {
+
+        @Bean(destroyMethod = "close")
+        QdrantClient qdrantClient(QdrantConnectionDetails details) {
+            return new QdrantClient(QdrantGrpcClient.newBuilder(details.getHost(), details.getPort(), false).build());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Embedding {
+
+        @Bean
+        EmbeddingModel embeddingModel() {
+            return new FakeEmbeddingModel(8);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.github.qdrantscope.autoconfigure.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.Map;
+
+import io.github.qdrantscope.autoconfigure.FakeEmbeddingModel;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/** Server choice without starting the embedded server: every external trigger and the back-offs. */
+class QdrantServerAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(QdrantServerAutoConfiguration.class));
+
+    private final ApplicationContextRunner withSpringAi = runner
+            .withConfiguration(AutoConfigurations.of(QdrantVectorStoreAutoConfiguration.class))
+            .withUserConfiguration(Embedding.class);
+
+    @Test
+    void hostPropertyMeansExternalAndNothingIsPublished() {
+        runner.withPropertyValues("spring.ai.vectorstore.qdrant.host=qdrant.internal").run(context -> {
+            QdrantServerChoice choice = context.getBean(QdrantServerSelector.CHOICE_BEAN_NAME, QdrantServerChoice.class);
+            assertThat(choice.mode()).isEqualTo(QdrantEndpoint.Mode.EXTERNAL);
+            assertThat(choice.reason()).isEqualTo("spring.ai.vectorstore.qdrant.host is set");
+            assertThat(context.getEnvironment().getPropertySources().contains(QdrantServerSelector.PROPERTY_SOURCE_NAME))
+                    .isFalse();
+        });
+    }
+
+    @Test
+    void portOrApiKeyPropertyMeansExternal() {
+        runner.withPropertyValues("spring.ai.vectorstore.qdrant.port=7334", "spring.ai.vectorstore.qdrant.api-key=s3cret")
+                .run(context -> assertThat(context.getBean(QdrantServerChoice.class).reason())
+                        .isEqualTo("spring.ai.vectorstore.qdrant.port is set; spring.ai.vectorstore.qdrant.api-key is set"));
+    }
+
+    @Test
+    void environmentVariableFormMeansExternal() {
+        runner.withInitializer(context -> {
+            context.getEnvironment().getPropertySources().addLast(new SystemEnvironmentPropertySource(
+                    "systemEnvironment", Map.of("SPRING_AI_VECTORSTORE_QDRANT_HOST", "qdrant.ci")));
+        }).run(context -> assertThat(context.getBean(QdrantServerChoice.class).mode())
+                .isEqualTo(QdrantEndpoint.Mode.EXTERNAL));
+    }
+
+    @Test
+    void connectionDetailsBeanMeansExternal() {
+        runner.withUserConfiguration(ContainerDetails.class).run(context -> {
+            QdrantServerChoice choice = context.getBean(QdrantServerChoice.class);
+            assertThat(choice.mode()).isEqualTo(QdrantEndpoint.Mode.EXTERNAL);
+            assertThat(choice.reason()).contains("QdrantConnectionDetails bean 'containerDetails'");
+        });
+    }
+
+    @Test
+    void springAisOwnConnectionDetailsDoNotCountAsUserConfiguration() {
+        withSpringAi.withUserConfiguration(ContainerDetails.class)
+                .withPropertyValues("qdrant-scope.connect-timeout=2s")
+                .run(context -> {
+                    // the user's details point at port 1, where nothing answers
+                    QdrantUnreachableException failure = findCause(context.getStartupFailure());
+                    assertThat(failure.endpoint().port()).isEqualTo(1);
+                    assertThat(failure.endpoint().source()).contains("containerDetails")
+                            .doesNotContain("qdrantConnectionDetails");
+                });
+    }
+
+    @Test
+    void ownQdrantClientMeansExternalAndIsCheckedInBoundedTime() throws IOException {
+        int closedPort = closedPort();
+        OwnClient.port = closedPort;
+        withSpringAi.withUserConfiguration(OwnClient.class).withPropertyValues("qdrant-scope.connect-timeout=2s")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    QdrantUnreachableException failure = findCause(context.getStartupFailure());
+                    assertThat(failure.endpoint().mode()).isEqualTo(QdrantEndpoint.Mode.EXTERNAL);
+                    assertThat(failure.endpoint().source()).contains("QdrantClient bean 'myClient'");
+                });
+    }
+
+    @Test
+    void unreachableExternalQdrantFailsWithAnAnalyzedMessageNamingHostPortAndProperties() throws IOException {
+        int closedPort = closedPort();
+        withSpringAi.withPropertyValues("spring.ai.vectorstore.qdrant.host=127.0.0.1",
+                "spring.ai.vectorstore.qdrant.port=" + closedPort, "qdrant-scope.connect-timeout=2s").run(context -> {
+                    QdrantUnreachableException failure = findCause(context.getStartupFailure());
+                    assertThat(failure.endpoint().host()).isEqualTo("127.0.0.1");
+                    assertThat(failure.endpoint().port()).isEqualTo(closedPort);
+                    assertThat(failure).hasMessageContaining("within PT2S");
+
+                    FailureAnalysis analysis = new QdrantUnreachableFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .contains("external Qdrant server at 127.0.0.1:" + closedPort)
+                            .contains("spring.ai.vectorstore.qdrant.host is set; spring.ai.vectorstore.qdrant.port is set");
+                    assertThat(analysis.getAction())
+                            .contains("spring.ai.vectorstore.qdrant.host")
+                            .contains("spring.ai.vectorstore.qdrant.port")
+                            .contains("qdrant-scope.connect-timeout");
+                });
+    }
+
+    @Test
+    void failureAnalyzerIsRegistered() throws IOException {
+        assertThat(new String(getClass().getResourceAsStream("/META-INF/spring.factories").readAllBytes()))
+                .contains("org.springframework.boot.diagnostics.FailureAnalyzer=\\\n"
+                        + "io.github.qdrantscope.autoconfigure.server.QdrantUnreachableFailureAnalyzer");
+    }
+
+    @Test
+    void backsOffForAnotherVectorStoreType() {
+        runner.withPropertyValues("spring.ai.vectorstore.type=pgvector").run(context ->
+                assertThat(context).doesNotHaveBean(QdrantServerSelector.class).doesNotHaveBean(QdrantConnectionCheck.class)
+                        .doesNotHaveBean(QdrantServerChoice.class));
+    }
+
+    @Test
+    void disabled() {
+        runner.withPropertyValues("qdrant-scope.enabled=false").run(context ->
+                assertThat(context).doesNotHaveBean(QdrantServerSelector.class).doesNotHaveBean(QdrantConnectionCheck.class));
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesItsOwnSelector() {
+        runner.withUserConfiguration(OwnSelector.class).withPropertyValues("spring.ai.vectorstore.qdrant.host=h")
+                .run(context -> assertThat(context).getBean(QdrantServerSelector.class).isSameAs(OwnSelector.INSTANCE));
+    }
+
+    private static QdrantUnreachableException findCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof QdrantUnreachableException unreachable) {
+                return unreachable;
+            }
+        }
+        throw new AssertionError("no QdrantUnreachableException in " + failure, failure);
+    }
+
+    /** Port 1 (tcpmux): privileged and unused, so nothing a parallel test starts can listen there. */
+    static int closedPort() throws IOException {
+        return 1;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Embedding {
+
+        @Bean
+        EmbeddingModel embeddingModel() {
+            return new FakeEmbeddingModel(8);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ContainerDetails {
+
+        @Bean
+        QdrantConnectionDetails containerDetails() {
+            return new QdrantConnectionDetails() {
+                @Override
+                public String getHost() {
+                    return "127.0.0.1";
+                }
+
+                @Override
+                public int getPort() {
+                    return 1;
+                }
+
+                @Override
+                public String getApiKey() {
+                    return null;
+                }
+            };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnClient {
+
+        static volatile int port;
+
+        @Bean(destroyMethod = "close")
+        QdrantClient myClient() {
+            return new QdrantClient(QdrantGrpcClient.newBuilder("127.0.0.1", port, false).build());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnSelector {
+
+        static final QdrantServerSelector INSTANCE = new QdrantServerSelector();
+
+        @Bean
+        static QdrantServerSelector mySelector() {
+            return INSTANCE;
+        }
+    }
+}
