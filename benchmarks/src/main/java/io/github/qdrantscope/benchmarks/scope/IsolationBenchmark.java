@@ -47,9 +47,17 @@ import org.springframework.test.context.TestPropertySource;
 @Measurement(iterations = 3, time = 3)
 public class IsolationBenchmark {
 
-    /** The baselines are what teams do without the starter, so its scoping proxy is switched off there. */
-    static final String WITHOUT_SCOPING =
-            "spring.autoconfigure.exclude=io.github.qdrantscope.autoconfigure.scope.ProjectScopeAutoConfiguration";
+    /**
+     * The baselines are what teams do without the starter: its fork binding and server choice are
+     * switched off and none of its auto-configurations (server, fork, metrics, scoping) are applied.
+     */
+    static final String STARTER_DISABLED = "qdrant-scope.enabled=false";
+
+    static final String STARTER_EXCLUDED = "spring.autoconfigure.exclude="
+            + "io.github.qdrantscope.autoconfigure.server.QdrantServerAutoConfiguration,"
+            + "io.github.qdrantscope.autoconfigure.fork.QdrantScopeForkAutoConfiguration,"
+            + "io.github.qdrantscope.autoconfigure.metrics.QdrantScopeMetricsAutoConfiguration,"
+            + "io.github.qdrantscope.autoconfigure.scope.ProjectScopeAutoConfiguration";
 
     /** Connects every test context to the fork's embedded Qdrant, as a Testcontainers setup would. */
     public abstract static class OnSharedQdrant implements BenchTest {
@@ -61,13 +69,13 @@ public class IsolationBenchmark {
         }
     }
 
-    /** The starter's way: a project per test in one shared collection and one cached context. */
+    /**
+     * The starter's way: a project per test in the fork's collection (bound by the starter) and one
+     * cached context; the whole starter is active (fork binding and lease, metrics, scoping).
+     */
     @QdrantBenchTest
-    @TestPropertySource(properties = "spring.ai.vectorstore.qdrant.collection-name=" + ScopedTest.COLLECTION)
     @ScopedProject
     public static class ScopedTest extends OnSharedQdrant {
-
-        static final String COLLECTION = "shared_scoped";
 
         @Autowired
         VectorStore store;
@@ -80,7 +88,7 @@ public class IsolationBenchmark {
 
     /** A fresh collection and a fresh context per test. */
     @QdrantBenchTest
-    @TestPropertySource(properties = WITHOUT_SCOPING)
+    @TestPropertySource(properties = {STARTER_DISABLED, STARTER_EXCLUDED})
     @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
     public static class ReloadTest extends OnSharedQdrant {
 
@@ -105,7 +113,7 @@ public class IsolationBenchmark {
 
     /** One shared collection emptied before each test. */
     @QdrantBenchTest
-    @TestPropertySource(properties = {WITHOUT_SCOPING,
+    @TestPropertySource(properties = {STARTER_DISABLED, STARTER_EXCLUDED,
             "spring.ai.vectorstore.qdrant.collection-name=" + ClearTest.COLLECTION})
     public static class ClearTest extends OnSharedQdrant {
 

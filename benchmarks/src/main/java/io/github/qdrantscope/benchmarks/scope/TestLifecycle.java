@@ -41,6 +41,11 @@ final class TestLifecycle implements AutoCloseable {
         }
     }
 
+    /** A property of the test's (cached) application context, e.g. the collection the starter bound. */
+    String property(String key) {
+        return manager.getTestContext().getApplicationContext().getEnvironment().getRequiredProperty(key);
+    }
+
     @Override
     public void close() throws Exception {
         manager.afterTestClass();
