@@ -3,6 +3,7 @@ package io.github.qdrantscope.benchmarks;
 import static io.qdrant.client.ConditionFactory.matchKeyword;
 
 import io.github.qdrantscope.embedded.search.PointsQueryEngine;
+import io.github.qdrantscope.embedded.storage.StoredCollection;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.SearchResponse;
@@ -94,18 +95,18 @@ public class SearchBenchmark {
         }
     }
 
-    /** The embedded server's search engine over an in-memory view: the same search without gRPC. */
+    /** The embedded server's search engine on its own storage, in process: the same search without gRPC. */
     @State(Scope.Benchmark)
     public static class Engine {
 
         PointsQueryEngine engine;
-        InMemoryCollection collection;
+        StoredCollection collection;
         SearchPoints[] requests;
 
         @Setup(Level.Trial)
         public void load(Data data) {
             engine = new PointsQueryEngine();
-            collection = new InMemoryCollection(COLLECTION, data.dataset);
+            collection = ServerStorage.load(COLLECTION, data.dataset, 1000);
             requests = new SearchPoints[data.queries.length];
             for (int i = 0; i < requests.length; i++) {
                 requests[i] = request(data.queries[i], data.filtered);
@@ -145,7 +146,8 @@ public class SearchBenchmark {
 
     @Benchmark
     public SearchResponse engineInProcess(Engine engine, Cursor cursor) {
-        return engine.engine.search(engine.collection, engine.requests[cursor.advance()]);
+        SearchPoints request = engine.requests[cursor.advance()];
+        return engine.collection.read(view -> engine.engine.search(view, request));
     }
 
     @Benchmark

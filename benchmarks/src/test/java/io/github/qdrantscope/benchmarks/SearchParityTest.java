@@ -3,6 +3,7 @@ package io.github.qdrantscope.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.qdrantscope.embedded.search.PointsQueryEngine;
+import io.github.qdrantscope.embedded.storage.StoredCollection;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import java.util.List;
@@ -40,14 +41,14 @@ class SearchParityTest {
     @ValueSource(booleans = {false, true})
     void serverEngineAndPlainScanReturnTheSameTopTen(boolean filtered) {
         boolean[] mask = filtered ? DATASET.maskFor(Dataset.FILTER_TENANT) : null;
-        InMemoryCollection collection = new InMemoryCollection(SearchBenchmark.COLLECTION, DATASET);
+        StoredCollection collection = ServerStorage.load(SearchBenchmark.COLLECTION, DATASET, 500);
         PointsQueryEngine engine = new PointsQueryEngine();
         for (float[] query : QUERIES) {
             SearchPoints request = SearchBenchmark.request(query, filtered);
             long[] plain = PlainScan.topK(DATASET.vectors(), mask, query, SearchBenchmark.LIMIT);
 
             List<ScoredPoint> server = QdrantFixture.await(qdrant.client().searchAsync(request));
-            List<ScoredPoint> inProcess = engine.search(collection, request).getResultList();
+            List<ScoredPoint> inProcess = collection.read(view -> engine.search(view, request)).getResultList();
 
             assertThat(plain).hasSize(SearchBenchmark.LIMIT);
             assertThat(ids(server)).containsExactly(plain);

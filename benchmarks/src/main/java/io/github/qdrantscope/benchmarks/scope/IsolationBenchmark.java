@@ -59,8 +59,19 @@ public class IsolationBenchmark {
             + "io.github.qdrantscope.autoconfigure.metrics.QdrantScopeMetricsAutoConfiguration,"
             + "io.github.qdrantscope.autoconfigure.scope.ProjectScopeAutoConfiguration";
 
-    /** Connects every test context to the fork's embedded Qdrant, as a Testcontainers setup would. */
+    /**
+     * Connects every test context to the fork's embedded Qdrant, as a Testcontainers setup would; the
+     * test body is the same for every variant.
+     */
     public abstract static class OnSharedQdrant implements BenchTest {
+
+        @Autowired
+        VectorStore store;
+
+        @Override
+        public void test() {
+            store.add(BenchTest.fixtures());
+        }
 
         @DynamicPropertySource
         static void qdrantAddress(DynamicPropertyRegistry registry) {
@@ -76,14 +87,6 @@ public class IsolationBenchmark {
     @QdrantBenchTest
     @ScopedProject
     public static class ScopedTest extends OnSharedQdrant {
-
-        @Autowired
-        VectorStore store;
-
-        @Override
-        public void test() {
-            store.add(BenchTest.fixtures());
-        }
     }
 
     /** A fresh collection and a fresh context per test. */
@@ -101,14 +104,6 @@ public class IsolationBenchmark {
             String collection = COLLECTION_PREFIX + COLLECTIONS.incrementAndGet();
             registry.add("spring.ai.vectorstore.qdrant.collection-name", () -> collection);
         }
-
-        @Autowired
-        VectorStore store;
-
-        @Override
-        public void test() {
-            store.add(BenchTest.fixtures());
-        }
     }
 
     /** One shared collection emptied before each test. */
@@ -120,20 +115,12 @@ public class IsolationBenchmark {
         static final String COLLECTION = "shared_cleared";
 
         @Autowired
-        VectorStore store;
-
-        @Autowired
         QdrantClient client;
 
         @Override
         public void beforeEach() {
             // An empty filter matches every point.
             QdrantFixture.await(client.deleteAsync(COLLECTION, Filter.getDefaultInstance()));
-        }
-
-        @Override
-        public void test() {
-            store.add(BenchTest.fixtures());
         }
     }
 
