@@ -46,8 +46,6 @@ public class SearchBenchmark {
     static final int LIMIT = 10;
     static final long SEED = 42;
     static final String COLLECTION = "bench_search";
-    /** Enough distinct queries that no answer is computed twice in a row. */
-    static final int QUERIES = 64;
 
     /** The data and queries both sides use. */
     @State(Scope.Benchmark)
@@ -66,7 +64,7 @@ public class SearchBenchmark {
         @Setup(Level.Trial)
         public void generate() {
             dataset = Dataset.generate(points, DIMENSION, SEED);
-            queries = Dataset.queries(QUERIES, DIMENSION, SEED);
+            queries = Dataset.queries(QueryCursor.QUERIES, DIMENSION, SEED);
             mask = filtered ? dataset.maskFor(Dataset.FILTER_TENANT) : null;
         }
     }
@@ -114,18 +112,6 @@ public class SearchBenchmark {
         }
     }
 
-    /** Which query comes next; per thread so concurrent runs do not share a counter. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-
-        int advance() {
-            int current = next;
-            next = (next + 1) % QUERIES;
-            return current;
-        }
-    }
-
     static SearchPoints request(float[] query, boolean filtered) {
         SearchPoints.Builder request = SearchPoints.newBuilder()
                 .setCollectionName(COLLECTION)
@@ -140,18 +126,18 @@ public class SearchBenchmark {
     }
 
     @Benchmark
-    public List<ScoredPoint> embeddedQdrant(Server server, Cursor cursor) {
+    public List<ScoredPoint> embeddedQdrant(Server server, QueryCursor cursor) {
         return QdrantFixture.await(server.qdrant.client().searchAsync(server.requests[cursor.advance()]));
     }
 
     @Benchmark
-    public SearchResponse engineInProcess(Engine engine, Cursor cursor) {
+    public SearchResponse engineInProcess(Engine engine, QueryCursor cursor) {
         SearchPoints request = engine.requests[cursor.advance()];
         return engine.collection.read(view -> engine.engine.search(view, request));
     }
 
     @Benchmark
-    public long[] plainScan(Data data, Cursor cursor) {
+    public long[] plainScan(Data data, QueryCursor cursor) {
         return PlainScan.topK(data.dataset.vectors(), data.mask, data.queries[cursor.advance()], LIMIT);
     }
 }
