@@ -14,12 +14,21 @@ import java.lang.annotation.Target;
  *
  * <p>Put it on a test class (applies to every test method, inherited by subclasses and {@code @Nested}
  * classes) or on a method (the method's annotation wins). It may be used as a meta-annotation.
+ *
+ * <p>Before each test method, {@link ScopedProjectTestExecutionListener} opens a fresh
+ * {@link ProjectScope} named {@code <prefix>-<8 hex digits>} on the test's thread (read it with
+ * {@link ProjectScope#current()} or an injected {@link CurrentProject}); after the method it closes the
+ * scope and removes the project's points according to {@link #cleanup()}. An invalid {@link #value()} or
+ * {@link #key()} fails the test before it runs, naming the attribute and the test method.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 public @interface ScopedProject {
+
+    /** The default payload key, {@value}. */
+    String DEFAULT_KEY = "qdrant_scope_project";
 
     /**
      * Readable prefix of the project name (at most 40 characters of {@code [A-Za-z0-9_-]}); a unique
@@ -32,7 +41,7 @@ public @interface ScopedProject {
      * Payload key that carries the project on every stored point. The default is chosen not to
      * collide with an application's own fields.
      */
-    String key() default "qdrant_scope_project";
+    String key() default DEFAULT_KEY;
 
     /** When the project's points are removed. */
     Cleanup cleanup() default Cleanup.AFTER_EACH_TEST;

@@ -1,0 +1,64 @@
+package io.github.qdrantscope.autoconfigure.scope;
+
+import io.grpc.ClientInterceptor;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import java.util.List;
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@link QdrantClient} Spring AI's {@code QdrantVectorStore} uses, built exactly as Spring AI builds
+ * it (same host, port, TLS flag and API key, from {@code QdrantConnectionDetails} or the
+ * {@code spring.ai.vectorstore.qdrant.*} properties) but with every {@link ClientInterceptor} bean of the
+ * context on its channel, so that raw-client calls that bypass the project scope (through
+ * {@code vectorStore.getNativeClient()} or an injected {@code QdrantClient}) are seen and counted by
+ * {@link UnscopedQdrantCallCounter}.
+ *
+ * <p>Ordered before Spring AI's Qdrant auto-configuration, whose own {@code QdrantClient} bean then backs
+ * off; an application that defines its own {@code QdrantClient} keeps it (and raw calls on it are not
+ * counted).
+ */
+@AutoConfiguration(beforeName = "org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration")
+@ConditionalOnClass({ QdrantClient.class, QdrantVectorStoreProperties.class })
+@ConditionalOnProperty(prefix = "qdrant-scope", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(QdrantVectorStoreProperties.class)
+public class InstrumentedQdrantClientAutoConfiguration {
+
+    /** A {@code QdrantClient} whose channel carries every {@code ClientInterceptor} bean. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "spring.ai.vectorstore.type", havingValue = "qdrant", matchIfMissing = true)
+    public QdrantClient qdrantClient(QdrantVectorStoreProperties properties,
+            ObjectProvider<QdrantConnectionDetails> connectionDetails,
+            ObjectProvider<ClientInterceptor> interceptors) {
+        QdrantConnectionDetails details = connectionDetails.getIfAvailable();
+        String host = details != null ? details.getHost() : properties.getHost();
+        int port = details != null ? details.getPort() : properties.getPort();
+        String apiKey = details != null ? details.getApiKey() : properties.getApiKey();
+        List<ClientInterceptor> chain = interceptors.orderedStream().toList();
+        ManagedChannelBuilder<?> channel = ManagedChannelBuilder.forAddress(host, port);
+        if (properties.isUseTls()) {
+            channel.useTransportSecurity();
+        } else {
+            channel.usePlaintext();
+        }
+        channel.intercept(chain);
+        ManagedChannel managedChannel = channel.build();
+        // shutdownChannelOnClose: the client owns the channel, as with Spring AI's own client
+        QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(managedChannel, true);
+        if (apiKey != null) {
+            grpc.withApiKey(apiKey);
+        }
+        return new QdrantClient(grpc.build());
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.qdrantscope.autoconfigure.scope;
+
+import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.micrometer.context.ContextSnapshotFactory;
+import jakarta.servlet.Filter;
+
+import org.springframework.ai.vectorstore.VectorStore;
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.boot.resttestclient.autoconfigure.RestTestClientBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Project scoping for every {@link VectorStore} bean: the scoping post-processor, the {@link CurrentProject}
+ * bean, the gRPC {@link UnscopedQdrantCallCounter}; with Micrometer's context-propagation present, a
+ * task decorator so {@code @Async} work runs in the caller's project; in servlet applications, a filter and
+ * test-client customizers that carry the scope over HTTP in {@code RANDOM_PORT} tests. Every optional part
+ * is conditional on its classes.
+ */
+@AutoConfiguration(after = QdrantVectorStoreAutoConfiguration.class)
+@ConditionalOnClass(VectorStore.class)
+public class ProjectScopeAutoConfiguration {
+
+    /** Static: post-processors must be created before the beans they process. */
+    @Bean
+    static ScopedVectorStorePostProcessor qdrantScopeVectorStorePostProcessor() {
+        return new ScopedVectorStorePostProcessor();
+    }
+
+    /** The current test's project, injectable into tests. */
+    @Bean
+    @ConditionalOnMissingBean
+    CurrentProject qdrantScopeCurrentProject() {
+        return new CurrentProject();
+    }
+
+    /**
+     * Counts unscoped raw-client calls on the configured collection
+     * ({@code spring.ai.vectorstore.qdrant.collection-name}). The starter's {@code QdrantClient} applies
+     * every {@code ClientInterceptor} bean.
+     */
+    @Bean
+    @ConditionalOnClass(name = "io.qdrant.client.QdrantClient")
+    @ConditionalOnMissingBean
+    UnscopedQdrantCallCounter qdrantScopeUnscopedCallCounter(ObjectProvider<ScopeMetrics> metrics,
+            Environment environment) {
+        String collection = environment.getProperty("spring.ai.vectorstore.qdrant.collection-name",
+                "vector_store");
+        return new UnscopedQdrantCallCounter(
+                SingletonSupplier.of(() -> metrics.getIfAvailable(() -> NoOpScopeMetrics.INSTANCE)),
+                collection::equals);
+    }
+
+    /** Opens the test's scope on the server thread of {@code RANDOM_PORT} tests. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass({ OncePerRequestFilter.class, Filter.class })
+    static class ServletConfiguration {
+
+        @Bean
+        FilterRegistrationBean<ProjectScopeServletFilter> qdrantScopeServletFilter() {
+            FilterRegistrationBean<ProjectScopeServletFilter> registration = new FilterRegistrationBean<>(
+                    new ProjectScopeServletFilter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+    }
+
+    /** Adds the scope headers to {@code TestRestTemplate} (built from the context's RestTemplateBuilder). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ RestTemplateCustomizer.class, ClientHttpRequestInterceptor.class })
+    static class RestTemplateConfiguration {
+
+        @Bean
+        RestTemplateCustomizer qdrantScopeRestTemplateCustomizer() {
+            ProjectScopeHeaders headers = new ProjectScopeHeaders();
+            return restTemplate -> restTemplate.getInterceptors().add(headers);
+        }
+    }
+
+    /** Adds the scope headers to Boot's auto-configured {@code RestTestClient}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ RestTestClientBuilderCustomizer.class, ClientHttpRequestInterceptor.class })
+    static class RestTestClientConfiguration {
+
+        @Bean
+        RestTestClientBuilderCustomizer qdrantScopeRestTestClientCustomizer() {
+            ProjectScopeHeaders headers = new ProjectScopeHeaders();
+            return builder -> builder.requestInterceptor(headers);
+        }
+    }
+
+    /** Carries the project scope (and any other registered thread-local) into {@code @Async} executors. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ContextSnapshotFactory.class)
+    static class ContextPropagationConfiguration {
+
+        /** Boot composes every TaskDecorator bean, so this adds to (never replaces) the application's own. */
+        @Bean
+        @ConditionalOnMissingBean(ContextPropagatingTaskDecorator.class)
+        ContextPropagatingTaskDecorator qdrantScopeContextPropagatingTaskDecorator() {
+            return new ContextPropagatingTaskDecorator();
+        }
+    }
+}

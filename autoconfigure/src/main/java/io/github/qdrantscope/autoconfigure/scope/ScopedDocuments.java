@@ -1,0 +1,80 @@
+package io.github.qdrantscope.autoconfigure.scope;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.ai.document.Document;
+
+/**
+ * Translates documents between the application's view and the stored, project-stamped form: on the way
+ * in the project key and the original id are added and the id is namespaced; on the way out both fields
+ * are removed and the original id restored, so the application sees exactly what it wrote.
+ */
+final class ScopedDocuments {
+
+    private ScopedDocuments() {
+    }
+
+    /** Stamped copies of {@code documents}; the caller's documents are left untouched. */
+    static List<Document> stamp(List<Document> documents, ProjectScope scope) {
+        return documents.stream().map(document -> stamp(document, scope)).toList();
+    }
+
+    static Document stamp(Document document, ProjectScope scope) {
+        Map<String, Object> metadata = new LinkedHashMap<>(document.getMetadata());
+        Object carried = metadata.get(scope.key());
+        if (carried != null && !scope.name().equals(carried)) {
+            throw new IllegalArgumentException("Document '" + document.getId() + "' carries " + scope.key() + "='"
+                    + carried + "' but the open project scope is '" + scope.name() + "': the payload key '"
+                    + scope.key() + "' is reserved for @ScopedProject; remove it from the document's metadata"
+                    + " or choose another key with @ScopedProject(key = ...)");
+        }
+        Object carriedId = metadata.get(ProjectNames.ORIGINAL_ID_KEY);
+        if (carriedId != null && !document.getId().equals(carriedId)) {
+            throw new IllegalArgumentException("Document '" + document.getId() + "' carries "
+                    + ProjectNames.ORIGINAL_ID_KEY + "='" + carriedId + "': the payload key '"
+                    + ProjectNames.ORIGINAL_ID_KEY + "' is reserved by qdrant-scope for the original document id");
+        }
+        metadata.put(scope.key(), scope.name());
+        metadata.put(ProjectNames.ORIGINAL_ID_KEY, document.getId());
+        return copy(document, NamespacedIds.of(scope.name(), document.getId()), metadata);
+    }
+
+    /** Namespaced ids of {@code ids} inside {@code scope}. */
+    static List<String> namespaced(List<String> ids, ProjectScope scope) {
+        return ids.stream().map(id -> NamespacedIds.of(scope.name(), Objects.requireNonNull(id, "id"))).toList();
+    }
+
+    /**
+     * The application's view of stored documents: original ids restored and the scope fields removed.
+     * Documents that were stored without a scope pass through with only unknown fields left alone.
+     */
+    static List<Document> unstamp(List<Document> documents, String key) {
+        return documents.stream().map(document -> unstamp(document, key)).toList();
+    }
+
+    static Document unstamp(Document document, String key) {
+        Map<String, Object> metadata = new LinkedHashMap<>(document.getMetadata());
+        Object originalId = metadata.remove(ProjectNames.ORIGINAL_ID_KEY);
+        if (originalId == null) {
+            return document;
+        }
+        metadata.remove(key);
+        return copy(document, originalId.toString(), metadata);
+    }
+
+    private static Document copy(Document document, String id, Map<String, Object> metadata) {
+        Document.Builder builder = Document.builder().id(id).metadata(metadata).score(document.getScore());
+        if (document.isText()) {
+            builder.text(document.getText());
+        }
+        else {
+            builder.media(document.getMedia());
+        }
+        Document copy = builder.build();
+        copy.setContentFormatter(document.getContentFormatter());
+        return copy;
+    }
+}

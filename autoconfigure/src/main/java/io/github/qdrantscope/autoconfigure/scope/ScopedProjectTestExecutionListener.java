@@ -1,0 +1,124 @@
+package io.github.qdrantscope.autoconfigure.scope;
+
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+
+import org.springframework.ai.vectorstore.VectorStore;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Conventions;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.support.AbstractTestExecutionListener;
+import org.springframework.test.context.support.DependencyInjectionTestExecutionListener;
+
+/**
+ * Opens a fresh {@link ProjectScope} before each test method covered by {@link ScopedProject @ScopedProject}
+ * and closes it afterwards, removing the project's points per {@link ScopedProject#cleanup()}.
+ *
+ * <p>Registered through {@code META-INF/spring.factories}. It runs just after dependency injection
+ * ({@link #ORDER}), so the scope is already open in {@code @BeforeEach} methods and in transactions
+ * started by later listeners, and is still open in {@code @AfterEach} methods. Test classes without the
+ * annotation are left alone and their application context is never touched.
+ */
+public class ScopedProjectTestExecutionListener extends AbstractTestExecutionListener {
+
+    /** The listener's order: right after {@link DependencyInjectionTestExecutionListener} (2000). */
+    public static final int ORDER = 2100;
+
+    private static final String OPEN_SCOPE = Conventions
+        .getQualifiedAttributeName(ScopedProjectTestExecutionListener.class, "openScope");
+
+    private static final String CLASS_PROJECTS = Conventions
+        .getQualifiedAttributeName(ScopedProjectTestExecutionListener.class, "classProjects");
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public void beforeTestClass(TestContext testContext) {
+        // Created here, before JUnit threads copy the TestContext, so every copy shares this one queue.
+        testContext.setAttribute(CLASS_PROJECTS, new ConcurrentLinkedQueue<ProjectScope>());
+    }
+
+    @Override
+    public void beforeTestMethod(TestContext testContext) {
+        ScopeDefinition definition = ScopeDefinition.forMethod(testContext.getTestClass(),
+                testContext.getTestMethod());
+        if (definition == null) {
+            return;
+        }
+        ProjectScope scope = definition.newScope();
+        testContext.setAttribute(OPEN_SCOPE, new OpenScope(ProjectScope.open(scope), definition.cleanup()));
+        metrics(testContext.getApplicationContext()).projectOpened();
+    }
+
+    @Override
+    public void afterTestMethod(TestContext testContext) {
+        OpenScope open = (OpenScope) testContext.removeAttribute(OPEN_SCOPE);
+        if (open == null) {
+            return;
+        }
+        ProjectScope scope = open.binding().scope();
+        try {
+            switch (open.cleanup()) {
+                case AFTER_EACH_TEST -> removeProjects(testContext.getApplicationContext(), List.of(scope));
+                case AFTER_CLASS -> classProjects(testContext).add(scope);
+                case NEVER -> {
+                }
+            }
+        }
+        finally {
+            open.binding().close();
+            metrics(testContext.getApplicationContext()).projectClosed();
+        }
+    }
+
+    @Override
+    public void afterTestClass(TestContext testContext) {
+        Queue<ProjectScope> pending = classProjects(testContext);
+        if (!pending.isEmpty() && testContext.hasApplicationContext()) {
+            removeProjects(testContext.getApplicationContext(), List.copyOf(pending));
+            pending.clear();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Queue<ProjectScope> classProjects(TestContext testContext) {
+        return testContext.computeAttribute(CLASS_PROJECTS, name -> new ConcurrentLinkedQueue<ProjectScope>());
+    }
+
+    /** Deletes each project's points from every scoped store and reports time and count per project. */
+    private static void removeProjects(ApplicationContext context, List<ProjectScope> scopes) {
+        List<ScopingVectorStoreInterceptor> stores = BeanFactoryUtils
+            .beansOfTypeIncludingAncestors(context, VectorStore.class)
+            .values()
+            .stream()
+            .map(ScopedVectorStorePostProcessor::scopingAdvice)
+            .filter(advice -> advice != null)
+            .toList();
+        if (stores.isEmpty()) {
+            return;
+        }
+        ScopeMetrics metrics = metrics(context);
+        for (ProjectScope scope : scopes) {
+            long start = System.nanoTime();
+            long removed = 0;
+            for (ScopingVectorStoreInterceptor store : stores) {
+                removed += Math.max(0, store.removeProject(scope));
+            }
+            metrics.cleanup(System.nanoTime() - start, removed);
+        }
+    }
+
+    private static ScopeMetrics metrics(ApplicationContext context) {
+        return context.getBeanProvider(ScopeMetrics.class).getIfAvailable(() -> NoOpScopeMetrics.INSTANCE);
+    }
+
+    private record OpenScope(ProjectScope.Binding binding, ScopedProject.Cleanup cleanup) {
+    }
+}

@@ -1,0 +1,296 @@
+package io.github.qdrantscope.autoconfigure.scope;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
+import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.qdrant.client.ConditionFactory;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.grpc.Common;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+
+import org.springframework.ai.document.Document;
+import org.springframework.ai.vectorstore.SearchRequest;
+import org.springframework.ai.vectorstore.VectorStore;
+import org.springframework.ai.vectorstore.filter.Filter;
+import org.springframework.ai.vectorstore.observation.AbstractObservationVectorStore;
+import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
+
+/**
+ * The advice behind every scoped {@link VectorStore} proxy. Inside a {@link ProjectScope} it stamps added
+ * documents, namespaces ids, ANDs the project condition onto searches and deletes by filter and maps
+ * results back to what the application wrote; outside a scope it applies the {@link UnscopedAccessPolicy}.
+ * It also removes a project's points when the test listener cleans up.
+ */
+final class ScopingVectorStoreInterceptor implements MethodInterceptor {
+
+    private static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final VectorStore target;
+
+    private final ScopingSettings settings;
+
+    private final Supplier<ScopeMetrics> metrics;
+
+    private final UnscopedAccessGuard guard;
+
+    private volatile String collection;
+
+    ScopingVectorStoreInterceptor(VectorStore target, ScopingSettings settings, Supplier<ScopeMetrics> metrics) {
+        this.target = target;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.guard = new UnscopedAccessGuard(settings.unscoped(), metrics);
+    }
+
+    @Override
+    public Object invoke(MethodInvocation invocation) throws Throwable {
+        Operation operation = Operation.of(invocation.getMethod(), invocation.getArguments());
+        if (operation == null) {
+            return invocation.proceed();
+        }
+        Optional<ProjectScope> scope = ProjectScope.current();
+        long start = System.nanoTime();
+        try {
+            return scope.isPresent() ? scoped(operation, invocation, scope.get()) : unscoped(operation, invocation);
+        }
+        finally {
+            this.metrics.get().recordOperation(operation.meterName, scope.isPresent(), System.nanoTime() - start);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object scoped(Operation operation, MethodInvocation invocation, ProjectScope scope) throws Throwable {
+        Object[] args = invocation.getArguments();
+        switch (operation) {
+            case ADD -> args[0] = ScopedDocuments.stamp((List<Document>) args[0], scope);
+            case DELETE_IDS -> args[0] = ScopedDocuments.namespaced((List<String>) args[0], scope);
+            case DELETE_FILTER -> args[0] = scopedDeleteFilter((Filter.Expression) args[0], scope);
+            case DELETE_FILTER_TEXT -> {
+                Filter.Expression parsed = SearchRequest.builder().filterExpression((String) args[0]).build()
+                    .getFilterExpression();
+                Filter.Expression scopedFilter = scopedDeleteFilter(parsed, scope);
+                return ProxiedCalls.run(() -> {
+                    this.target.delete(scopedFilter);
+                    return null;
+                });
+            }
+            case SEARCH -> {
+                SearchRequest request = (SearchRequest) args[0];
+                if (this.settings.audit()) {
+                    auditSearch(request, scope);
+                }
+                args[0] = scopedRequest(request, scope);
+                return ScopedDocuments.unstamp((List<Document>) proceed(invocation), scope.key());
+            }
+            case SEARCH_TEXT -> {
+                SearchRequest request = SearchRequest.builder().query((String) args[0]).build();
+                if (this.settings.audit()) {
+                    auditSearch(request, scope);
+                }
+                SearchRequest scopedRequest = scopedRequest(request, scope);
+                return ScopedDocuments.unstamp(
+                        ProxiedCalls.run(() -> this.target.similaritySearch(scopedRequest)), scope.key());
+            }
+        }
+        return proceed(invocation);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object unscoped(Operation operation, MethodInvocation invocation) throws Throwable {
+        this.guard.check(operation.unscopedKind, operation.meterName, collection());
+        Object result = proceed(invocation);
+        if (operation == Operation.SEARCH || operation == Operation.SEARCH_TEXT) {
+            return ScopedDocuments.unstamp((List<Document>) result, ScopedProject.DEFAULT_KEY);
+        }
+        return result;
+    }
+
+    private static Object proceed(MethodInvocation invocation) throws Throwable {
+        try {
+            return ProxiedCalls.run(() -> {
+                try {
+                    return invocation.proceed();
+                }
+                catch (Throwable ex) {
+                    throw new WrappedThrowable(ex);
+                }
+            });
+        }
+        catch (WrappedThrowable wrapped) {
+            throw wrapped.getCause();
+        }
+    }
+
+    private Filter.Expression scopedDeleteFilter(Filter.Expression userFilter, ProjectScope scope) {
+        if (this.settings.audit()) {
+            auditDelete(userFilter, scope);
+        }
+        return ScopeFilters.and(ScopeFilters.inProject(scope), userFilter);
+    }
+
+    private static SearchRequest scopedRequest(SearchRequest request, ProjectScope scope) {
+        return SearchRequest.from(request)
+            .filterExpression(ScopeFilters.and(ScopeFilters.inProject(scope), request.getFilterExpression()))
+            .build();
+    }
+
+    /** Would the same search without the project condition have returned another project's point? */
+    private void auditSearch(SearchRequest request, ProjectScope scope) {
+        SearchRequest unscopedRequest = SearchRequest.from(request)
+            .filterExpression(ScopeFilters.stripGroups(request.getFilterExpression()))
+            .build();
+        List<Document> seen = ProxiedCalls.run(() -> this.target.similaritySearch(unscopedRequest));
+        long foreign = seen.stream().filter(d -> !scope.name().equals(d.getMetadata().get(scope.key()))).count();
+        if (foreign > 0) {
+            this.metrics.get().contention(ContentionKind.FOREIGN_POINT, scope.name(), collection(),
+                    "an unscoped similaritySearch would have returned " + foreign + " of " + seen.size()
+                            + " points from outside project '" + scope.name() + "'");
+        }
+    }
+
+    /** Would the same delete without the project condition have removed another project's point? */
+    private void auditDelete(Filter.Expression userFilter, ProjectScope scope) {
+        SearchRequest probe = SearchRequest.builder()
+            .query("qdrant-scope audit")
+            .topK(1)
+            .similarityThresholdAll()
+            .filterExpression(ScopeFilters.and(ScopeFilters.outsideProject(scope), userFilter))
+            .build();
+        if (!ProxiedCalls.run(() -> this.target.similaritySearch(probe)).isEmpty()) {
+            this.metrics.get().contention(ContentionKind.FOREIGN_POINT, scope.name(), collection(),
+                    "an unscoped delete(filter) would have removed points from outside project '" + scope.name()
+                            + "'");
+        }
+    }
+
+    /**
+     * Removes every point of {@code scope} from this store's collection and returns how many there were
+     * ({@code -1} when the store cannot count, i.e. it is not a Qdrant store).
+     */
+    long removeProject(ProjectScope scope) {
+        Optional<QdrantClient> client = qdrantClient();
+        if (client.isEmpty()) {
+            ProxiedCalls.run(() -> {
+                this.target.delete(ScopeFilters.inProject(scope));
+                return null;
+            });
+            return -1;
+        }
+        Common.Filter filter = Common.Filter.newBuilder()
+            .addMust(ConditionFactory.matchKeyword(scope.key(), scope.name()))
+            .build();
+        return ProxiedCalls.run(() -> {
+            try {
+                long count = client.get().countAsync(collection(), filter, true, CLEANUP_TIMEOUT)
+                    .get(CLEANUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                if (count > 0) {
+                    client.get().deleteAsync(collection(), filter, CLEANUP_TIMEOUT)
+                        .get(CLEANUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                }
+                return count;
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while removing project '" + scope.name() + "'", ex);
+            }
+            catch (ExecutionException | TimeoutException ex) {
+                throw new IllegalStateException("Could not remove the points of project '" + scope.name()
+                        + "' from collection '" + collection() + "'", ex);
+            }
+        });
+    }
+
+    private Optional<QdrantClient> qdrantClient() {
+        if (this.target instanceof QdrantVectorStore qdrant) {
+            return qdrant.getNativeClient();
+        }
+        return Optional.empty();
+    }
+
+    /** The collection name for metrics and messages, read once from the store's observation context. */
+    String collection() {
+        String name = this.collection;
+        if (name == null) {
+            name = this.target.getName();
+            if (this.target instanceof AbstractObservationVectorStore observed) {
+                String observedName = observed.createObservationContextBuilder("query").build().getCollectionName();
+                if (observedName != null) {
+                    name = observedName;
+                }
+            }
+            this.collection = name;
+        }
+        return name;
+    }
+
+    /** The vector-store methods the proxy rewrites; everything else passes straight through. */
+    private enum Operation {
+
+        ADD("add", ContentionKind.UNSCOPED_WRITE),
+        DELETE_IDS("delete", ContentionKind.UNSCOPED_DELETE),
+        DELETE_FILTER("delete", ContentionKind.UNSCOPED_DELETE),
+        DELETE_FILTER_TEXT("delete", ContentionKind.UNSCOPED_DELETE),
+        SEARCH("search", ContentionKind.UNSCOPED_READ),
+        SEARCH_TEXT("search", ContentionKind.UNSCOPED_READ);
+
+        private final String meterName;
+
+        private final ContentionKind unscopedKind;
+
+        Operation(String meterName, ContentionKind unscopedKind) {
+            this.meterName = meterName;
+            this.unscopedKind = unscopedKind;
+        }
+
+        /**
+         * The operation a call performs. The public {@code do*} methods of Spring AI's stores are covered
+         * too, so calling them directly does not bypass the scope; {@code accept}/{@code write} are the
+         * {@code DocumentWriter} spellings of {@code add}.
+         */
+        static Operation of(Method method, Object[] args) {
+            if (args.length != 1) {
+                return null;
+            }
+            Object arg = args[0];
+            return switch (method.getName()) {
+                case "add", "doAdd", "accept", "write" -> (arg instanceof List<?>) ? ADD : null;
+                case "delete", "doDelete" -> {
+                    if (arg instanceof List<?>) {
+                        yield DELETE_IDS;
+                    }
+                    if (arg instanceof String) {
+                        // VectorStore.delete(String) takes a filter expression in text form, not an id.
+                        yield DELETE_FILTER_TEXT;
+                    }
+                    yield (arg instanceof Filter.Expression) ? DELETE_FILTER : null;
+                }
+                case "similaritySearch", "doSimilaritySearch" -> {
+                    if (arg instanceof SearchRequest) {
+                        yield SEARCH;
+                    }
+                    yield (arg instanceof String && method.getName().equals("similaritySearch")) ? SEARCH_TEXT : null;
+                }
+                default -> null;
+            };
+        }
+    }
+
+    /** Carries a checked throwable through {@link ProxiedCalls#run}. */
+    private static final class WrappedThrowable extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        WrappedThrowable(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.qdrantscope.autoconfigure.scope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.MethodDescriptor;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The starter's QdrantClient: built from the connection details, carries interceptor beans, backs off. */
+class InstrumentedQdrantClientAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(QdrantVectorStoreAutoConfiguration.class,
+                InstrumentedQdrantClientAutoConfiguration.class))
+        .withBean(FakeEmbeddingModel.class);
+
+    /** Records the full method name of every call it sees. */
+    static final class RecordingInterceptor implements ClientInterceptor {
+
+        final List<String> methods = new CopyOnWriteArrayList<>();
+
+        @Override
+        public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options,
+                Channel next) {
+            this.methods.add(method.getFullMethodName());
+            return next.newCall(method, options);
+        }
+    }
+
+    @Test
+    void clientTalksToTheConfiguredServerThroughEveryInterceptorBean() {
+        RecordingInterceptor interceptor = new RecordingInterceptor();
+        this.runner.withBean(ClientInterceptor.class, () -> interceptor)
+            .withPropertyValues("spring.ai.vectorstore.qdrant.host=" + TestQdrant.server().host(),
+                    "spring.ai.vectorstore.qdrant.port=" + TestQdrant.server().grpcPort())
+            .run(context -> {
+                assertThat(context).hasSingleBean(QdrantClient.class);
+                QdrantClient client = context.getBean(QdrantClient.class);
+                // the client's own version check at construction is the first call through the chain
+                assertThat(interceptor.methods).containsExactly("qdrant.Qdrant/HealthCheck");
+                assertThat(client.healthCheckAsync().get().getVersion()).isEqualTo("1.17.0");
+                client.listCollectionsAsync().get();
+                assertThat(interceptor.methods).containsExactly("qdrant.Qdrant/HealthCheck",
+                        "qdrant.Qdrant/HealthCheck", "qdrant.Collections/List");
+            });
+    }
+
+    @Test
+    void connectionDetailsBeanWinsOverProperties() {
+        QdrantConnectionDetails details = new QdrantConnectionDetails() {
+            @Override
+            public String getHost() {
+                return TestQdrant.server().host();
+            }
+
+            @Override
+            public int getPort() {
+                return TestQdrant.server().grpcPort();
+            }
+
+            @Override
+            public String getApiKey() {
+                return null;
+            }
+        };
+        // the properties point nowhere: only the details bean can make the health check succeed
+        this.runner.withBean(QdrantConnectionDetails.class, () -> details)
+            .withPropertyValues("spring.ai.vectorstore.qdrant.host=127.0.0.1",
+                    "spring.ai.vectorstore.qdrant.port=1")
+            .run(context -> assertThat(context.getBean(QdrantClient.class).healthCheckAsync().get().getTitle())
+                .isEqualTo("qdrant - vector search engine"));
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesItsOwnClient() {
+        QdrantClient own = new QdrantClient(
+                QdrantGrpcClient.newBuilder(TestQdrant.server().host(), TestQdrant.server().grpcPort(), false).build());
+        this.runner.withBean("ownClient", QdrantClient.class, () -> own)
+            .run(context -> assertThat(context.getBean(QdrantClient.class)).isSameAs(own));
+        own.close();
+    }
+
+    @Test
+    void offWhenQdrantScopeIsDisabled() {
+        this.runner.withPropertyValues("qdrant-scope.enabled=false")
+            .run(context -> assertThat(context.getBeanNamesForType(QdrantClient.class)).containsExactly("qdrantClient")
+                .allSatisfy(name -> assertThat(context.getBeanDefinitionNames()).contains(name)));
+    }
+}

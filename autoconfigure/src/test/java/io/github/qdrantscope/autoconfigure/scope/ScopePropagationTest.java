@@ -1,0 +1,114 @@
+package io.github.qdrantscope.autoconfigure.scope;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+import org.springframework.ai.document.Document;
+import org.springframework.ai.vectorstore.VectorStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scope follows the test's work onto other threads: an {@code @Async} executor thread, and the server
+ * thread handling a request sent by {@code TestRestTemplate} or {@code RestTestClient} in a
+ * {@code RANDOM_PORT} test.
+ */
+@SpringBootTest(classes = { ScopeTestApplication.class, ScopePropagationTest.DocumentController.class },
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.ai.vectorstore.qdrant.collection-name=scope_web", "qdrant-scope.unscoped=fail" })
+@AutoConfigureTestRestTemplate
+@AutoConfigureRestTestClient
+@ScopedProject
+@Execution(ExecutionMode.CONCURRENT)
+class ScopePropagationTest extends ScopeTestApplication.OnEmbeddedQdrant {
+
+    @Autowired
+    TestRestTemplate restTemplate;
+
+    @Autowired
+    RestTestClient restTestClient;
+
+    @Autowired
+    VectorStore vectorStore;
+
+    @Autowired
+    CurrentProject project;
+
+    @Autowired
+    ScopeTestApplication.AsyncProjectProbe asyncProbe;
+
+    @Test
+    void asyncMethodRunsInTheCallersProject() throws Exception {
+        String[] threadAndProject = this.asyncProbe.projectOnExecutorThread().get().split("\\|", -1);
+        assertThat(threadAndProject[0]).isNotEqualTo(Thread.currentThread().getName());
+        assertThat(threadAndProject[1]).isEqualTo(this.project.name());
+    }
+
+    @Test
+    void testRestTemplateRequestRunsInTheTestsProject() {
+        assertThat(this.restTemplate.getForObject("/project", String.class)).isEqualTo(this.project.name());
+        this.restTemplate.postForObject("/documents?id=web-1&text=posted over http", null, String.class);
+        assertThat(this.vectorStore.similaritySearch("posted over http")).extracting(Document::getId)
+            .containsExactly("web-1");
+    }
+
+    @Test
+    void restTestClientRequestRunsInTheTestsProject() {
+        String seen = this.restTestClient.get().uri("/project").exchange().expectBody(String.class)
+            .returnResult().getResponseBody();
+        assertThat(seen).isEqualTo(this.project.name());
+        this.vectorStore.add(List.of(new Document("mine", "written by the test", Map.of())));
+        String found = this.restTestClient.get().uri("/documents?query=written by the test").exchange()
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(found).isEqualTo("mine");
+    }
+
+    @Test
+    void malformedScopeHeaderIsABadRequestNamingTheHeader() {
+        this.restTestClient.get().uri("/project")
+            .header(ProjectScopeHeaders.PROJECT, "not a project")
+            .exchange()
+            .expectStatus().isBadRequest();
+    }
+
+    @RestController
+    static class DocumentController {
+
+        private final VectorStore vectorStore;
+
+        DocumentController(VectorStore vectorStore) {
+            this.vectorStore = vectorStore;
+        }
+
+        @GetMapping("/project")
+        String project() {
+            return ProjectScope.current().map(ProjectScope::name).orElse("none");
+        }
+
+        @PostMapping("/documents")
+        String add(@RequestParam String id, @RequestParam String text) {
+            this.vectorStore.add(List.of(new Document(id, text, Map.of())));
+            return id;
+        }
+
+        @GetMapping("/documents")
+        String search(@RequestParam String query) {
+            return String.join(",",
+                    this.vectorStore.similaritySearch(query).stream().map(Document::getId).toList());
+        }
+    }
+}
