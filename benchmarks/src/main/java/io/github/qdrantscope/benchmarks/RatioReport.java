@@ -153,8 +153,9 @@ public final class RatioReport {
                     value = subject.score();
                     best = subject.best();
                     cpu = Double.NaN;
-                    range = number(subject.score() - subject.error()) + " – " + number(subject.score() + subject.error())
-                            + " " + subject.unit();
+                    range = subject.error() >= subject.score() ? "unbounded (error ≥ score)"
+                            : number(subject.score() - subject.error()) + " – "
+                                    + number(subject.score() + subject.error()) + " " + subject.unit();
                 } else {
                     value = subject.cost() / baseline.cost();
                     best = subject.bestCost() / baseline.bestCost();
