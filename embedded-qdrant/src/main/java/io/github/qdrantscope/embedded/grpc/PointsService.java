@@ -5,15 +5,11 @@ import io.github.qdrantscope.embedded.storage.CollectionCatalog;
 import io.github.qdrantscope.embedded.storage.CollectionDefinition;
 import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.FieldIndexes;
-import io.github.qdrantscope.embedded.storage.PointKey;
-import io.github.qdrantscope.embedded.storage.PointProjection;
 import io.github.qdrantscope.embedded.storage.PointWrites;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredCollection;
 import io.github.qdrantscope.embedded.storage.StoredCollection.MutableCollection;
-import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.grpc.stub.StreamObserver;
-import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points;
 import io.qdrant.client.grpc.Points.ClearPayloadPoints;
 import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
@@ -35,9 +31,7 @@ import io.qdrant.client.grpc.Points.UpdateStatus;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.PointsGrpc;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -155,24 +149,7 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void get(GetPoints request, StreamObserver<GetResponse> observer) {
-        Rpc.respond(observer, clock -> {
-            Set<PointKey> ids = new LinkedHashSet<>();
-            for (PointId id : request.getIdsList()) {
-                ids.add(PointKey.of(id));
-            }
-            GetResponse.Builder response = lookup(request.getCollectionName()).read(view -> {
-                GetResponse.Builder builder = GetResponse.newBuilder();
-                for (PointKey id : ids) {
-                    StoredPoint point = view.point(id);
-                    if (point != null) {
-                        builder.addResult(PointProjection.retrieved(point, request.getWithPayload(), false,
-                                request.getWithVectors()));
-                    }
-                }
-                return builder;
-            });
-            return response.setTime(clock.seconds()).build();
-        });
+        read(observer, request.getCollectionName(), request, engine::get);
     }
 
     @Override

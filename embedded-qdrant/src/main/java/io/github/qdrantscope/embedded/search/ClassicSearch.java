@@ -28,10 +28,8 @@ final class ClassicSearch {
                 request.getVectorList(), request.hasFilter(), request.getFilter(),
                 request.hasScoreThreshold() ? request.getScoreThreshold() : null);
         List<Hit> hits = search.run(view, saturatedSum(offset, limit));
-        ResultPoints out = new ResultPoints(
-                PayloadProjection.of(request.hasWithPayload() ? request.getWithPayload() : null, false),
-                VectorProjection.of(request.hasWithVectors() ? request.getWithVectors() : null, view));
-        return page(hits, offset, out);
+        return page(hits, offset, ResultPoints.of(view, request.hasWithPayload() ? request.getWithPayload() : null,
+                request.hasWithVectors() ? request.getWithVectors() : null));
     }
 
     /** SearchGroups: the same search, every hit ranked, then grouped. */
@@ -46,7 +44,9 @@ final class ClassicSearch {
 
     private static CoreSearch coreSearch(CollectionView view, String vectorName, List<Float> vector,
             boolean hasFilter, io.qdrant.client.grpc.Common.Filter filter, Float threshold) {
-        VectorSpace space = VectorSpace.forSearch(view, vectorName);
+        // the local shard checks names against the collection config before any segment sees the request:
+        // SegmentsSearcher::prepare_query_context -> CollectionParams::get_distance -> missing_vector_error
+        VectorSpace space = VectorSpace.forQuery(view, vectorName);
         float[] query = space.prepare(DenseInput.of(vector));
         return new CoreSearch(space, new VectorQuery.Nearest(query), PointFilter.compile(hasFilter, filter),
                 Set.of(), threshold);

@@ -55,10 +55,12 @@ record CoreSearch(VectorSpace space, VectorQuery query, Predicate<StoredPoint> f
     }
 
     /**
-     * Distance scores use the distance's strict rule; custom scores (recommend, discover) are
-     * larger-is-better similarities, so {@code score > threshold}.
+     * The distance's own threshold rule for every score, also the custom scores of recommend and
+     * discover (larger is better, yet Euclid/Manhattan still keep only {@code score < threshold}): Qdrant's
+     * {@code do_search_impl} in {@code lib/collection/src/shards/local_shard/search.rs} applies
+     * {@code distance.check_threshold} with {@code take_while} whatever the query kind.
      */
     private boolean passes(Metric metric, float score) {
-        return query.distanceScored() ? metric.passesThreshold(score, threshold) : score > threshold;
+        return metric.passesThreshold(score, threshold);
     }
 }

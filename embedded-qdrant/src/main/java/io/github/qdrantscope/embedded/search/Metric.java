@@ -1,5 +1,6 @@
 package io.github.qdrantscope.embedded.search;
 
+import io.github.qdrantscope.embedded.storage.VectorInput;
 import io.qdrant.client.grpc.Collections.Distance;
 
 /**
@@ -25,7 +26,7 @@ enum Metric {
 
     /** Cosine normalises the query as Qdrant's {@code cosine_preprocess} does; others copy as is. */
     float[] prepareQuery(float[] query) {
-        return this == COSINE ? VectorMath.normalized(query) : query;
+        return this == COSINE ? VectorInput.normalised(query) : query;
     }
 
     /** Larger is better for every metric. */

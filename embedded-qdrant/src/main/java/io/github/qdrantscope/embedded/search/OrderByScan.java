@@ -1,6 +1,7 @@
 package io.github.qdrantscope.embedded.search;
 
 import io.github.qdrantscope.embedded.filter.PayloadPaths;
+import io.github.qdrantscope.embedded.filter.QdrantDatetime;
 import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
@@ -11,11 +12,7 @@ import io.qdrant.client.grpc.Points.Direction;
 import io.qdrant.client.grpc.Points.OrderBy;
 import io.qdrant.client.grpc.Points.OrderValue;
 import io.qdrant.client.grpc.Points.StartFrom;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -166,26 +163,10 @@ final class OrderByScan {
         };
     }
 
-    /** RFC 3339, or {@code YYYY-MM-DD[ |T]HH:MM[:SS]} / {@code YYYY-MM-DD} read as UTC; micros since epoch. */
+    /** Micros since epoch of a datetime as Qdrant's datetime index reads it, or {@code null} when it does not parse. */
     static Long datetimeMicros(String s) {
-        try {
-            OffsetDateTime parsed = OffsetDateTime.parse(s);
-            return micros(parsed.toEpochSecond(), parsed.getNano());
-        } catch (DateTimeParseException ignored) {
-            // not RFC 3339; try the offset-less forms Qdrant also accepts
-        }
-        String t = s.replace(' ', 'T');
-        try {
-            LocalDateTime local = LocalDateTime.parse(t.length() == 16 ? t + ":00" : t);
-            return micros(local.toEpochSecond(ZoneOffset.UTC), local.getNano());
-        } catch (DateTimeParseException ignored) {
-            // not a local date-time either
-        }
-        try {
-            return micros(LocalDate.parse(s).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC), 0);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        Instant instant = QdrantDatetime.parse(s);
+        return instant == null ? null : micros(instant.getEpochSecond(), instant.getNano());
     }
 
     private static long micros(long epochSecond, int nanos) {

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.embedded.search;
 
+import io.github.qdrantscope.embedded.filter.PayloadPaths;
 import io.qdrant.client.grpc.JsonWithInt.Struct;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.WithPayloadSelector;
@@ -9,8 +10,9 @@ import java.util.Map;
 
 /**
  * Which part of a payload a response carries: Qdrant's {@code with_payload} (bool, include paths or
- * exclude paths). Include/exclude paths are object paths ({@code a}, {@code a.b}); a path through an
- * array ({@code a[]}) selects or removes its first segment's whole value.
+ * exclude paths). Include paths are object paths ({@code a}, {@code a.b}); an include path through an
+ * array ({@code a[]}) selects its first segment's whole value. Exclude paths are full payload keys,
+ * removed exactly as DeletePayload removes them.
  */
 final class PayloadProjection {
 
@@ -41,10 +43,6 @@ final class PayloadProjection {
         };
     }
 
-    boolean enabled() {
-        return mode != Mode.NONE;
-    }
-
     /** The payload to return (never null; empty when disabled). */
     Map<String, Value> apply(Map<String, Value> payload) {
         switch (mode) {
@@ -59,13 +57,9 @@ final class PayloadProjection {
                 }
                 return out;
             }
-            default: {
-                Map<String, Value> out = new LinkedHashMap<>(payload);
-                for (String field : fields) {
-                    exclude(out, segments(field), 0);
-                }
-                return out;
-            }
+            default:
+                // the same removal as DeletePayload: Qdrant's exclude is `payload.remove(path)` for each path
+                return PayloadPaths.delete(payload, fields);
         }
     }
 
@@ -95,21 +89,6 @@ final class PayloadProjection {
         if (!nested.isEmpty()) {
             into.put(path[depth], structOf(nested));
         }
-    }
-
-    private static void exclude(Map<String, Value> from, String[] path, int depth) {
-        String key = path[depth];
-        if (depth == path.length - 1) {
-            from.remove(key);
-            return;
-        }
-        Value value = from.get(key);
-        if (value == null || !value.hasStructValue()) {
-            return;
-        }
-        Map<String, Value> nested = new LinkedHashMap<>(value.getStructValue().getFieldsMap());
-        exclude(nested, path, depth + 1);
-        from.put(key, structOf(nested));
     }
 
     private static Value structOf(Map<String, Value> fields) {

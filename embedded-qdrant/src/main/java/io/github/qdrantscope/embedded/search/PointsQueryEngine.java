@@ -4,11 +4,14 @@ import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
+import io.qdrant.client.grpc.Common;
 import io.qdrant.client.grpc.Points;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -57,6 +60,28 @@ public class PointsQueryEngine {
                         request.hasWithVectors() ? request.getWithVectors() : null),
                 request.hasWithLookup() ? request.getWithLookup() : null);
         return Points.SearchGroupsResponse.newBuilder().setResult(groups).setTime(timer.seconds()).build();
+    }
+
+    /**
+     * Points/Get: the points with the given ids that exist, in request order without repeats, with the
+     * same payload and vector selection as every other read (payload and vectors only when asked for).
+     */
+    public Points.GetResponse get(CollectionView collection, Points.GetPoints request) {
+        Timer timer = new Timer();
+        Set<PointKey> ids = new LinkedHashSet<>();
+        for (Common.PointId id : request.getIdsList()) {
+            ids.add(PointKey.of(id));
+        }
+        ResultPoints out = ResultPoints.of(collection, request.hasWithPayload() ? request.getWithPayload() : null,
+                request.hasWithVectors() ? request.getWithVectors() : null);
+        Points.GetResponse.Builder response = Points.GetResponse.newBuilder();
+        for (PointKey id : ids) {
+            StoredPoint point = collection.point(id);
+            if (point != null) {
+                response.addResult(out.retrieved(point, null));
+            }
+        }
+        return response.setTime(timer.seconds()).build();
     }
 
     public Points.ScrollResponse scroll(CollectionView collection, Points.ScrollPoints request) {

@@ -5,9 +5,9 @@ import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Points.OrderValue;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.ScoredPoint;
-import io.qdrant.client.grpc.Points.VectorsOutput;
 import io.qdrant.client.grpc.Points.WithPayloadSelector;
 import io.qdrant.client.grpc.Points.WithVectorsSelector;
+import java.util.Optional;
 
 /**
  * Builds the wire form of result points with the request's payload and vector selection. Called
@@ -21,32 +21,18 @@ record ResultPoints(PayloadProjection payload, VectorProjection vectors) {
     }
 
     ScoredPoint scored(StoredPoint point, float score, OrderValue orderValue) {
-        ScoredPoint.Builder b = ScoredPoint.newBuilder().setId(point.id().toPointId()).setScore(score);
-        if (payload.enabled()) {
-            b.putAllPayload(payload.apply(point.payload()));
-        }
-        VectorsOutput v = vectors.apply(point);
-        if (v != null) {
-            b.setVectors(v);
-        }
-        if (orderValue != null) {
-            b.setOrderValue(orderValue);
-        }
+        ScoredPoint.Builder b = ScoredPoint.newBuilder().setId(point.id().toPointId()).setScore(score)
+                .putAllPayload(payload.apply(point.payload()));
+        Optional.ofNullable(vectors.apply(point)).ifPresent(b::setVectors);
+        Optional.ofNullable(orderValue).ifPresent(b::setOrderValue);
         return b.build();
     }
 
     RetrievedPoint retrieved(StoredPoint point, OrderValue orderValue) {
-        RetrievedPoint.Builder b = RetrievedPoint.newBuilder().setId(point.id().toPointId());
-        if (payload.enabled()) {
-            b.putAllPayload(payload.apply(point.payload()));
-        }
-        VectorsOutput v = vectors.apply(point);
-        if (v != null) {
-            b.setVectors(v);
-        }
-        if (orderValue != null) {
-            b.setOrderValue(orderValue);
-        }
+        RetrievedPoint.Builder b = RetrievedPoint.newBuilder().setId(point.id().toPointId())
+                .putAllPayload(payload.apply(point.payload()));
+        Optional.ofNullable(vectors.apply(point)).ifPresent(b::setVectors);
+        Optional.ofNullable(orderValue).ifPresent(b::setOrderValue);
         return b.build();
     }
 }

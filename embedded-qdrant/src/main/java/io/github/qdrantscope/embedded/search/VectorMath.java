@@ -62,21 +62,4 @@ final class VectorMath {
         }
         return (s0 + s1) + (s2 + s3);
     }
-
-    /** A unit-length copy; a (near) zero vector is returned unchanged, as Qdrant's cosine_preprocess does. */
-    static float[] normalized(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += (double) x * x;
-        }
-        double length = Math.sqrt(sum);
-        if (length < 1e-6) {
-            return v.clone();
-        }
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) (v[i] / length);
-        }
-        return out;
-    }
 }

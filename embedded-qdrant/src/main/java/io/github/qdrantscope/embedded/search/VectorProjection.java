@@ -51,10 +51,6 @@ final class VectorProjection {
         };
     }
 
-    boolean enabled() {
-        return enabled;
-    }
-
     /** The vectors to return, or {@code null} when none are requested. */
     VectorsOutput apply(StoredPoint point) {
         if (!enabled) {

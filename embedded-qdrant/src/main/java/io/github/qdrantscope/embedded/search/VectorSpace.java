@@ -12,7 +12,8 @@ import java.util.TreeSet;
 record VectorSpace(String name, VectorSpec spec, Metric metric) {
 
     /**
-     * Resolution for the classic Search API, where the segment rejects the name:
+     * Resolution where the segment rejects the name (with_vectors selection, recommend/discover
+     * reference vectors, read from the segments before any search):
      * {@code Wrong input: Not existing vector name error: <name>}
      * ({@code OperationError::VectorNameNotExists} in {@code lib/segment/src/common/operation_error.rs}).
      */
@@ -25,9 +26,9 @@ record VectorSpace(String name, VectorSpec spec, Metric metric) {
     }
 
     /**
-     * Resolution for the Query API family (query, recommend, discover, matrix), which asks the
-     * collection config first: {@code CollectionParams::missing_vector_error} in
-     * {@code lib/collection/src/config.rs}.
+     * Resolution for searches that ask the collection config first (classic Search, the Query API
+     * family, matrix): {@code CollectionParams::missing_vector_error} in
+     * {@code lib/collection/src/config.rs}, reached from {@code SegmentsSearcher::prepare_query_context}.
      */
     static VectorSpace forQuery(CollectionView view, String name) {
         VectorSpec spec = view.vectors().get(name);

@@ -187,4 +187,21 @@ class RecommendDiscoverConformanceTest extends ConformanceTestBase {
         assertThat(result.get(1).getScore()).isNegative();
         assertThat(result.get(2).getScore()).isLessThan(result.get(1).getScore());
     }
+
+    @Test
+    void thresholdOnCustomScoresFollowsTheDistanceOrderForEuclid() {
+        String c = newCollection(2, Distance.Euclid);
+        upsert(c, point(1, 0, 0), point(2, 1, 0), point(3, 3, 0), point(4, 10, 0));
+        RecommendPoints.Builder bestScore = reco(c).addPositive(id(1)).setStrategy(RecommendStrategy.BestScore);
+
+        // lib/collection/src/shards/local_shard/search.rs do_search_impl: custom (recommend/discover) scores
+        // are not post-processed, but the threshold is still `distance.check_threshold` of the vector's
+        // distance, applied with take_while to the best-first hits; Euclid is SmallBetter, so `score < t`.
+        // Positive-only best scores are scaled_fast_sigmoid(similarity) in (0, 1) (reco_query.rs), the best
+        // being 2's: similarity -1 -> 0.5 * (-1/2 + 1) = 0.25. So t=1 keeps every hit...
+        assertThat(idsOf(await(client.recommendAsync(bestScore.clone().setScoreThreshold(1).build()))))
+                .containsExactly(2L, 3L, 4L);
+        // ...and t=0.1 keeps none, because the best hit (0.25) already fails `score < 0.1`.
+        assertThat(await(client.recommendAsync(bestScore.clone().setScoreThreshold(0.1f).build()))).isEmpty();
+    }
 }

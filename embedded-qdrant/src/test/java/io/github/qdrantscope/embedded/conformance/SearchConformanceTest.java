@@ -113,9 +113,12 @@ class SearchConformanceTest extends ConformanceTestBase {
     @Test
     void unknownVectorNameIsRejected() {
         String c = newNamedCollection(Distance.Dot, Map.of("a", 2));
-        // lib/segment/src/common/operation_error.rs VectorNameNotExists
+        // lib/collection/src/collection_manager/segments_searcher.rs prepare_query_context checks every
+        // search's vector name with CollectionParams::get_distance before searching, whose error is
+        // missing_vector_error (lib/collection/src/config.rs), a BadInput ("Wrong input: ...")
         assertGrpcError(() -> search(query(c, 1, 0).setVectorName("nope").setLimit(1)),
-                Status.Code.INVALID_ARGUMENT, "Wrong input: Not existing vector name error: nope");
+                Status.Code.INVALID_ARGUMENT,
+                "Wrong input: Vector with name `nope` is not configured in this collection, available names: a");
     }
 
     @Test

@@ -193,14 +193,14 @@ class GeoAndDatetimeTest {
     @ParameterizedTest
     @MethodSource("datetimeStrings")
     void parsesTheFormsQdrantAccepts(String text, String instant) {
-        assertThat(DatetimeMatchers.parse(text)).isEqualTo(Instant.parse(instant));
+        assertThat(QdrantDatetime.parse(text)).isEqualTo(Instant.parse(instant));
     }
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"2020-02-15T13:45", "2020-02-15T13:45Z",
         "15.02.2020", "2020-02-30", "2020-2-15", "2020-02-15T25:00:00Z", "yesterday", "2020-02-15t00:00:00"})
     void rejectsOtherForms(String text) {
-        assertThat(DatetimeMatchers.parse(text)).isNull();
+        assertThat(QdrantDatetime.parse(text)).isNull();
     }
 
     static Timestamp ts(String instant) {

@@ -120,7 +120,7 @@ class SearchTest {
         assertStatus(() -> engine.search(c, search(1, 1, 2, 3).build()), Status.Code.INVALID_ARGUMENT,
                 "Wrong input: Vector dimension error: expected dim: 4, got 3");
         assertStatus(() -> engine.search(c, search(1, 1, 2, 3, 4).setVectorName("text").build()),
-                Status.Code.INVALID_ARGUMENT, "Wrong input: Not existing vector name error: text");
+                Status.Code.INVALID_ARGUMENT, "Wrong input: Vector with name text is not configured in this collection");
     }
 
     @Test
