@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * <p>Invalid values are rejected when the Spring context starts, with a message naming the property.
  *
- * @param enabled Whether qdrant-scope chooses the Qdrant server and binds the fork's collection. When false,
- *     Spring AI's Qdrant configuration is left untouched.
+ * @param enabled Whether qdrant-scope chooses the Qdrant server, binds the fork's collection, instruments the
+ *     QdrantClient and registers its meters. When false, Spring AI's Qdrant configuration is left untouched;
+ *     @ScopedProject scoping of the VectorStore still applies.
  * @param unscoped What happens when the vector store is used outside a @ScopedProject scope: 'allow' (only
  *     counted), 'warn' (counted and logged) or 'fail' (counted and rejected).
  * @param audit Whether every scoped search and delete is also checked against what its unscoped version would

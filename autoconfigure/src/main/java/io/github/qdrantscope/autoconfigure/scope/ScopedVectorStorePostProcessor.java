@@ -3,6 +3,7 @@ package io.github.qdrantscope.autoconfigure.scope;
 import java.lang.reflect.Modifier;
 import java.util.function.Supplier;
 
+import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
 
 import org.springframework.aop.Advisor;
@@ -13,6 +14,7 @@ import org.springframework.ai.vectorstore.VectorStore;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -29,12 +31,15 @@ final class ScopedVectorStorePostProcessor implements BeanPostProcessor, Environ
 
     private Supplier<ScopeMetrics> metrics = () -> NoOpScopeMetrics.INSTANCE;
 
-    private Supplier<ScopingSettings> settings;
+    private Supplier<QdrantScopeProperties> settings;
 
     @Override
     public void setEnvironment(Environment environment) {
         this.environment = environment;
-        this.settings = SingletonSupplier.of(() -> ScopingSettings.from(this.environment));
+        // Bound (and validated, naming the property) on first use: a post-processor is created too early
+        // to receive the @ConfigurationProperties bean, so it binds the same record itself.
+        this.settings = SingletonSupplier.of(() -> Binder.get(this.environment)
+            .bindOrCreate(QdrantScopeProperties.PREFIX, QdrantScopeProperties.class));
     }
 
     @Override

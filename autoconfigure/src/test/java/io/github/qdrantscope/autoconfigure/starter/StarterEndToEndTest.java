@@ -1,0 +1,210 @@
+package io.github.qdrantscope.autoconfigure.starter;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
+import io.github.qdrantscope.autoconfigure.fork.ForkIdentity;
+import io.github.qdrantscope.autoconfigure.fork.ForkRuntime;
+import io.github.qdrantscope.autoconfigure.metrics.ContextScopeMetrics;
+import io.github.qdrantscope.autoconfigure.metrics.ForkReport;
+import io.github.qdrantscope.autoconfigure.metrics.ForkReportWriter;
+import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
+import io.github.qdrantscope.autoconfigure.server.QdrantServerChoice;
+import io.github.qdrantscope.autoconfigure.server.QdrantServerSelector;
+import io.github.qdrantscope.autoconfigure.server.SharedEmbeddedQdrant;
+import io.qdrant.client.ConditionFactory;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.WithPayloadSelectorFactory;
+import io.qdrant.client.WithVectorsSelectorFactory;
+import io.qdrant.client.grpc.Collections.CollectionInfo;
+import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
+import io.qdrant.client.grpc.Collections.PayloadSchemaType;
+import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.SearchPoints;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
+
+import org.springframework.ai.document.Document;
+import org.springframework.ai.vectorstore.SearchRequest;
+import org.springframework.ai.vectorstore.filter.FilterExpressionBuilder;
+import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The starter as shipped, with default properties: which server, which collection, the scoping proxy on
+ * Spring AI's auto-configured store, and the exact values of the real meters. {@code @Isolated}: the
+ * meters are per JVM, so no other test class may run while these count.
+ */
+@SpringBootTest(classes = StarterTestApplication.class)
+@ScopedProject
+@Isolated
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StarterEndToEndTest extends StarterTestSupport {
+
+    private static final String OPERATIONS = "qdrant.scope.operations";
+
+    /** Meter values just before the listener cleaned up the previous test's project. */
+    private static ScopeMeterValues beforeLastCleanup;
+
+    private static String lastProject;
+
+    @Autowired
+    ApplicationContext context;
+
+    @AfterEach
+    void rememberStateBeforeCleanup() {
+        beforeLastCleanup = ScopeMeterValues.of(this.registry);
+        lastProject = this.project.name();
+    }
+
+    @Test
+    @Order(1)
+    void embeddedServerIsChosenAndTheForkCollectionIsBoundCreatedIndexedAndLeased() throws Exception {
+        QdrantServerChoice choice = this.context.getBean(QdrantServerSelector.CHOICE_BEAN_NAME,
+                QdrantServerChoice.class);
+        assertThat(choice.mode()).isEqualTo(QdrantEndpoint.Mode.EMBEDDED);
+        QdrantEndpoint embedded = SharedEmbeddedQdrant.endpoint();
+        assertThat(this.environment.getProperty("spring.ai.vectorstore.qdrant.host")).isEqualTo(embedded.host());
+        assertThat(this.environment.getProperty("spring.ai.vectorstore.qdrant.port", Integer.class))
+            .isEqualTo(embedded.port());
+
+        ForkIdentity fork = ForkIdentity.jvm();
+        String collection = "qdrant_scope_" + fork.run().value() + "_f" + fork.fork().value();
+        assertThat(collection()).isEqualTo(collection);
+        assertThat(this.environment.getProperty("qdrant-scope.binding.collection")).isEqualTo(collection);
+
+        QdrantClient raw = raw();
+        CollectionInfo info = raw.getCollectionInfoAsync(collection).get();
+        assertThat(info.getConfig().getParams().getVectorsConfig().getParams().getSize())
+            .isEqualTo(StarterTestApplication.DIMENSION);
+        PayloadSchemaInfo projectIndex = info.getPayloadSchemaMap().get(ScopedProject.DEFAULT_KEY);
+        assertThat(projectIndex.getDataType()).isEqualTo(PayloadSchemaType.Keyword);
+        assertThat(projectIndex.getParams().getKeywordIndexParams().getIsTenant()).isTrue();
+
+        List<RetrievedPoint> lease = raw.retrieveAsync(collection, List.of(CollectionLease.pointId()),
+                WithPayloadSelectorFactory.enable(true), WithVectorsSelectorFactory.enable(false), null).get();
+        assertThat(lease).hasSize(1);
+        assertThat(lease.get(0).getPayloadMap().get(CollectionLease.MARKER_KEY).getBoolValue()).isTrue();
+        assertThat(lease.get(0).getPayloadMap().get("qdrant_scope_lease_pid").getIntegerValue())
+            .isEqualTo(ProcessHandle.current().pid());
+
+        assertThat(this.context.getBean(ScopeMetrics.class)).isInstanceOf(ContextScopeMetrics.class);
+        assertThat(AopUtils.isCglibProxy(this.vectorStore)).isTrue();
+        assertThat(this.context.getBean(QdrantVectorStore.class)).isSameAs(this.vectorStore);
+    }
+
+    @Test
+    @Order(2)
+    void scopedOperationsAreIsolatedAndCountedExactly() {
+        ScopeMeterValues before = ScopeMeterValues.of(this.registry);
+        assertThat(ScopeMeterValues.activeProjects(this.registry)).isEqualTo(1.0);
+
+        this.vectorStore.add(List.of(new Document("doc-1", "red apple", Map.of("color", "red")),
+                new Document("doc-2", "green apple", Map.of("color", "green")),
+                new Document("doc-3", "blue apple", Map.of("color", "blue"))));
+        assertThat(this.vectorStore.similaritySearch(SearchRequest.builder().query("apple").topK(10).build()))
+            .extracting(Document::getId)
+            .containsExactlyInAnyOrder("doc-1", "doc-2", "doc-3");
+        this.vectorStore.delete(List.of("doc-2"));
+        this.vectorStore.delete(new FilterExpressionBuilder().eq("color", "blue").build());
+        List<Document> left = this.vectorStore.similaritySearch("apple");
+        assertThat(left).extracting(Document::getId).containsExactly("doc-1");
+        assertThat(left.get(0).getMetadata()).containsOnlyKeys("color", "distance");
+
+        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEqualTo(Map.of(
+                OPERATIONS + "{operation=add,scoped=true}", 1L,
+                OPERATIONS + "{operation=search,scoped=true}", 2L,
+                OPERATIONS + "{operation=delete,scoped=true}", 2L));
+    }
+
+    @Test
+    @Order(3)
+    void thePreviousTestsProjectWasCleanedUpAndCounted() throws Exception {
+        assertThat(ScopeMeterValues.of(this.registry).since(beforeLastCleanup)).isEqualTo(Map.of(
+                "qdrant.scope.cleanup{}", 1L,
+                "qdrant.scope.cleanup.points{}", 1L));
+        QdrantClient raw = raw();
+        // a raw count with the project condition: not an unscoped read
+        ScopeMeterValues before = ScopeMeterValues.of(this.registry);
+        assertThat(raw.countAsync(collection(), inProject(lastProject), true).get()).isZero();
+        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void rawClientCallsWithoutTheProjectConditionAreCountedAsUnscoped() throws Exception {
+        this.vectorStore.add(List.of(new Document("doc-1", "red apple", Map.of("color", "red"))));
+        QdrantClient raw = raw();
+        ScopeMeterValues before = ScopeMeterValues.of(this.registry);
+
+        raw.searchAsync(search(null)).get();
+        raw.countAsync(collection()).get();
+        raw.deleteAsync(collection(), Filter.newBuilder()
+            .addMust(ConditionFactory.matchKeyword("color", "no-such-color"))
+            .build()).get();
+        // with the project condition: not counted
+        assertThat(raw.searchAsync(search(inProject(this.project.name()))).get()).hasSize(1);
+        raw.deleteAsync(collection(), Filter.newBuilder()
+            .addMust(ConditionFactory.matchKeyword(ScopedProject.DEFAULT_KEY, this.project.name()))
+            .addMust(ConditionFactory.matchKeyword("color", "no-such-color"))
+            .build()).get();
+
+        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEqualTo(Map.of(
+                "qdrant.scope.contention{kind=unscoped_read}", 2L,
+                "qdrant.scope.contention{kind=unscoped_delete}", 1L));
+    }
+
+    @Test
+    @Order(5)
+    void theForkReportHoldsTheMetersOfTheContexts() {
+        Path file = ForkRuntime.jvm().writeReport();
+        ForkIdentity fork = ForkIdentity.jvm();
+        assertThat(file).isEqualTo(fork.buildDirectory().resolve("qdrant-scope")
+            .resolve("fork-" + fork.fork().value() + ".json"));
+        ScopeMeterValues now = ScopeMeterValues.of(this.registry);
+
+        ForkReport report = ForkReportWriter.read(file);
+        assertThat(report.fork()).isEqualTo(fork.fork().value());
+        assertThat(report.run()).isEqualTo(fork.run().value());
+        assertThat(report.mode()).isEqualTo("embedded");
+        assertThat(report.collections()).contains(collection());
+        ForkReport.MeterValues scopedAdds = report.meters().stream()
+            .filter(m -> m.name().equals(OPERATIONS) && m.tags().equals(Map.of("operation", "add", "scoped", "true")))
+            .findFirst()
+            .orElseThrow();
+        assertThat(scopedAdds.type()).isEqualTo("timer");
+        long adds = now.counts().get(OPERATIONS + "{operation=add,scoped=true}");
+        assertThat(adds).isGreaterThanOrEqualTo(2); // this class's own adds
+        assertThat(scopedAdds.values().get("count")).isEqualTo((double) adds);
+    }
+
+
+    private static Filter inProject(String project) {
+        return Filter.newBuilder().addMust(ConditionFactory.matchKeyword(ScopedProject.DEFAULT_KEY, project)).build();
+    }
+
+    private SearchPoints search(Filter filter) {
+        SearchPoints.Builder search = SearchPoints.newBuilder()
+            .setCollectionName(collection())
+            .addAllVector(List.of(1f, 1f, 0f, 0f, 0f, 0f, 0f, 0f))
+            .setLimit(10);
+        if (filter != null) {
+            search.setFilter(filter);
+        }
+        return search.build();
+    }
+}

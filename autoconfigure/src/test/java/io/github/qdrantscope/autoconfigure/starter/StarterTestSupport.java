@@ -1,0 +1,35 @@
+package io.github.qdrantscope.autoconfigure.starter;
+
+import io.github.qdrantscope.autoconfigure.scope.CurrentProject;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.qdrant.client.QdrantClient;
+
+import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/** What every end-to-end test of the starter injects: all of it comes from the starter's auto-configuration. */
+abstract class StarterTestSupport {
+
+    @Autowired
+    QdrantVectorStore vectorStore;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    CurrentProject project;
+
+    /** The collection the fork binding gave this context. */
+    String collection() {
+        return this.environment.getRequiredProperty("spring.ai.vectorstore.qdrant.collection-name");
+    }
+
+    /** The store's own client, as application code would reach it. */
+    QdrantClient raw() {
+        return this.vectorStore.<QdrantClient>getNativeClient().orElseThrow();
+    }
+}

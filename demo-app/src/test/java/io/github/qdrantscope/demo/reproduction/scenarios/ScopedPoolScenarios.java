@@ -1,0 +1,8 @@
+package io.github.qdrantscope.demo.reproduction.scenarios;
+
+import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+
+/** The very same scenarios with {@code @ScopedProject}: nothing else changes. */
+@ScopedProject
+public class ScopedPoolScenarios extends PoolScenarios {
+}
