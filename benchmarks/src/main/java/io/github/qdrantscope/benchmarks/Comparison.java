@@ -1,0 +1,48 @@
+package io.github.qdrantscope.benchmarks;
+
+/**
+ * One ratio the suite reports: the cost of {@code subject} divided by the cost of {@code baseline},
+ * both benchmark methods run with the same parameters in the same run. Cost is time per operation, so
+ * a throughput score is inverted first; the ratio reads "subject costs N times the baseline" whatever
+ * the mode. Without a baseline, the subject's score itself is checked against the target (an absolute
+ * figure such as a start-up time).
+ *
+ * @param name what is compared, for the report
+ * @param subject fully qualified name of the benchmark method measured
+ * @param baseline fully qualified name of the benchmark method it is divided by, or {@code null}
+ * @param atMost the issue's target as an upper bound on the ratio, or {@code null}
+ * @param atLeast the issue's target as a lower bound on the ratio, or {@code null}
+ * @param targetText how the issue phrases the target
+ */
+public record Comparison(String name, String subject, String baseline, Double atMost, Double atLeast,
+        String targetText) {
+
+    /** A comparison whose ratio should be at most {@code bound}. */
+    static Comparison atMost(String name, String subject, String baseline, double bound, String targetText) {
+        return new Comparison(name, subject, baseline, bound, null, targetText);
+    }
+
+    /** A comparison whose ratio should be at least {@code bound}. */
+    static Comparison atLeast(String name, String subject, String baseline, double bound, String targetText) {
+        return new Comparison(name, subject, baseline, null, bound, targetText);
+    }
+
+    /** The subject's own score, in its unit, should be at most {@code bound}. */
+    static Comparison absoluteAtMost(String name, String subject, double bound, String targetText) {
+        return new Comparison(name, subject, null, bound, null, targetText);
+    }
+
+    /** A comparison reported for information, without a target. */
+    static Comparison informative(String name, String subject, String baseline, String note) {
+        return new Comparison(name, subject, baseline, null, null, note);
+    }
+
+    public boolean hasTarget() {
+        return atMost != null || atLeast != null;
+    }
+
+    /** Whether {@code ratio} meets the target; true when there is none. */
+    public boolean meets(double ratio) {
+        return (atMost == null || ratio <= atMost) && (atLeast == null || ratio >= atLeast);
+    }
+}
