@@ -21,6 +21,14 @@ public interface CollectionView {
     /** All points in ascending {@link PointKey} order. */
     Collection<StoredPoint> points();
 
+    /**
+     * The same points as {@link #points()} as flat arrays, for scans. Like the view itself, the result
+     * must not be kept after the callback returns (a write makes a new one).
+     */
+    default PointColumns columns() {
+        return PointColumns.of(points());
+    }
+
     /** The point with this id, or {@code null}. */
     StoredPoint point(PointKey id);
 

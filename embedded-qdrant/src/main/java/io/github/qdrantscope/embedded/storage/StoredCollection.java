@@ -26,6 +26,12 @@ public final class StoredCollection {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final View view = new View();
     private long nextOperationId;
+    /**
+     * The flat snapshot of {@link #points} scans use; {@code null} after a write until the next reader
+     * asks. Readers hold the read lock, so no write runs while one is built; concurrent readers may
+     * each build one, which is harmless (they are equal), and volatile publishes it safely.
+     */
+    private volatile PointColumns columns;
 
     /**
      * @param name the collection's real name
@@ -113,6 +119,16 @@ public final class StoredCollection {
         }
 
         @Override
+        public PointColumns columns() {
+            PointColumns snapshot = columns;
+            if (snapshot == null) {
+                snapshot = PointColumns.of(points.values());
+                columns = snapshot;
+            }
+            return snapshot;
+        }
+
+        @Override
         public StoredPoint point(PointKey id) {
             return points.get(id);
         }
@@ -129,12 +145,17 @@ public final class StoredCollection {
 
         @Override
         public void put(StoredPoint point) {
+            columns = null;
             points.put(point.id(), point);
         }
 
         @Override
         public boolean remove(PointKey id) {
-            return points.remove(id) != null;
+            if (points.remove(id) == null) {
+                return false;
+            }
+            columns = null;
+            return true;
         }
 
         @Override
