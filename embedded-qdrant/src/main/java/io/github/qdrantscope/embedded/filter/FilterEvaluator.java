@@ -7,6 +7,7 @@ import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.HasIdCondition;
+import io.qdrant.client.grpc.Common.Match;
 import io.qdrant.client.grpc.Common.NestedCondition;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
@@ -15,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Evaluates Qdrant filters against stored points, with Qdrant 1.17's semantics
@@ -37,10 +37,37 @@ public final class FilterEvaluator {
      * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT} with Qdrant's message for a
      *     malformed condition (e.g. "Malformed Match condition", "Nested condition must have a filter")
      */
-    public static Predicate<StoredPoint> compile(Filter filter) {
+    public static CompiledFilter compile(Filter filter) {
         FilterValidation.validate(filter, "filter");
         Node root = compileFilter(filter);
-        return point -> root.test(point.payload(), point);
+        return new CompiledFilter(root, requiredKeyword(filter));
+    }
+
+    /**
+     * The first {@code must} condition that is a bare {@code match: keyword} on a plain top-level key:
+     * with nothing else set on the field condition (values_count, is_empty, is_null, range or geo
+     * would let points without the keyword match), a point can only match by holding the keyword.
+     */
+    private static CompiledFilter.RequiredKeyword requiredKeyword(Filter filter) {
+        for (Condition condition : filter.getMustList()) {
+            if (condition.getConditionOneOfCase() != Condition.ConditionOneOfCase.FIELD) {
+                continue;
+            }
+            FieldCondition f = condition.getField();
+            if (f.hasMatch() && f.getMatch().getMatchValueCase() == Match.MatchValueCase.KEYWORD
+                    && !f.hasRange() && !f.hasDatetimeRange() && !f.hasGeoBoundingBox() && !f.hasGeoRadius()
+                    && !f.hasGeoPolygon() && !f.hasValuesCount() && !f.hasIsEmpty() && !f.hasIsNull()
+                    && isPlainKey(f.getKey())) {
+                return new CompiledFilter.RequiredKeyword(f.getKey(), f.getMatch().getKeyword());
+            }
+        }
+        return null;
+    }
+
+    /** A key naming a top-level payload field as written (no path steps, no quotes). */
+    private static boolean isPlainKey(String key) {
+        JsonPath path = JsonPath.parse(key);
+        return path.rest.length == 0 && path.firstKey.equals(key);
     }
 
     /** Shorthand for {@code compile(filter).test(point)}. */

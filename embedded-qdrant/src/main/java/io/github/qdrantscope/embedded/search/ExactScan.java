@@ -1,9 +1,12 @@
 package io.github.qdrantscope.embedded.search;
 
+import io.github.qdrantscope.embedded.filter.CompiledFilter;
 import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.PointColumns;
 import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
+import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
+import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -37,7 +40,10 @@ final class ExactScan {
         boolean checkExcluded = !excluded.isEmpty();
         PointColumns columns = view.columns();
         float[][] vectors = columns.vectors(vectorName);
-        for (int i = 0, n = columns.size(); i < n; i++) {
+        int[] candidates = candidates(view, columns, filter);
+        int n = candidates == null ? columns.size() : candidates.length;
+        for (int c = 0; c < n; c++) {
+            int i = candidates == null ? c : candidates[c];
             float[] stored = vectors[i];
             if (stored == null) {
                 continue;
@@ -55,6 +61,23 @@ final class ExactScan {
             }
         }
         return top.best();
+    }
+
+    /**
+     * The positions worth visiting when the filter requires a keyword on a field with a keyword
+     * payload index (as Qdrant uses its index to plan a filtered search), else {@code null} = all.
+     * The candidates are a superset of the matches; the filter still decides each one.
+     */
+    private static int[] candidates(CollectionView view, PointColumns columns, Predicate<StoredPoint> filter) {
+        if (!(filter instanceof CompiledFilter compiled) || compiled.requiredKeyword() == null) {
+            return null;
+        }
+        CompiledFilter.RequiredKeyword required = compiled.requiredKeyword();
+        PayloadSchemaInfo index = view.payloadSchema().get(required.key());
+        if (index == null || index.getDataType() != PayloadSchemaType.Keyword) {
+            return null;
+        }
+        return columns.keywordPositions(required.key(), required.keyword());
     }
 
     /** Nearest neighbours of a prepared query vector by the space's metric. */

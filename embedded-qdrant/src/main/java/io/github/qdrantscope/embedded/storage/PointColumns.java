@@ -1,7 +1,13 @@
 package io.github.qdrantscope.embedded.storage;
 
+import io.qdrant.client.grpc.JsonWithInt.Value;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,6 +22,7 @@ public final class PointColumns {
 
     private final StoredPoint[] points;
     private final Map<String, float[][]> vectorColumns = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, int[]>> keywordPositions = new ConcurrentHashMap<>();
 
     private PointColumns(StoredPoint[] points) {
         this.points = points;
@@ -54,5 +61,53 @@ public final class PointColumns {
             }
         }
         return column;
+    }
+
+    /**
+     * Positions (for {@link #point(int)}, ascending) of the points whose top-level payload field
+     * {@code key} is the string {@code keyword} or an array holding it (at any depth): a superset of
+     * the points a {@code match: keyword} condition on {@code key} accepts. The per-field map is built
+     * on first use, like a keyword payload index.
+     */
+    public int[] keywordPositions(String key, String keyword) {
+        Map<String, int[]> byKeyword = keywordPositions.get(key);
+        if (byKeyword == null) {
+            byKeyword = keywordIndex(key);
+            Map<String, int[]> raced = keywordPositions.putIfAbsent(key, byKeyword);
+            if (raced != null) {
+                byKeyword = raced;
+            }
+        }
+        return byKeyword.getOrDefault(keyword, NONE);
+    }
+
+    private static final int[] NONE = new int[0];
+
+    private Map<String, int[]> keywordIndex(String key) {
+        Map<String, List<Integer>> lists = new HashMap<>();
+        for (int i = 0; i < points.length; i++) {
+            Value value = points[i].payload().get(key);
+            if (value != null) {
+                Set<String> keywords = new HashSet<>();
+                collectStrings(value, keywords);
+                for (String keyword : keywords) {
+                    lists.computeIfAbsent(keyword, k -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        Map<String, int[]> index = new HashMap<>(lists.size() * 2);
+        lists.forEach((keyword, positions) -> index.put(keyword,
+                positions.stream().mapToInt(Integer::intValue).toArray()));
+        return index;
+    }
+
+    private static void collectStrings(Value value, Set<String> out) {
+        if (value.getKindCase() == Value.KindCase.STRING_VALUE) {
+            out.add(value.getStringValue());
+        } else if (value.getKindCase() == Value.KindCase.LIST_VALUE) {
+            for (Value element : value.getListValue().getValuesList()) {
+                collectStrings(element, out);
+            }
+        }
     }
 }
