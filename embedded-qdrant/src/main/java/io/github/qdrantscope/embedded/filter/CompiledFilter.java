@@ -19,10 +19,12 @@ public final class CompiledFilter implements Predicate<StoredPoint> {
 
     private final FilterEvaluator.Node root;
     private final RequiredKeyword requiredKeyword;
+    private final boolean onlyRequiredKeyword;
 
-    CompiledFilter(FilterEvaluator.Node root, RequiredKeyword requiredKeyword) {
+    CompiledFilter(FilterEvaluator.Node root, RequiredKeyword requiredKeyword, boolean onlyRequiredKeyword) {
         this.root = root;
         this.requiredKeyword = requiredKeyword;
+        this.onlyRequiredKeyword = onlyRequiredKeyword;
     }
 
     @Override
@@ -33,5 +35,13 @@ public final class CompiledFilter implements Predicate<StoredPoint> {
     /** A keyword every accepted point carries, or {@code null} when the filter implies none. */
     public RequiredKeyword requiredKeyword() {
         return requiredKeyword;
+    }
+
+    /**
+     * Whether the filter is nothing but its {@link #requiredKeyword()} condition, so a point holding
+     * the keyword matches without evaluating it.
+     */
+    public boolean onlyRequiredKeyword() {
+        return onlyRequiredKeyword;
     }
 }

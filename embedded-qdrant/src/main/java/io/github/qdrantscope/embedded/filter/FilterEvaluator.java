@@ -40,7 +40,10 @@ public final class FilterEvaluator {
     public static CompiledFilter compile(Filter filter) {
         FilterValidation.validate(filter, "filter");
         Node root = compileFilter(filter);
-        return new CompiledFilter(root, requiredKeyword(filter));
+        CompiledFilter.RequiredKeyword required = requiredKeyword(filter);
+        boolean onlyRequired = required != null && filter.getMustCount() == 1 && filter.getShouldCount() == 0
+                && filter.getMustNotCount() == 0 && !filter.hasMinShould();
+        return new CompiledFilter(root, required, onlyRequired);
     }
 
     /**

@@ -41,6 +41,9 @@ final class ExactScan {
         PointColumns columns = view.columns();
         float[][] vectors = columns.vectors(vectorName);
         int[] candidates = candidates(view, columns, filter);
+        if (candidates != null && ((CompiledFilter) filter).onlyRequiredKeyword()) {
+            filter = null; // the candidates are exactly the matches
+        }
         int n = candidates == null ? columns.size() : candidates.length;
         for (int c = 0; c < n; c++) {
             int i = candidates == null ? c : candidates[c];
@@ -66,7 +69,8 @@ final class ExactScan {
     /**
      * The positions worth visiting when the filter requires a keyword on a field with a keyword
      * payload index (as Qdrant uses its index to plan a filtered search), else {@code null} = all.
-     * The candidates are a superset of the matches; the filter still decides each one.
+     * The candidates are exactly the points satisfying the keyword condition; the rest of the filter
+     * still decides each one.
      */
     private static int[] candidates(CollectionView view, PointColumns columns, Predicate<StoredPoint> filter) {
         if (!(filter instanceof CompiledFilter compiled) || compiled.requiredKeyword() == null) {

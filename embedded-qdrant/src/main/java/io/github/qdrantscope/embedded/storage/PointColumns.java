@@ -64,10 +64,10 @@ public final class PointColumns {
     }
 
     /**
-     * Positions (for {@link #point(int)}, ascending) of the points whose top-level payload field
-     * {@code key} is the string {@code keyword} or an array holding it (at any depth): a superset of
-     * the points a {@code match: keyword} condition on {@code key} accepts. The per-field map is built
-     * on first use, like a keyword payload index.
+     * Positions (for {@link #point(int)}, ascending) of exactly the points a bare {@code match: keyword}
+     * condition on the top-level payload field {@code key} accepts: the field is the string
+     * {@code keyword}, or an array with it as an element (one level, as Qdrant's condition checker).
+     * The per-field map is built on first use, like a keyword payload index.
      */
     public int[] keywordPositions(String key, String keyword) {
         Map<String, int[]> byKeyword = keywordPositions.get(key);
@@ -106,7 +106,9 @@ public final class PointColumns {
             out.add(value.getStringValue());
         } else if (value.getKindCase() == Value.KindCase.LIST_VALUE) {
             for (Value element : value.getListValue().getValuesList()) {
-                collectStrings(element, out);
+                if (element.getKindCase() == Value.KindCase.STRING_VALUE) {
+                    out.add(element.getStringValue());
+                }
             }
         }
     }
