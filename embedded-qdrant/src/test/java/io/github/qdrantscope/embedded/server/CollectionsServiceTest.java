@@ -39,7 +39,7 @@ class CollectionsServiceTest extends ServerTestSupport {
         assertThat(info.getStatus()).isEqualTo(CollectionStatus.Green);
         assertThat(info.getOptimizerStatus().getOk()).isTrue();
         assertThat(info.getPointsCount()).isZero();
-        assertThat(info.getSegmentsCount()).isPositive();
+        assertThat(info.getSegmentsCount()).isEqualTo(1); // one in-memory segment, documented in docs/embedded-qdrant.md
         assertThat(info.getConfig().getParams().getVectorsConfig().getParams())
                 .isEqualTo(params(4, Distance.Dot));
 
