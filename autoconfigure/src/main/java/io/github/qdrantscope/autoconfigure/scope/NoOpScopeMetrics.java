@@ -3,9 +3,14 @@ package io.github.qdrantscope.autoconfigure.scope;
 import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
 import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
 
-/** Used only when the context has no {@link ScopeMetrics} bean (metrics auto-configuration excluded). */
-enum NoOpScopeMetrics implements ScopeMetrics {
+/**
+ * A {@link ScopeMetrics} that records nothing: what the scoping uses when the context has no
+ * {@code ScopeMetrics} bean (the metrics auto-configuration excluded), and a ready-made bean for a test
+ * or application that wants the meters off.
+ */
+public enum NoOpScopeMetrics implements ScopeMetrics {
 
+    /** The instance. */
     INSTANCE;
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.github.qdrantscope.autoconfigure.scope.NoOpScopeMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Statistic;
 import org.junit.jupiter.api.Test;
@@ -95,27 +96,8 @@ class QdrantScopeMetricsAutoConfigurationTest {
     @Configuration(proxyBeanMethods = false)
     static class OwnMetrics {
 
-        static final ScopeMetrics INSTANCE = new ScopeMetrics() {
-            @Override
-            public void recordOperation(String operation, boolean scoped, long nanos) {
-            }
-
-            @Override
-            public void contention(ContentionKind kind, String project, String collection, String detail) {
-            }
-
-            @Override
-            public void cleanup(long nanos, long pointsRemoved) {
-            }
-
-            @Override
-            public void projectOpened() {
-            }
-
-            @Override
-            public void projectClosed() {
-            }
-        };
+        // any ScopeMetrics of the user's will do: the do-nothing one the scoping falls back to
+        static final ScopeMetrics INSTANCE = NoOpScopeMetrics.INSTANCE;
 
         @Bean
         ScopeMetrics myMetrics() {
