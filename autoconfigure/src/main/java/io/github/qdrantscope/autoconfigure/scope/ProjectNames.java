@@ -21,6 +21,12 @@ public final class ProjectNames {
     /** The payload field holding the id the application gave a document (ids are namespaced per project). */
     public static final String ORIGINAL_ID_KEY = "qdrant_scope_id";
 
+    /**
+     * The payload field naming the project key of a point stamped with a key other than the default, so an
+     * unscoped read can remove the right field; absent for the default key.
+     */
+    public static final String PROJECT_KEY_KEY = "qdrant_scope_key";
+
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_PREFIX_LENGTH + "}");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_PREFIX_LENGTH + "}-[0-9a-f]{8}");
@@ -64,14 +70,14 @@ public final class ProjectNames {
 
     static final String KEY_RULE = "expected a plain payload field name matching [A-Za-z_][A-Za-z0-9_]{0,63}"
             + " (no dots or brackets, which Qdrant reads as a nested path), other than the reserved '"
-            + ORIGINAL_ID_KEY + "'";
+            + ORIGINAL_ID_KEY + "' and '" + PROJECT_KEY_KEY + "'";
 
     static boolean isValidPrefix(String prefix) {
         return PREFIX.matcher(prefix).matches();
     }
 
     static boolean isValidKey(String key) {
-        return KEY.matcher(key).matches() && !ORIGINAL_ID_KEY.equals(key);
+        return KEY.matcher(key).matches() && !ORIGINAL_ID_KEY.equals(key) && !PROJECT_KEY_KEY.equals(key);
     }
 
     static void requireValidKey(String key, Supplier<String> where) {

@@ -37,8 +37,17 @@ final class ScopedDocuments {
                     + ProjectNames.ORIGINAL_ID_KEY + "='" + carriedId + "': the payload key '"
                     + ProjectNames.ORIGINAL_ID_KEY + "' is reserved by qdrant-scope for the original document id");
         }
+        Object carriedKey = metadata.get(ProjectNames.PROJECT_KEY_KEY);
+        if (carriedKey != null && !scope.key().equals(carriedKey)) {
+            throw new IllegalArgumentException("Document '" + document.getId() + "' carries "
+                    + ProjectNames.PROJECT_KEY_KEY + "='" + carriedKey + "': the payload key '"
+                    + ProjectNames.PROJECT_KEY_KEY + "' is reserved by qdrant-scope for the project key");
+        }
         metadata.put(scope.key(), scope.name());
         metadata.put(ProjectNames.ORIGINAL_ID_KEY, document.getId());
+        if (!ScopedProject.DEFAULT_KEY.equals(scope.key())) {
+            metadata.put(ProjectNames.PROJECT_KEY_KEY, scope.key());
+        }
         return copy(document, NamespacedIds.of(scope.name(), document.getId()), metadata);
     }
 
@@ -49,7 +58,9 @@ final class ScopedDocuments {
 
     /**
      * The application's view of stored documents: original ids restored and the scope fields removed.
-     * Documents that were stored without a scope pass through with only unknown fields left alone.
+     * Documents that were stored without a scope pass through with only unknown fields left alone. A
+     * document stamped with another project key than {@code key} names it in
+     * {@link ProjectNames#PROJECT_KEY_KEY}, and that one is removed.
      */
     static List<Document> unstamp(List<Document> documents, String key) {
         return documents.stream().map(document -> unstamp(document, key)).toList();
@@ -61,7 +72,8 @@ final class ScopedDocuments {
         if (originalId == null) {
             return document;
         }
-        metadata.remove(key);
+        Object stampedKey = metadata.remove(ProjectNames.PROJECT_KEY_KEY);
+        metadata.remove(stampedKey != null ? stampedKey.toString() : key);
         return copy(document, originalId.toString(), metadata);
     }
 

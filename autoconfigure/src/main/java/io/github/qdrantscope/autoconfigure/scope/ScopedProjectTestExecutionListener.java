@@ -68,8 +68,8 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
             switch (open.cleanup()) {
                 case AFTER_EACH_TEST -> removeProjects(testContext.getApplicationContext(), List.of(scope));
                 case AFTER_CLASS -> classProjects(testContext).add(scope);
-                case NEVER -> {
-                }
+                case NEVER -> scopingStores(testContext.getApplicationContext())
+                    .forEach(store -> store.forgetProject(scope));
             }
         }
         finally {
@@ -94,13 +94,7 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
 
     /** Deletes each project's points from every scoped store and reports time and count per project. */
     private static void removeProjects(ApplicationContext context, List<ProjectScope> scopes) {
-        List<ScopingVectorStoreInterceptor> stores = BeanFactoryUtils
-            .beansOfTypeIncludingAncestors(context, VectorStore.class)
-            .values()
-            .stream()
-            .map(ScopedVectorStorePostProcessor::scopingAdvice)
-            .filter(advice -> advice != null)
-            .toList();
+        List<ScopingVectorStoreInterceptor> stores = scopingStores(context);
         if (stores.isEmpty()) {
             return;
         }
@@ -113,6 +107,15 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
             }
             metrics.cleanup(System.nanoTime() - start, removed);
         }
+    }
+
+    private static List<ScopingVectorStoreInterceptor> scopingStores(ApplicationContext context) {
+        return BeanFactoryUtils.beansOfTypeIncludingAncestors(context, VectorStore.class)
+            .values()
+            .stream()
+            .map(ScopedVectorStorePostProcessor::scopingAdvice)
+            .filter(advice -> advice != null)
+            .toList();
     }
 
     private static ScopeMetrics metrics(ApplicationContext context) {

@@ -4,6 +4,7 @@ import java.lang.reflect.Modifier;
 import java.util.function.Supplier;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
+import io.github.qdrantscope.autoconfigure.fork.QdrantScopeContextCustomizer;
 import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
 
 import org.springframework.aop.Advisor;
@@ -58,7 +59,8 @@ final class ScopedVectorStorePostProcessor implements BeanPostProcessor, Environ
         boolean classProxyPossible = !AopUtils.isJdkDynamicProxy(bean)
                 && !Modifier.isFinal(bean.getClass().getModifiers());
         factory.setProxyTargetClass(classProxyPossible);
-        factory.addAdvice(new ScopingVectorStoreInterceptor(store, this.settings.get(), this.metrics));
+        factory.addAdvice(new ScopingVectorStoreInterceptor(store, this.settings.get(), this.metrics,
+                () -> this.environment.getProperty(QdrantScopeContextCustomizer.BOUND_COLLECTION)));
         return factory.getProxy(bean.getClass().getClassLoader());
     }
 

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
@@ -44,13 +46,24 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
     private final UnscopedAccessGuard guard;
 
+    private final ProjectWrites writes = new ProjectWrites();
+
+    private final TenantIndex tenantIndex;
+
     private volatile String collection;
 
-    ScopingVectorStoreInterceptor(VectorStore target, QdrantScopeProperties settings, Supplier<ScopeMetrics> metrics) {
+    /**
+     * @param ownedCollection the collection qdrant-scope bound and created for this fork, or {@code null}:
+     *     only there are payload indexes created for custom project keys
+     */
+    ScopingVectorStoreInterceptor(VectorStore target, QdrantScopeProperties settings, Supplier<ScopeMetrics> metrics,
+            Supplier<String> ownedCollection) {
         this.target = target;
         this.settings = settings;
         this.metrics = metrics;
         this.guard = new UnscopedAccessGuard(settings.unscoped(), metrics);
+        this.tenantIndex = new TenantIndex(() -> qdrantClient().orElse(null), this::collection, ownedCollection,
+                CLEANUP_TIMEOUT);
     }
 
     @Override
@@ -73,17 +86,30 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
     private Object scoped(Operation operation, MethodInvocation invocation, ProjectScope scope) throws Throwable {
         Object[] args = invocation.getArguments();
         switch (operation) {
-            case ADD -> args[0] = ScopedDocuments.stamp((List<Document>) args[0], scope);
-            case DELETE_IDS -> args[0] = ScopedDocuments.namespaced((List<String>) args[0], scope);
-            case DELETE_FILTER -> args[0] = scopedDeleteFilter((Filter.Expression) args[0], scope);
+            case ADD -> {
+                List<Document> stamped = ScopedDocuments.stamp((List<Document>) args[0], scope);
+                args[0] = stamped;
+                this.tenantIndex.ensure(scope.key());
+                List<String> ids = stamped.stream().map(Document::getId).toList();
+                return write(scope, () -> proceed(invocation), record -> record.added(ids));
+            }
+            case DELETE_IDS -> {
+                List<String> ids = ScopedDocuments.namespaced((List<String>) args[0], scope);
+                args[0] = ids;
+                return write(scope, () -> proceed(invocation), record -> record.deleted(ids));
+            }
+            case DELETE_FILTER -> {
+                args[0] = scopedDeleteFilter((Filter.Expression) args[0], scope);
+                return write(scope, () -> proceed(invocation), ProjectWrites.Record::unknown);
+            }
             case DELETE_FILTER_TEXT -> {
                 Filter.Expression parsed = SearchRequest.builder().filterExpression((String) args[0]).build()
                     .getFilterExpression();
                 Filter.Expression scopedFilter = scopedDeleteFilter(parsed, scope);
-                return ProxiedCalls.run(() -> {
+                return write(scope, () -> ProxiedCalls.run(() -> {
                     this.target.delete(scopedFilter);
                     return null;
-                });
+                }), ProjectWrites.Record::unknown);
             }
             case SEARCH -> {
                 SearchRequest request = (SearchRequest) args[0];
@@ -113,6 +139,22 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         if (operation == Operation.SEARCH || operation == Operation.SEARCH_TEXT) {
             return ScopedDocuments.unstamp((List<Document>) result, ScopedProject.DEFAULT_KEY);
         }
+        return result;
+    }
+
+    /** Runs a write of {@code scope}'s project and records its outcome for cleanup. */
+    private Object write(ProjectScope scope, Call call, Consumer<ProjectWrites.Record> onSuccess) throws Throwable {
+        ProjectWrites.Record record = this.writes.begin(scope.name());
+        Object result;
+        try {
+            result = call.run();
+        }
+        catch (Throwable ex) {
+            // it may have been applied in part
+            record.unknown();
+            throw ex;
+        }
+        onSuccess.accept(record);
         return result;
     }
 
@@ -190,28 +232,32 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
     }
 
     /**
-     * Removes every point of {@code scope} from this store's collection and returns how many there were
-     * ({@code -1} when the store cannot count, i.e. it is not a Qdrant store).
+     * Removes every point of {@code scope} from this store's collection and returns how many there were,
+     * or {@code -1} when that is not known (the project was changed in a way {@link ProjectWrites} cannot
+     * follow and the store is not a Qdrant store, which could count them). One round trip — a delete by
+     * filter — unless the count has to be asked for.
      */
     long removeProject(ProjectScope scope) {
+        ProjectWrites.Record record = this.writes.take(scope.name());
+        // Deleted even when nothing was recorded: a raw-client write may have put points into the project.
+        boolean known = record == null || record.certain();
+        long recorded = record == null ? 0 : record.points();
         Optional<QdrantClient> client = qdrantClient();
         if (client.isEmpty()) {
             ProxiedCalls.run(() -> {
                 this.target.delete(ScopeFilters.inProject(scope));
                 return null;
             });
-            return -1;
+            return known ? recorded : -1;
         }
         Common.Filter filter = Common.Filter.newBuilder()
             .addMust(ConditionFactory.matchKeyword(scope.key(), scope.name()))
             .build();
         return ProxiedCalls.run(() -> {
             try {
-                long count = client.get().countAsync(collection(), filter, true, CLEANUP_TIMEOUT)
-                    .get(CLEANUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                if (count > 0) {
-                    client.get().deleteAsync(collection(), filter, CLEANUP_TIMEOUT)
-                        .get(CLEANUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                long count = known ? recorded : await(client.get().countAsync(collection(), filter, true, CLEANUP_TIMEOUT));
+                if (count > 0 || known) {
+                    await(client.get().deleteAsync(collection(), filter, CLEANUP_TIMEOUT));
                 }
                 return count;
             }
@@ -224,6 +270,20 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
                         + "' from collection '" + collection() + "'", ex);
             }
         });
+    }
+
+    /** Forgets what {@code scope} wrote, for a project whose points are kept ({@code cleanup = NEVER}). */
+    void forgetProject(ProjectScope scope) {
+        this.writes.take(scope.name());
+    }
+
+    /** How many projects have writes recorded and not yet cleaned up or forgotten. */
+    int recordedProjects() {
+        return this.writes.size();
+    }
+
+    private static <T> T await(Future<T> future) throws InterruptedException, ExecutionException, TimeoutException {
+        return future.get(CLEANUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     private Optional<QdrantClient> qdrantClient() {
@@ -299,6 +359,13 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
                 default -> null;
             };
         }
+    }
+
+    /** A call that may throw anything the proxied method may. */
+    @FunctionalInterface
+    private interface Call {
+
+        Object run() throws Throwable;
     }
 
     /** Carries a checked throwable through {@link ProxiedCalls#run}. */
