@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
 import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
 import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
 import io.qdrant.client.ConditionFactory;
+import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Common;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -94,6 +96,9 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
                 return write(scope, () -> proceed(invocation), record -> record.added(ids));
             }
             case DELETE_IDS -> {
+                if (this.settings.audit()) {
+                    auditDeleteIds((List<String>) args[0], scope);
+                }
                 List<String> ids = ScopedDocuments.namespaced((List<String>) args[0], scope);
                 args[0] = ids;
                 return write(scope, () -> proceed(invocation), record -> record.deleted(ids));
@@ -219,6 +224,56 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
             this.metrics.get().contention(ContentionKind.FOREIGN_POINT, scope.name(), collection(),
                     "an unscoped delete(filter) would have removed points from outside project '" + scope.name()
                             + "'");
+        }
+    }
+
+    /**
+     * Would the same {@code delete(ids)} without namespacing have removed a point that is not this project's:
+     * another project's point written with one of these ids, or a point stored under one of them outside any
+     * project? Counted exactly on the server; stores other than Qdrant are not audited here.
+     */
+    private void auditDeleteIds(List<String> ids, ProjectScope scope) {
+        Optional<QdrantClient> client = qdrantClient();
+        if (client.isEmpty() || ids.isEmpty()) {
+            return;
+        }
+        Common.Filter.Builder sameIds = Common.Filter.newBuilder()
+            .addShould(ConditionFactory.matchKeywords(ProjectNames.ORIGINAL_ID_KEY, ids));
+        List<Common.PointId> plainIds = ids.stream().filter(ScopingVectorStoreInterceptor::isUuid)
+            .map(id -> PointIdFactory.id(UUID.fromString(id))).toList();
+        if (!plainIds.isEmpty()) {
+            sameIds.addShould(ConditionFactory.hasId(plainIds));
+        }
+        Common.Filter foreign = Common.Filter.newBuilder()
+            .addMust(ConditionFactory.filter(sameIds.build()))
+            .addMustNot(ConditionFactory.matchKeyword(scope.key(), scope.name()))
+            .build();
+        long count = ProxiedCalls.run(() -> {
+            try {
+                return await(client.get().countAsync(collection(), foreign, true, CLEANUP_TIMEOUT));
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while auditing a delete of project '" + scope.name() + "'", ex);
+            }
+            catch (ExecutionException | TimeoutException ex) {
+                throw new IllegalStateException("Could not audit a delete of project '" + scope.name()
+                        + "' on collection '" + collection() + "'", ex);
+            }
+        });
+        if (count > 0) {
+            this.metrics.get().contention(ContentionKind.FOREIGN_POINT, scope.name(), collection(),
+                    "an unscoped delete(ids) would have removed " + count + " points from outside project '"
+                            + scope.name() + "'");
+        }
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            return UUID.fromString(id).toString().equalsIgnoreCase(id);
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
         }
     }
 

@@ -2,15 +2,19 @@ package io.github.qdrantscope.autoconfigure.starter;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
 import io.github.qdrantscope.autoconfigure.scope.ProjectNames;
 import io.github.qdrantscope.autoconfigure.scope.ProjectScope;
 import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
 import io.qdrant.client.ConditionFactory;
+import io.qdrant.client.PointIdFactory;
+import io.qdrant.client.VectorsFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -90,6 +94,32 @@ class StarterAuditEndToEndTest extends StarterTestSupport {
             .build();
         assertThat(raw().countAsync(collection(), otherProject, true).get())
             .isEqualTo(1);
+
+        // a delete of an id another project uses: unscoped it would have removed that point; counted, and the
+        // point survives. An id nobody else uses is not counted.
+        before = ScopeMeterValues.of(this.registry);
+        this.vectorStore.delete(List.of("x-1"));
+        assertThat(ScopeMeterValues.of(this.registry).since(before))
+            .isEqualTo(Map.of(FOREIGN, 1L, SCOPED_DELETE, 1L));
+        assertThat(raw().countAsync(collection(), otherProject, true).get()).isEqualTo(1);
+        before = ScopeMeterValues.of(this.registry);
+        this.vectorStore.delete(List.of("mine-1", "nobody-has-this-id"));
+        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEqualTo(Map.of(SCOPED_DELETE, 1L));
+
+        // a point stored under a plain UUID outside every project (a raw write) is what an unscoped delete of
+        // that id would hit
+        String plainId = "7d444840-9dc0-11d1-b245-5ffdce74fad2";
+        raw().upsertAsync(collection(), List.of(PointStruct.newBuilder()
+            .setId(PointIdFactory.id(UUID.fromString(plainId)))
+            .setVectors(VectorsFactory.vectors(1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f))
+            .build())).get();
+        before = ScopeMeterValues.of(this.registry);
+        this.vectorStore.delete(List.of(plainId));
+        assertThat(ScopeMeterValues.of(this.registry).since(before))
+            .isEqualTo(Map.of(FOREIGN, 1L, SCOPED_DELETE, 1L));
+        assertThat(raw().retrieveAsync(collection(), PointIdFactory.id(UUID.fromString(plainId)), null).get())
+            .hasSize(1);
+        raw().deleteAsync(collection(), List.of(PointIdFactory.id(UUID.fromString(plainId)))).get();
         try (ProjectScope.Binding ignored = ProjectScope.open(other)) {
             this.vectorStore.delete(List.of("x-1"));
         }
