@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -74,5 +75,43 @@ class QdrantScopePropertiesTest {
     void nonPositiveTimeoutIsRejected() {
         runner.withPropertyValues("qdrant-scope.connect-timeout=0s").run(context ->
                 assertThat(context).getFailure().rootCause().hasMessageContaining("qdrant-scope.connect-timeout"));
+    }
+
+    @Test
+    void zeroLeaseTtlIsRejectedNamingThePropertyAndTheValue() {
+        runner.withPropertyValues("qdrant-scope.lease-ttl=0").run(context ->
+                assertThat(context).getFailure().rootCause().isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("qdrant-scope.lease-ttl=PT0S is invalid: it must be positive"));
+    }
+
+    @Test
+    void negativeLeaseTtlIsRejectedNamingThePropertyAndTheValue() {
+        runner.withPropertyValues("qdrant-scope.lease-ttl=-1h").run(context ->
+                assertThat(context).getFailure().rootCause().isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("qdrant-scope.lease-ttl=PT-1H is invalid: it must be positive"));
+    }
+
+    @Test
+    void nonBooleanKeepCollectionsIsRejectedByTheBinderNamingTheProperty() {
+        assertBindFailure("qdrant-scope.keep-collections", "sometimes");
+    }
+
+    @Test
+    void nonBooleanFailOnContentionIsRejectedByTheBinderNamingTheProperty() {
+        assertBindFailure("qdrant-scope.fail-on-contention", "yes-please");
+    }
+
+    private void assertBindFailure(String property, String value) {
+        runner.withPropertyValues(property + "=" + value).run(context -> {
+            assertThat(context).hasFailed();
+            BindException failure = null;
+            for (Throwable t = context.getStartupFailure(); t != null && failure == null; t = t.getCause()) {
+                failure = t instanceof BindException bind ? bind : null;
+            }
+            assertThat(failure).isNotNull();
+            assertThat(failure.getName()).hasToString(property);
+            assertThat(failure).hasMessage("Failed to bind properties under '" + property + "' to boolean");
+            assertThat(failure.getProperty().getValue()).isEqualTo(value);
+        });
     }
 }

@@ -161,8 +161,9 @@ public final class ForkRuntime {
 
     private QdrantClient adminClient(QdrantEndpoint endpoint, Duration timeout) {
         return adminClients.computeIfAbsent(endpointKey(endpoint), k -> {
-            QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(endpoint.host(), endpoint.port(), endpoint.useTls())
-                    .withTimeout(timeout);
+            // no version check: it is a call without a deadline, and the context's QdrantConnectionCheck did it
+            QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(endpoint.host(), endpoint.port(), endpoint.useTls(),
+                    false).withTimeout(timeout);
             if (endpoint.apiKey() != null && !endpoint.apiKey().isEmpty()) {
                 grpc.withApiKey(endpoint.apiKey());
             }

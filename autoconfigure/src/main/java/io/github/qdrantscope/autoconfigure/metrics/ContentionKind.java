@@ -10,9 +10,16 @@ public enum ContentionKind {
     FOREIGN_POINT,
     /** A read (search, scroll, count, get) outside any project scope or without the project filter. */
     UNSCOPED_READ,
-    /** A write (add, upsert) outside any project scope. */
+    /**
+     * A write outside any project scope ({@code add}), or a raw-client write outside the project: an upsert
+     * of a point without the project key (inside a scope: with another project's value), a payload or
+     * vector update of points not selected by the project filter.
+     */
     UNSCOPED_WRITE,
-    /** A delete outside any project scope or without the project filter. */
+    /**
+     * A delete outside any project scope, or a raw-client point, payload or vector delete not selected by
+     * the project filter.
+     */
     UNSCOPED_DELETE;
 
     /** The tag value: the constant's name in lower case. */

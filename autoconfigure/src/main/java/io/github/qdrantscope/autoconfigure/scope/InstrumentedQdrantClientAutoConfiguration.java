@@ -24,6 +24,10 @@ import org.springframework.context.annotation.Bean;
  * {@code vectorStore.getNativeClient()} or an injected {@code QdrantClient}) are seen and counted by
  * {@link UnscopedQdrantCallCounter}.
  *
+ * <p>Unlike Spring AI's client, it does not check the server version while it is built (a call without a
+ * deadline); {@code QdrantConnectionCheck} checks reachability and version within
+ * {@code qdrant-scope.connect-timeout} right after.
+ *
  * <p>Ordered before Spring AI's Qdrant auto-configuration, whose own {@code QdrantClient} bean then backs
  * off; an application that defines its own {@code QdrantClient} keeps it (and raw calls on it are not
  * counted).
@@ -54,8 +58,11 @@ public class InstrumentedQdrantClientAutoConfiguration {
         }
         channel.intercept(chain);
         ManagedChannel managedChannel = channel.build();
-        // shutdownChannelOnClose: the client owns the channel, as with Spring AI's own client
-        QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(managedChannel, true);
+        // shutdownChannelOnClose: the client owns the channel, as with Spring AI's own client. No
+        // compatibility check here: the client library's check is a health check without a deadline, which
+        // hangs start-up forever on a server that accepts connections but never answers.
+        // QdrantConnectionCheck runs the same check within qdrant-scope.connect-timeout instead.
+        QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(managedChannel, true, false);
         if (apiKey != null) {
             grpc.withApiKey(apiKey);
         }

@@ -1,14 +1,10 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
 import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -16,26 +12,21 @@ import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
 import io.grpc.MethodDescriptor;
-import io.qdrant.client.grpc.Common;
 import io.qdrant.client.grpc.PointsGrpc;
 
 /**
- * A gRPC {@link ClientInterceptor} that counts raw {@code QdrantClient} calls bypassing the project scope:
- * a read or a point delete on a scoped collection whose request has no condition on the project key
- * counts as {@code unscoped_read} / {@code unscoped_delete} contention. Calls made by the scoping
- * {@code VectorStore} proxy itself are not counted again.
+ * A gRPC {@link ClientInterceptor} that counts raw {@code QdrantClient} calls bypassing the project scope
+ * on a scoped collection: a read without a condition on the project key counts as {@code unscoped_read};
+ * an upsert of a point outside the project, or a payload/vector update of points not selected by a
+ * condition on the key, as {@code unscoped_write}; a point, payload or vector delete not selected by such a
+ * condition as {@code unscoped_delete}. {@link UnscopedPointRequests} has the rule for each RPC. Calls made
+ * by the scoping {@code VectorStore} proxy itself are not counted again.
  *
- * <p>It only counts (never rejects): raw-client access is the application's own business, the number
- * shows how much of it there is. A filter "mentions the project key" when any field condition in the
- * request uses it, at any depth.
+ * <p>Inside a scope the project key is the scope's key, outside one {@link ScopedProject#DEFAULT_KEY}. It
+ * only counts (never rejects): raw-client access is the application's own business, the number shows how
+ * much of it there is.
  */
 public class UnscopedQdrantCallCounter implements ClientInterceptor {
-
-    private static final Set<String> READS = Set.of("Get", "Search", "SearchBatch", "SearchGroups", "Scroll",
-            "Recommend", "RecommendBatch", "RecommendGroups", "Discover", "DiscoverBatch", "Count", "Query",
-            "QueryBatch", "QueryGroups", "Facet", "SearchMatrixPairs", "SearchMatrixOffsets");
-
-    private static final Set<String> DELETES = Set.of("Delete");
 
     private final Supplier<ScopeMetrics> metrics;
 
@@ -54,8 +45,9 @@ public class UnscopedQdrantCallCounter implements ClientInterceptor {
     public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions callOptions,
             Channel next) {
         ClientCall<Q, R> call = next.newCall(method, callOptions);
-        ContentionKind kind = kindOf(method);
-        if (kind == null || ProxiedCalls.active()) {
+        String rpc = method.getBareMethodName();
+        if (!PointsGrpc.SERVICE_NAME.equals(method.getServiceName()) || !UnscopedPointRequests.inspects(rpc)
+                || ProxiedCalls.active()) {
             return call;
         }
         // Captured on the calling thread: that is where the test's scope is bound.
@@ -63,24 +55,13 @@ public class UnscopedQdrantCallCounter implements ClientInterceptor {
         return new SimpleForwardingClientCall<>(call) {
             @Override
             public void sendMessage(Q message) {
-                inspect(kind, scope, message);
+                inspect(rpc, scope, message);
                 super.sendMessage(message);
             }
         };
     }
 
-    private static ContentionKind kindOf(MethodDescriptor<?, ?> method) {
-        if (!PointsGrpc.SERVICE_NAME.equals(method.getServiceName())) {
-            return null;
-        }
-        String name = method.getBareMethodName();
-        if (READS.contains(name)) {
-            return ContentionKind.UNSCOPED_READ;
-        }
-        return DELETES.contains(name) ? ContentionKind.UNSCOPED_DELETE : null;
-    }
-
-    private void inspect(ContentionKind kind, ProjectScope scope, Object message) {
+    private void inspect(String rpc, ProjectScope scope, Object message) {
         if (!(message instanceof Message request)) {
             return;
         }
@@ -93,32 +74,10 @@ public class UnscopedQdrantCallCounter implements ClientInterceptor {
             return;
         }
         String key = scope != null ? scope.key() : ScopedProject.DEFAULT_KEY;
-        if (!mentionsKey(request, key)) {
-            this.metrics.get().contention(kind, scope != null ? scope.name() : null, collection,
-                    "raw QdrantClient " + kind.tag().replace("unscoped_", "") + " on collection '" + collection
-                            + "' without a condition on payload key '" + key + "'");
+        String project = scope != null ? scope.name() : null;
+        for (UnscopedPointRequests.Finding finding : UnscopedPointRequests.findings(rpc, request, key, project)) {
+            this.metrics.get().contention(finding.kind(), project, collection, "raw QdrantClient "
+                    + finding.operation() + " on collection '" + collection + "' " + finding.problem());
         }
-    }
-
-    static boolean mentionsKey(Message message, String key) {
-        if (message instanceof Common.FieldCondition condition) {
-            return key.equals(condition.getKey());
-        }
-        for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
-            if (field.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
-                continue;
-            }
-            if (field.getKey().isRepeated()) {
-                for (Object element : (List<?>) field.getValue()) {
-                    if (mentionsKey((Message) element, key)) {
-                        return true;
-                    }
-                }
-            }
-            else if (mentionsKey((Message) field.getValue(), key)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -7,6 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import io.qdrant.client.VersionsCompatibilityChecker;
+import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
@@ -60,10 +63,16 @@ public class QdrantConnectionCheck implements BeanPostProcessor, BeanFactoryAwar
         return bean;
     }
 
-    /** Fails with a {@link QdrantUnreachableException} unless {@code client} answers within {@code timeout}. */
+    /**
+     * Fails with a {@link QdrantUnreachableException} unless {@code client} answers within {@code timeout};
+     * logs a warning when the server's version is incompatible with the client library's (the check the
+     * library would otherwise make, without a deadline, when the client is built).
+     */
     public static void check(QdrantClient client, QdrantEndpoint endpoint, Duration timeout) {
         try {
-            client.healthCheckAsync(timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            HealthCheckReply reply = client.healthCheckAsync(timeout).get(timeout.toMillis() + 1000,
+                    TimeUnit.MILLISECONDS);
+            warnIfIncompatible(endpoint, reply.getVersion());
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -71,6 +80,15 @@ public class QdrantConnectionCheck implements BeanPostProcessor, BeanFactoryAwar
         }
         catch (Exception ex) {
             throw new QdrantUnreachableException(endpoint, timeout, ex);
+        }
+    }
+
+    private static void warnIfIncompatible(QdrantEndpoint endpoint, String serverVersion) {
+        String clientVersion = QdrantGrpcClient.class.getPackage().getImplementationVersion();
+        if (clientVersion != null && !VersionsCompatibilityChecker.isCompatible(clientVersion, serverVersion)) {
+            logger.warn("qdrant-scope: the " + endpoint + " runs Qdrant " + serverVersion
+                    + ", incompatible with the Qdrant client library " + clientVersion
+                    + " (major versions must match and minor versions differ by at most 1)");
         }
     }
 

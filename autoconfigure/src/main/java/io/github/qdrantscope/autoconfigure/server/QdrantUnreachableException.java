@@ -15,8 +15,8 @@ public class QdrantUnreachableException extends IllegalStateException {
 
     /** Creates the exception for {@code endpoint}, which failed within {@code timeout}. */
     public QdrantUnreachableException(QdrantEndpoint endpoint, Duration timeout, Throwable cause) {
-        super("qdrant-scope could not reach the " + endpoint + " within " + timeout + ": " + rootMessage(cause),
-                cause);
+        super("qdrant-scope could not reach the " + endpoint + " within " + timeout
+                + " (qdrant-scope.connect-timeout): " + rootMessage(cause), cause);
         this.endpoint = endpoint;
         this.timeout = timeout;
     }

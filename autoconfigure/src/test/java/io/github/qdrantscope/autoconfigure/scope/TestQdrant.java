@@ -48,6 +48,15 @@ final class TestQdrant {
     static QdrantClient client(Environment environment, ClientInterceptor... interceptors) {
         String host = environment.getRequiredProperty("spring.ai.vectorstore.qdrant.host");
         int port = environment.getRequiredProperty("spring.ai.vectorstore.qdrant.port", Integer.class);
+        return client(host, port, interceptors);
+    }
+
+    /** A client on this JVM's test server, optionally with interceptors. */
+    static QdrantClient client(ClientInterceptor... interceptors) {
+        return client(server().host(), server().grpcPort(), interceptors);
+    }
+
+    private static QdrantClient client(String host, int port, ClientInterceptor... interceptors) {
         ManagedChannel channel = ManagedChannelBuilder.forAddress(host, port)
             .usePlaintext()
             .intercept(interceptors)

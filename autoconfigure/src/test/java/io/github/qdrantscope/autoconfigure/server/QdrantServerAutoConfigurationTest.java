@@ -1,26 +1,42 @@
 package io.github.qdrantscope.autoconfigure.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.qdrantscope.autoconfigure.FakeEmbeddingModel;
+import io.github.qdrantscope.autoconfigure.scope.InstrumentedQdrantClientAutoConfiguration;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /** Server choice without starting the embedded server: every external trigger and the back-offs. */
 class QdrantServerAutoConfigurationTest {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(QdrantServerAutoConfiguration.class));
@@ -113,6 +129,60 @@ class QdrantServerAutoConfigurationTest {
     }
 
     @Test
+    void externalQdrantThatAcceptsButNeverAnswersFailsStartUpWithinTheConnectTimeout() throws IOException {
+        try (SilentTcpServer silent = new SilentTcpServer()) {
+            ApplicationContextRunner starter = withSpringAi
+                    .withConfiguration(AutoConfigurations.of(InstrumentedQdrantClientAutoConfiguration.class))
+                    .withPropertyValues("spring.ai.vectorstore.qdrant.host=" + silent.host(),
+                            "spring.ai.vectorstore.qdrant.port=" + silent.port(), "qdrant-scope.connect-timeout=1s");
+            // generous: the point is "fails instead of hanging", not how fast
+            QdrantUnreachableException failure = assertTimeoutPreemptively(CONNECT_TIMEOUT.plusSeconds(20), () -> {
+                AtomicReference<Throwable> startup = new AtomicReference<>();
+                starter.run(context -> startup.set(context.getStartupFailure()));
+                return findCause(startup.get());
+            });
+            assertThat(silent.accepted()).isPositive();
+            assertThat(failure.endpoint().host()).isEqualTo(silent.host());
+            assertThat(failure.endpoint().port()).isEqualTo(silent.port());
+            assertThat(failure).hasMessageContaining("external Qdrant at " + silent.host() + ":" + silent.port())
+                    .hasMessageContaining("spring.ai.vectorstore.qdrant.host is set")
+                    .hasMessageContaining("within PT1S (qdrant-scope.connect-timeout)")
+                    .hasMessageContaining("DEADLINE_EXCEEDED");
+        }
+    }
+
+    @Test
+    void startUpAgainstASilentServerIsExplainedByTheRegisteredFailureAnalyzer(@TempDir Path factories)
+            throws IOException {
+        try (SilentTcpServer silent = new SilentTcpServer();
+                URLClassLoader classLoader = RecordingFailureAnalysisReporter.classLoader(factories)) {
+            SpringApplication application = new SpringApplication(new DefaultResourceLoader(classLoader),
+                    UserApplication.class);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            application.setBannerMode(Banner.Mode.OFF);
+            application.setRegisterShutdownHook(false);
+            String endpoint = silent.host() + ":" + silent.port();
+
+            Throwable thrown = assertTimeoutPreemptively(CONNECT_TIMEOUT.plusSeconds(20),
+                    () -> catchThrowable(() -> application.run("--spring.ai.vectorstore.qdrant.host=" + silent.host(),
+                            "--spring.ai.vectorstore.qdrant.port=" + silent.port(), "--qdrant-scope.connect-timeout=1s")));
+
+            // what Boot printed under "APPLICATION FAILED TO START", for the exception start-up threw
+            FailureAnalysis analysis = RecordingFailureAnalysisReporter.take(findCause(thrown));
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription())
+                    .startsWith("qdrant-scope could not reach the external Qdrant server at " + endpoint
+                            + " (gRPC) within PT1S. It was configured by: spring.ai.vectorstore.qdrant.host is set; "
+                            + "spring.ai.vectorstore.qdrant.port is set.")
+                    .contains("DEADLINE_EXCEEDED");
+            assertThat(analysis.getAction())
+                    .startsWith("Start the Qdrant server at " + endpoint + " or correct spring.ai.vectorstore.qdrant.host"
+                            + " / spring.ai.vectorstore.qdrant.port")
+                    .contains("Raise qdrant-scope.connect-timeout");
+        }
+    }
+
+    @Test
     void failureAnalyzerIsRegistered() throws IOException {
         assertThat(new String(getClass().getResourceAsStream("/META-INF/spring.factories").readAllBytes()))
                 .contains("org.springframework.boot.diagnostics.FailureAnalyzer=\\\n"
@@ -150,6 +220,17 @@ class QdrantServerAutoConfigurationTest {
     /** Port 1 (tcpmux): privileged and unused, so nothing a parallel test starts can listen there. */
     static int closedPort() throws IOException {
         return 1;
+    }
+
+    /** A user's application: the whole auto-configuration of the test class path and an embedding model. */
+    @SpringBootConfiguration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class UserApplication {
+
+        @Bean
+        EmbeddingModel embeddingModel() {
+            return new FakeEmbeddingModel(8);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

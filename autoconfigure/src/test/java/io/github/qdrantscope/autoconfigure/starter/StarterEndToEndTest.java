@@ -3,10 +3,12 @@ package io.github.qdrantscope.autoconfigure.starter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
 import io.github.qdrantscope.autoconfigure.fork.ForkIdentity;
 import io.github.qdrantscope.autoconfigure.fork.ForkRuntime;
+import io.github.qdrantscope.autoconfigure.fork.QdrantScopeContextCustomizer;
 import io.github.qdrantscope.autoconfigure.metrics.ContextScopeMetrics;
 import io.github.qdrantscope.autoconfigure.metrics.ForkReport;
 import io.github.qdrantscope.autoconfigure.metrics.ForkReportWriter;
@@ -18,12 +20,15 @@ import io.github.qdrantscope.autoconfigure.server.QdrantServerSelector;
 import io.github.qdrantscope.autoconfigure.server.SharedEmbeddedQdrant;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
 import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.WithVectorsSelectorFactory;
 import io.qdrant.client.grpc.Collections.CollectionInfo;
 import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import org.junit.jupiter.api.AfterEach;
@@ -39,9 +44,16 @@ import org.springframework.ai.vectorstore.filter.FilterExpressionBuilder;
 import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
+import static io.qdrant.client.PointIdFactory.id;
+import static io.qdrant.client.ValueFactory.value;
+import static io.qdrant.client.VectorsFactory.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -170,6 +182,59 @@ class StarterEndToEndTest extends StarterTestSupport {
 
     @Test
     @Order(5)
+    void rawUpsertsOfPointsWithoutTheProjectKeyAreCountedAsUnscopedWrites() throws Exception {
+        QdrantClient raw = raw();
+        UUID withoutKey = UUID.randomUUID();
+        ScopeMeterValues before = ScopeMeterValues.of(this.registry);
+        try {
+            raw.upsertAsync(collection(), List.of(rawPoint(withoutKey, Map.of("color", value("red"))))).get();
+            ScopeMeterValues afterUnscoped = ScopeMeterValues.of(this.registry);
+            assertThat(afterUnscoped.since(before))
+                .isEqualTo(Map.of("qdrant.scope.contention{kind=unscoped_write}", 1L));
+
+            // with the current project under the key: not counted (and removed by the project's cleanup)
+            raw.upsertAsync(collection(), List.of(rawPoint(UUID.randomUUID(),
+                    Map.of(ScopedProject.DEFAULT_KEY, value(this.project.name()), "color", value("red"))))).get();
+            assertThat(ScopeMeterValues.of(this.registry).since(afterUnscoped)).isEmpty();
+            assertThat(raw.countAsync(collection(), inProject(this.project.name()), true).get()).isEqualTo(1);
+        }
+        finally {
+            // a point of no project is never cleaned up: remove it without being counted
+            try (QdrantClient uncounted = uncountedClient()) {
+                uncounted.deleteAsync(collection(), List.of(id(withoutKey))).get();
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theLeaseOfANewlyClaimedCollectionIsWrittenUncounted() throws Exception {
+        ForkIdentity fork = ForkIdentity.jvm();
+        String leased = "e2e_lease_" + fork.run().value() + "_f" + fork.fork().value();
+        ScopeMeterValues before = ScopeMeterValues.of(this.registry);
+
+        // a second context of the fork on another prefix, bound as the test framework binds one: it claims
+        // its collection, whose lease point (no project key) would be an unscoped_write if it were counted
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(StarterTestApplication.class)
+            .web(WebApplicationType.NONE)
+            .bannerMode(Banner.Mode.OFF)
+            .registerShutdownHook(false)
+            .initializers(context -> new QdrantScopeContextCustomizer(fork).customizeContext(context, null))
+            .run("--qdrant-scope.collection-prefix=e2e_lease")) {
+            assertThat(other.getEnvironment().getProperty("spring.ai.vectorstore.qdrant.collection-name"))
+                .isEqualTo(leased);
+        }
+
+        List<RetrievedPoint> lease = raw().retrieveAsync(leased, List.of(CollectionLease.pointId()),
+                WithPayloadSelectorFactory.enable(true), WithVectorsSelectorFactory.enable(false), null).get();
+        assertThat(lease).hasSize(1);
+        assertThat(lease.get(0).getPayloadMap().get("qdrant_scope_lease_pid").getIntegerValue())
+            .isEqualTo(ProcessHandle.current().pid());
+        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void theForkReportHoldsTheMetersOfTheContexts() {
         Path file = ForkRuntime.jvm().writeReport();
         ForkIdentity fork = ForkIdentity.jvm();
@@ -195,6 +260,19 @@ class StarterEndToEndTest extends StarterTestSupport {
 
     private static Filter inProject(String project) {
         return Filter.newBuilder().addMust(ConditionFactory.matchKeyword(ScopedProject.DEFAULT_KEY, project)).build();
+    }
+
+    /** A point as application code would write it with the raw client: a vector and the given payload. */
+    private static PointStruct rawPoint(UUID id, Map<String, Value> payload) {
+        float[] vector = new float[StarterTestApplication.DIMENSION];
+        vector[0] = 1f;
+        return PointStruct.newBuilder().setId(id(id)).setVectors(vectors(vector)).putAllPayload(payload).build();
+    }
+
+    /** A client on the embedded server without the starter's interceptor. */
+    private static QdrantClient uncountedClient() {
+        QdrantEndpoint embedded = SharedEmbeddedQdrant.endpoint();
+        return new QdrantClient(QdrantGrpcClient.newBuilder(embedded.host(), embedded.port(), false).build());
     }
 
     private SearchPoints search(Filter filter) {
