@@ -14,6 +14,7 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +49,9 @@ class ScopePropagationTest extends ScopeTestApplication.OnEmbeddedQdrant {
     @Autowired
     CurrentProject project;
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     ScopeTestApplication.AsyncProjectProbe asyncProbe;
 
@@ -79,10 +83,37 @@ class ScopePropagationTest extends ScopeTestApplication.OnEmbeddedQdrant {
 
     @Test
     void malformedScopeHeaderIsABadRequestNamingTheHeader() {
-        this.restTestClient.get().uri("/project")
+        String body = this.restTestClient.get().uri("/project")
             .header(ProjectScopeHeaders.PROJECT, "not a project")
             .exchange()
-            .expectStatus().isBadRequest();
+            .expectStatus().isBadRequest()
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).startsWith("Invalid " + ProjectScopeHeaders.PROJECT + " header: ")
+            .contains("'not a project'");
+    }
+
+    @Test
+    void malformedKeyHeaderIsABadRequestNamingTheHeader() {
+        String body = this.restTestClient.get().uri("/project")
+            .header(ProjectScopeHeaders.PROJECT, this.project.name())
+            .header(ProjectScopeHeaders.KEY, "nested.key")
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).startsWith("Invalid " + ProjectScopeHeaders.KEY + " header 'nested.key': ");
+    }
+
+    @Test
+    void keyHeaderWithoutProjectHeaderIsABadRequest() {
+        // A client without the starter's customization, so only the key header is sent.
+        String body = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build()
+            .get().uri("/project")
+            .header(ProjectScopeHeaders.KEY, "my_key")
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).isEqualTo(ProjectScopeHeaders.KEY + " header sent without " + ProjectScopeHeaders.PROJECT
+                + ": send both headers or neither");
     }
 
     @RestController
