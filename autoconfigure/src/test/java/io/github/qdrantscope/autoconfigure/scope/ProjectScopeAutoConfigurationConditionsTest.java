@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -11,7 +14,10 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +36,7 @@ class ProjectScopeAutoConfigurationConditionsTest {
             .hasSingleBean(ContextPropagatingTaskDecorator.class)
             .hasSingleBean(RestTemplateCustomizer.class)
             .hasSingleBean(RestTestClientBuilderCustomizer.class)
+            .hasSingleBean(WebTestClientBuilderCustomizer.class)
             .doesNotHaveBean(FilterRegistrationBean.class));
     }
 
@@ -39,6 +46,30 @@ class ProjectScopeAutoConfigurationConditionsTest {
             .withConfiguration(AutoConfigurations.of(ProjectScopeAutoConfiguration.class))
             .run(context -> assertThat(context.getBean(FilterRegistrationBean.class).getFilter())
                 .isInstanceOf(ProjectScopeServletFilter.class));
+    }
+
+    @Test
+    void webTestClientCustomizerNeedsBothBootsWebTestClientSupportAndWebFlux() {
+        this.runner.withClassLoader(new FilteredClassLoader(WebTestClientBuilderCustomizer.class))
+            .run(context -> assertThat(context).hasSingleBean(CurrentProject.class)
+                .doesNotHaveBean(WebTestClientBuilderCustomizer.class));
+        this.runner.withClassLoader(new FilteredClassLoader(ExchangeFilterFunction.class))
+            .run(context -> assertThat(context).hasSingleBean(CurrentProject.class)
+                .doesNotHaveBean(WebTestClientBuilderCustomizer.class));
+    }
+
+    @Test
+    void webTestClientCustomizerPutsTheScopeFilterFirst() {
+        ExchangeFilterFunction applications = (request, next) -> next.exchange(request);
+        this.runner.run(context -> {
+            WebTestClient.Builder builder = WebTestClient.bindToServer().filter(applications);
+            context.getBean(WebTestClientBuilderCustomizer.class).customize(builder);
+            List<ExchangeFilterFunction> filters = new ArrayList<>();
+            builder.filters(filters::addAll);
+            assertThat(filters).hasSize(2);
+            assertThat(filters.get(0)).isInstanceOf(ProjectScopeExchangeFilter.class);
+            assertThat(filters.get(1)).isSameAs(applications);
+        });
     }
 
     @Test
