@@ -3,6 +3,7 @@ package io.github.qdrantscope.autoconfigure.scope;
 import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
 import io.micrometer.context.ContextSnapshotFactory;
 import jakarta.servlet.Filter;
+import reactor.core.publisher.Mono;
 
 import org.springframework.ai.vectorstore.VectorStore;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
@@ -24,6 +25,7 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Project scoping for every {@link VectorStore} bean: the scoping post-processor, the {@link CurrentProject}
@@ -102,6 +104,22 @@ public class ProjectScopeAutoConfiguration {
         RestTestClientBuilderCustomizer qdrantScopeRestTestClientCustomizer() {
             ProjectScopeHeaders headers = new ProjectScopeHeaders();
             return builder -> builder.requestInterceptor(headers);
+        }
+    }
+
+    /**
+     * Opens the test's scope for requests of {@code RANDOM_PORT} tests against a reactive (WebFlux) server,
+     * through the Reactor context (see {@link ProjectScopeWebFilter} for what the application must enable).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass({ WebFilter.class, Mono.class })
+    static class ReactiveConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ProjectScopeWebFilter qdrantScopeWebFilter() {
+            return new ProjectScopeWebFilter();
         }
     }
 
