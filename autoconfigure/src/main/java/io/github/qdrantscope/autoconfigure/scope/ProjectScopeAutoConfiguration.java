@@ -3,6 +3,7 @@ package io.github.qdrantscope.autoconfigure.scope;
 import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
 import io.micrometer.context.ContextSnapshotFactory;
 import jakarta.servlet.Filter;
+import reactor.core.publisher.Mono;
 
 import org.springframework.ai.vectorstore.VectorStore;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.resttestclient.autoconfigure.RestTestClientBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -22,6 +24,8 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Project scoping for every {@link VectorStore} bean: the scoping post-processor, the {@link CurrentProject}
@@ -100,6 +104,35 @@ public class ProjectScopeAutoConfiguration {
         RestTestClientBuilderCustomizer qdrantScopeRestTestClientCustomizer() {
             ProjectScopeHeaders headers = new ProjectScopeHeaders();
             return builder -> builder.requestInterceptor(headers);
+        }
+    }
+
+    /**
+     * Opens the test's scope for requests of {@code RANDOM_PORT} tests against a reactive (WebFlux) server,
+     * through the Reactor context (see {@link ProjectScopeWebFilter} for what the application must enable).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass({ WebFilter.class, Mono.class })
+    static class ReactiveConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ProjectScopeWebFilter qdrantScopeWebFilter() {
+            return new ProjectScopeWebFilter();
+        }
+    }
+
+    /** Adds the scope headers to Boot's auto-configured {@code WebTestClient}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ WebTestClientBuilderCustomizer.class, ExchangeFilterFunction.class })
+    static class WebTestClientConfiguration {
+
+        @Bean
+        WebTestClientBuilderCustomizer qdrantScopeWebTestClientCustomizer() {
+            ProjectScopeExchangeFilter filter = new ProjectScopeExchangeFilter();
+            // First in the chain: it is then invoked synchronously on the test's thread (see the filter).
+            return builder -> builder.filters(filters -> filters.add(0, filter));
         }
     }
 

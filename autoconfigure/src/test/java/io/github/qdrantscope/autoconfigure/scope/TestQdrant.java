@@ -1,11 +1,21 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
 import io.github.qdrantscope.embedded.EmbeddedQdrant;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
+import io.qdrant.client.WithPayloadSelectorFactory;
+import io.qdrant.client.grpc.Common;
+import io.qdrant.client.grpc.JsonWithInt;
+import io.qdrant.client.grpc.Points;
 
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -62,5 +72,39 @@ final class TestQdrant {
             .intercept(interceptors)
             .build();
         return new QdrantClient(QdrantGrpcClient.newBuilder(channel, true).build());
+    }
+
+    /**
+     * Every point of the context's collection stored (in any project) under one of {@code originalIds},
+     * read by an independent client, bypassing the scoping proxy.
+     * @param projectKey the payload key to read each point's project from
+     */
+    static List<StoredPoint> pointsWithOriginalIds(Environment environment, String projectKey,
+            Collection<String> originalIds) throws ExecutionException, InterruptedException {
+        String collection = environment.getRequiredProperty("spring.ai.vectorstore.qdrant.collection-name");
+        try (QdrantClient independent = client(environment)) {
+            return independent.scrollAsync(Points.ScrollPoints.newBuilder()
+                .setCollectionName(collection)
+                .setFilter(Common.Filter.newBuilder()
+                    .addMust(ConditionFactory.matchKeywords(ProjectNames.ORIGINAL_ID_KEY, List.copyOf(originalIds))))
+                .setLimit(1_000)
+                .setWithPayload(WithPayloadSelectorFactory.enable(true))
+                .build()).get().getResultList().stream().map(point -> StoredPoint.of(point, projectKey)).toList();
+        }
+    }
+
+    /** What a point in Qdrant says about where it belongs. */
+    record StoredPoint(String uuid, String originalId, String project) {
+
+        /** The point the scoped store writes for {@code originalId} in {@code scope}'s project. */
+        static StoredPoint inProject(ProjectScope scope, String originalId) {
+            return new StoredPoint(NamespacedIds.of(scope.name(), originalId), originalId, scope.name());
+        }
+
+        private static StoredPoint of(Points.RetrievedPoint point, String projectKey) {
+            Map<String, JsonWithInt.Value> payload = point.getPayloadMap();
+            return new StoredPoint(point.getId().getUuid(), payload.get(ProjectNames.ORIGINAL_ID_KEY).getStringValue(),
+                    payload.containsKey(projectKey) ? payload.get(projectKey).getStringValue() : null);
+        }
     }
 }
