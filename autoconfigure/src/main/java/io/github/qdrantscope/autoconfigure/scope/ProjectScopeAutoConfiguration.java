@@ -30,9 +30,10 @@ import org.springframework.web.server.WebFilter;
 /**
  * Project scoping for every {@link VectorStore} bean: the scoping post-processor, the {@link CurrentProject}
  * bean, the gRPC {@link UnscopedQdrantCallCounter}; with Micrometer's context-propagation present, a
- * task decorator so {@code @Async} work runs in the caller's project; in servlet applications, a filter and
- * test-client customizers that carry the scope over HTTP in {@code RANDOM_PORT} tests. Every optional part
- * is conditional on its classes.
+ * task decorator so {@code @Async} work runs in the caller's project; for {@code RANDOM_PORT} tests, customizers
+ * of {@code TestRestTemplate}, {@code RestTestClient} and {@code WebTestClient} that send the scope as HTTP
+ * headers, and a servlet filter or (in reactive applications) a {@code WebFilter} that opens it on the server
+ * side. Every optional part is conditional on its classes.
  */
 @AutoConfiguration(after = QdrantVectorStoreAutoConfiguration.class)
 @ConditionalOnClass(VectorStore.class)
