@@ -38,10 +38,10 @@ class GradleWorkerSlotsTest {
 
     @Test
     void liveWorkersGetDistinctSlotsAndAnEndedWorkersSlotIsReused() throws Exception {
+        // each worker has claimed its slot once it printed it: start the next one only then
         Worker first = start();
-        Worker second = start();
-
         assertThat(first.slot()).isEqualTo(1);
+        Worker second = start();
         assertThat(second.slot()).isEqualTo(2);
 
         first.exit();

@@ -9,7 +9,7 @@ import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Common;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
@@ -24,13 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Proves the module's JUnit configuration ({@code junit-platform.properties}: 4 threads) runs 4 tests of one
- * class at the same time, and that the scoping holds while it does: four repetitions each write the same
- * fixed ids and contents into the one collection, meet at a barrier (which only opens when all four are
- * running at once), and each then finds exactly its own documents.
+ * class at the same time, and that the scoping holds while it does: four tests each write the same fixed ids
+ * and contents into the one collection, meet at a barrier (which only opens when all four are running at
+ * once), and each then finds exactly its own documents.
  *
- * <p>The class itself keeps the default {@code same_thread} mode and only the repeated test is concurrent:
- * when a whole suite runs in one launcher (an IDE), the thread running the class then helps run its
- * repetitions, so four threads are free for them as soon as any other concurrent classes are done.
+ * <p>Four methods, not a {@code @RepeatedTest}: JUnit forks a class's methods and then runs the ones no idle
+ * thread has taken itself, while it waits for a repeated test's invocations one by one, so one of them can be
+ * left behind a waiting thread. Only the methods are concurrent, not the class: when a whole suite runs in one
+ * launcher (an IDE), the thread running the class then takes part, so four threads are free for them as soon
+ * as other concurrent classes are done.
  */
 @SpringBootTest(classes = ScopeTestApplication.class,
         properties = "spring.ai.vectorstore.qdrant.collection-name=scope_four_threads")
@@ -40,10 +42,10 @@ class FourConcurrentScopesTest extends ScopeTestApplication.OnEmbeddedQdrant {
     /** {@code junit.jupiter.execution.parallel.config.fixed.parallelism} of this module. */
     private static final int THREADS = 4;
 
-    /** Opens once all four repetitions have written their documents; generous, it only bounds a failure. */
+    /** Opens once all four tests have written their documents; generous, it only bounds a failure. */
     private static final CyclicBarrier ALL_WRITTEN = new CyclicBarrier(THREADS);
 
-    /** Opens once all four have searched, so no repetition cleans up before the others have searched. */
+    /** Opens once all four have searched, so no test cleans up before the others have searched. */
     private static final CyclicBarrier ALL_SEARCHED = new CyclicBarrier(THREADS);
 
     private static final Set<String> THREAD_NAMES = ConcurrentHashMap.newKeySet();
@@ -62,9 +64,31 @@ class FourConcurrentScopesTest extends ScopeTestApplication.OnEmbeddedQdrant {
     @Value("${spring.ai.vectorstore.qdrant.collection-name}")
     String collection;
 
-    @RepeatedTest(THREADS)
+    @Test
     @Execution(ExecutionMode.CONCURRENT)
-    void fourScopedTestsRunAtOnceAndEachSeesOnlyItsOwnDocuments() throws Exception {
+    void first() throws Exception {
+        runsWithTheOtherThreeAndSeesOnlyItsOwnDocuments();
+    }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void second() throws Exception {
+        runsWithTheOtherThreeAndSeesOnlyItsOwnDocuments();
+    }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void third() throws Exception {
+        runsWithTheOtherThreeAndSeesOnlyItsOwnDocuments();
+    }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void fourth() throws Exception {
+        runsWithTheOtherThreeAndSeesOnlyItsOwnDocuments();
+    }
+
+    private void runsWithTheOtherThreeAndSeesOnlyItsOwnDocuments() throws Exception {
         THREAD_NAMES.add(Thread.currentThread().getName());
         PROJECTS.add(this.project.name());
         this.vectorStore.add(ScopedIsolationTest.fixture());
