@@ -35,13 +35,18 @@ public record ForkIdentity(ForkId fork, RunId run, String host, Path buildDirect
                 if (current == null) {
                     current = resolve(SystemLookup.jvm(), Path.of("").toAbsolutePath(), hostName(),
                             ProcessHandle.current().pid(), BuildProcess.of(ProcessHandle.current()).orElse(null));
-                    logger.info("qdrant-scope: fork id " + current.fork().value() + " (from " + current.fork().source()
-                            + "), run id " + current.run().value() + " (from " + current.run().source() + ")");
+                    current.logResolved();
                     jvm = current;
                 }
             }
         }
         return current;
+    }
+
+    /** Logs the fork and run id and where each came from (once per JVM, when first resolved). */
+    void logResolved() {
+        logger.info("qdrant-scope: fork id " + fork.value() + " (from " + fork.source() + "), run id " + run.value()
+                + " (from " + run.source() + ")");
     }
 
     /** Resolves an identity from explicit inputs (the layers are documented on the resolvers). */

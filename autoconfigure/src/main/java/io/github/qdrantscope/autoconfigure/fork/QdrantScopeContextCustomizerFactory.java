@@ -2,6 +2,8 @@ package io.github.qdrantscope.autoconfigure.fork;
 
 import java.util.List;
 
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.convert.ConversionException;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -12,19 +14,54 @@ import org.springframework.util.ClassUtils;
  * {@code META-INF/spring.factories} under {@code org.springframework.test.context.ContextCustomizerFactory}).
  * The customizer it returns is equal for every test class of the fork, so Spring's context cache keeps
  * sharing contexts between them.
+ *
+ * <p>Contributes nothing when Spring AI's {@code QdrantVectorStore} is not on the classpath, or when the
+ * system property {@value #ENABLED_PROPERTY} is false (any boolean form Spring Boot binds: {@code false},
+ * {@code FALSE}, {@code off}, {@code no}, {@code 0}); then not even the fork identity is resolved.
  */
 public class QdrantScopeContextCustomizerFactory implements ContextCustomizerFactory {
 
-    private static final boolean QDRANT_STORE_PRESENT = ClassUtils.isPresent(
-            "org.springframework.ai.vectorstore.qdrant.QdrantVectorStore",
-            QdrantScopeContextCustomizerFactory.class.getClassLoader());
+    /** The system property that switches the fork binding off for the whole JVM. */
+    public static final String ENABLED_PROPERTY = "qdrant-scope.enabled";
+
+    private static final String QDRANT_STORE = "org.springframework.ai.vectorstore.qdrant.QdrantVectorStore";
+
+    private final SystemLookup system;
+
+    private final boolean qdrantStorePresent;
+
+    /** The factory Spring's TestContext framework instantiates: the real JVM and this class's loader. */
+    public QdrantScopeContextCustomizerFactory() {
+        this(SystemLookup.jvm(), QdrantScopeContextCustomizerFactory.class.getClassLoader());
+    }
+
+    QdrantScopeContextCustomizerFactory(SystemLookup system, ClassLoader classLoader) {
+        this.system = system;
+        this.qdrantStorePresent = ClassUtils.isPresent(QDRANT_STORE, classLoader);
+    }
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
-        if (!QDRANT_STORE_PRESENT || "false".equals(System.getProperty("qdrant-scope.enabled"))) {
+        if (!this.qdrantStorePresent || !enabled()) {
             return null;
         }
         return new QdrantScopeContextCustomizer(ForkIdentity.jvm());
+    }
+
+    private boolean enabled() {
+        String value = SystemLookup.nonBlank(this.system.property(ENABLED_PROPERTY));
+        if (value == null) {
+            return true;
+        }
+        try {
+            // the same conversion the customizer's Binder applies to the context's qdrant-scope.enabled
+            Boolean enabled = ApplicationConversionService.getSharedInstance().convert(value, Boolean.class);
+            return !Boolean.FALSE.equals(enabled);
+        }
+        catch (ConversionException ex) {
+            throw new IllegalArgumentException("qdrant-scope: system property " + ENABLED_PROPERTY + "='" + value
+                    + "' is invalid: use true or false", ex);
+        }
     }
 }

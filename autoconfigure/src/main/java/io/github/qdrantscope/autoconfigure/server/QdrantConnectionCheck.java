@@ -26,13 +26,15 @@ import org.springframework.core.env.Environment;
  * Checks, as soon as the context's {@code QdrantClient} exists, that its server answers a health check
  * within {@code qdrant-scope.connect-timeout}; otherwise the context fails with a
  * {@link QdrantUnreachableException} instead of hanging in the first collection call. Also registers the
- * resolved {@link QdrantEndpoint} as a bean and logs, once per JVM, which server is used for which
- * collection and fork.
+ * resolved {@link QdrantEndpoint} as a bean and logs which server is used for which collection and fork:
+ * once per JVM for each mode, server and collection, so once per fork unless contexts of the fork bind other
+ * collections (their own {@code qdrant-scope.collection-prefix}) or servers.
  */
 public class QdrantConnectionCheck implements BeanPostProcessor, BeanFactoryAware, EnvironmentAware {
 
     private static final Log logger = LogFactory.getLog(QdrantConnectionCheck.class);
 
+    /** Mode, server and collection already logged in this JVM. */
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
     private ConfigurableListableBeanFactory beanFactory;
@@ -112,15 +114,18 @@ public class QdrantConnectionCheck implements BeanPostProcessor, BeanFactoryAwar
     }
 
     private void logOnce(QdrantEndpoint endpoint) {
+        String collection = environment.getProperty("spring.ai.vectorstore.qdrant.collection-name", "vector_store");
+        // not the whole line: contexts reaching one server for different reasons (bean names) are one choice
+        if (!LOGGED.add(endpoint.mode() + " " + endpoint.host() + ":" + endpoint.port() + " " + collection)) {
+            return;
+        }
         String line = "qdrant-scope: " + endpoint.mode() + " Qdrant at " + endpoint.host() + ":" + endpoint.port()
-                + ", collection " + environment.getProperty("spring.ai.vectorstore.qdrant.collection-name", "vector_store")
+                + ", collection " + collection
                 + ", fork " + environment.getProperty("qdrant-scope.binding.fork-id", "(not bound)")
                 + " (fork id from " + environment.getProperty("qdrant-scope.binding.fork-id-source", "-")
                 + "), run " + environment.getProperty("qdrant-scope.binding.run-id", "-")
                 + "; chosen because " + (endpoint.mode() == QdrantEndpoint.Mode.EMBEDDED
                         ? "no Qdrant was configured" : endpoint.source());
-        if (LOGGED.add(line)) {
-            logger.info(line);
-        }
+        logger.info(line);
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,13 @@ class QdrantScopeEmbeddingAutoConfigurationTest {
             assertThat(context.getBean(EmbeddingModel.class)).isInstanceOf(HashingEmbeddingModel.class);
             assertThat(context.getBean(EmbeddingModel.class).dimensions()).isEqualTo(384);
         });
+    }
+
+    @Test
+    void providesNothingWithoutSpringAisEmbeddingModel() {
+        runner.withPropertyValues("qdrant-scope.embedding=hashing")
+            .withClassLoader(new FilteredClassLoader(EmbeddingModel.class))
+            .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(HashingEmbeddingModel.class));
     }
 
     @Test

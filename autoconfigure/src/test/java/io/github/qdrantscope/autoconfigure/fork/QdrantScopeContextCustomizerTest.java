@@ -1,14 +1,20 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.test.context.ContextCustomizer;
@@ -34,6 +40,45 @@ class QdrantScopeContextCustomizerTest {
         assertThat(first).isInstanceOf(QdrantScopeContextCustomizer.class).isEqualTo(second);
         assertThat(first.hashCode()).isEqualTo(second.hashCode());
         assertThat(((QdrantScopeContextCustomizer) first).identity()).isSameAs(ForkIdentity.jvm());
+    }
+
+    @Test
+    void factoryContributesNothingWithoutSpringAisQdrantStore() {
+        QdrantScopeContextCustomizerFactory factory = new QdrantScopeContextCustomizerFactory(
+                SystemLookup.of(Map.of(), Map.of()), new FilteredClassLoader(QdrantVectorStore.class));
+
+        assertThat(factory.createContextCustomizer(FirstTestClass.class, List.of())).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "false", "FALSE", " false ", "off", "no", "0" })
+    void factoryContributesNothingWhenTheSystemPropertyDisablesQdrantScope(String value) {
+        QdrantScopeContextCustomizerFactory factory = factory(Map.of("qdrant-scope.enabled", value));
+
+        assertThat(factory.createContextCustomizer(FirstTestClass.class, List.of())).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "true", "on", "" })
+    void factoryBindsWhenTheSystemPropertyIsTrueOrBlank(String value) {
+        QdrantScopeContextCustomizerFactory factory = factory(Map.of("qdrant-scope.enabled", value));
+
+        assertThat(factory.createContextCustomizer(FirstTestClass.class, List.of()))
+                .isEqualTo(new QdrantScopeContextCustomizer(ForkIdentity.jvm()));
+    }
+
+    @Test
+    void invalidEnabledSystemPropertyIsAnErrorNamingIt() {
+        QdrantScopeContextCustomizerFactory factory = factory(Map.of("qdrant-scope.enabled", "nope"));
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> factory.createContextCustomizer(FirstTestClass.class, List.of()))
+                .withMessage("qdrant-scope: system property qdrant-scope.enabled='nope' is invalid: use true or false");
+    }
+
+    private static QdrantScopeContextCustomizerFactory factory(Map<String, String> systemProperties) {
+        return new QdrantScopeContextCustomizerFactory(SystemLookup.of(systemProperties, Map.of()),
+                QdrantScopeContextCustomizerFactory.class.getClassLoader());
     }
 
     @Test

@@ -99,6 +99,48 @@ class RunIdResolverTest {
     }
 
     @Test
+    void jenkinsIsRecognisedByJenkinsHomeToo() {
+        env.put("JENKINS_URL", "http://ci/");
+        env.put("BUILD_TAG", "jenkins-shop-main-12");
+        env.put("BUILD_NUMBER", "12");
+        RunId byUrl = resolve();
+        env.remove("JENKINS_URL");
+        env.put("JENKINS_HOME", "/var/lib/jenkins");
+
+        assertThat(resolve()).isEqualTo(byUrl);
+    }
+
+    @Test
+    void jenkinsExecutorsOfOneBuildGetDifferentIds() {
+        env.put("JENKINS_HOME", "/var/lib/jenkins");
+        env.put("BUILD_TAG", "jenkins-shop-main-12");
+        env.put("BUILD_NUMBER", "12");
+        env.put("NODE_NAME", "agent-1");
+        env.put("EXECUTOR_NUMBER", "0");
+        RunId first = resolve();
+        env.put("EXECUTOR_NUMBER", "1");
+
+        assertThat(resolve().value()).startsWith("jk12-").isNotEqualTo(first.value());
+    }
+
+    @Test
+    void withSeveralCisVariablesTheDocumentedOrderDecides() {
+        // e.g. a GitLab runner started from Jenkins, or variables leaking into a nested build
+        env.put("JENKINS_URL", "http://ci/");
+        env.put("BUILD_TAG", "jenkins-shop-main-12");
+        env.put("CIRCLE_BUILD_NUM", "310");
+        assertThat(resolve().source()).isEqualTo("circleci");
+        env.put("BUILDKITE_JOB_ID", "0190b2a4-1f7e-4e5f-9a4c-2bb0c1a0f001");
+        assertThat(resolve().source()).isEqualTo("buildkite");
+        env.put("CI_JOB_ID", "5551");
+        assertThat(resolve()).isEqualTo(new RunId("gl5551", "gitlab"));
+        env.put("GITHUB_RUN_ID", "987654");
+        assertThat(resolve().source()).isEqualTo("github-actions");
+        env.put("QDRANT_SCOPE_RUN_ID", "abc");
+        assertThat(resolve()).isEqualTo(new RunId("abc", "QDRANT_SCOPE_RUN_ID"));
+    }
+
+    @Test
     void buildTagWithoutJenkinsIsNotJenkins() {
         env.put("BUILD_TAG", "something");
 

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.actuate.endpoint.MetricsEndpoint;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,6 +54,13 @@ class QdrantScopeMetricsAutoConfigurationTest {
     void disabled() {
         runner.withPropertyValues("qdrant-scope.enabled=false").run(context ->
                 assertThat(context).doesNotHaveBean(ScopeMetrics.class).doesNotHaveBean(QdrantScopeMeterBinder.class));
+    }
+
+    @Test
+    void offWithoutMicrometer() {
+        runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run(context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(ScopeMetrics.class)
+                        .doesNotHaveBean(QdrantScopeMeterBinder.class));
     }
 
     @Test

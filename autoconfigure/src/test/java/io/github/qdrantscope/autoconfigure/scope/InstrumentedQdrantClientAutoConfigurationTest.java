@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreProperties;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The starter's QdrantClient: built from the connection details, carries interceptor beans, backs off. */
@@ -24,6 +26,12 @@ class InstrumentedQdrantClientAutoConfigurationTest {
         .withConfiguration(AutoConfigurations.of(QdrantVectorStoreAutoConfiguration.class,
                 InstrumentedQdrantClientAutoConfiguration.class))
         .withBean(FakeEmbeddingModel.class);
+
+    /** The starter's client alone (no Spring AI client to fall back to), on the embedded server. */
+    private final ApplicationContextRunner alone = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(InstrumentedQdrantClientAutoConfiguration.class))
+        .withPropertyValues("spring.ai.vectorstore.qdrant.host=" + TestQdrant.server().host(),
+                "spring.ai.vectorstore.qdrant.port=" + TestQdrant.server().grpcPort());
 
     /** Records the full method name of every call it sees. */
     static final class RecordingInterceptor implements ClientInterceptor {
@@ -97,5 +105,29 @@ class InstrumentedQdrantClientAutoConfigurationTest {
         this.runner.withPropertyValues("qdrant-scope.enabled=false")
             .run(context -> assertThat(context.getBeanNamesForType(QdrantClient.class)).containsExactly("qdrantClient")
                 .allSatisfy(name -> assertThat(context.getBeanDefinitionNames()).contains(name)));
+    }
+
+    @Test
+    void contributesTheClientForTheQdrantVectorStoreType() {
+        this.alone.withPropertyValues("spring.ai.vectorstore.type=qdrant")
+            .run(context -> assertThat(context).hasSingleBean(QdrantClient.class).hasBean("qdrantClient"));
+    }
+
+    @Test
+    void offForAnotherVectorStoreType() {
+        this.alone.withPropertyValues("spring.ai.vectorstore.type=pgvector")
+            .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(QdrantClient.class));
+    }
+
+    @Test
+    void offWithoutSpringAisQdrantProperties() {
+        this.alone.withClassLoader(new FilteredClassLoader(QdrantVectorStoreProperties.class))
+            .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(QdrantClient.class));
+    }
+
+    @Test
+    void offWithoutTheQdrantClient() {
+        this.alone.withClassLoader(new FilteredClassLoader(QdrantClient.class))
+            .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(QdrantClient.class));
     }
 }
