@@ -1,9 +1,9 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
-import java.security.SecureRandom;
-import java.util.Locale;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -34,7 +34,7 @@ public final class ProjectNames {
     /** Payload keys are plain identifiers: a dot or bracket would make Qdrant read a nested path. */
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
 
     private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
 
@@ -46,8 +46,10 @@ public final class ProjectNames {
         if (!PREFIX.matcher(prefix).matches()) {
             throw new IllegalArgumentException("Invalid project name prefix '" + prefix + "': " + PREFIX_RULE);
         }
+        // Uniqueness comes from ISSUED, so the suffix need not be unpredictable: no SecureRandom (and its lock)
+        // on the path of every test method.
         while (true) {
-            String name = prefix + "-" + String.format(Locale.ROOT, "%08x", RANDOM.nextInt());
+            String name = prefix + "-" + HEX.toHexDigits(ThreadLocalRandom.current().nextInt());
             if (ISSUED.add(name)) {
                 return name;
             }

@@ -1,9 +1,11 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
 import java.lang.reflect.Method;
+import java.util.Map;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
  * The validated {@link ScopedProject @ScopedProject} that applies to one test method: the method's own
@@ -12,14 +14,34 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  */
 record ScopeDefinition(String prefix, String key, ScopedProject.Cleanup cleanup) {
 
+    /** Unscoped methods are cached too, as this marker; invalid annotations are not (they fail every time). */
+    private static final ScopeDefinition UNSCOPED = new ScopeDefinition("", "", ScopedProject.Cleanup.NEVER);
+
+    /**
+     * Definitions are looked up before every test method and never change: merged-annotation searches and
+     * validation are paid once per method, as Spring's own test annotations are. Soft references, like
+     * Spring's caches, so test classes can still be unloaded.
+     */
+    private static final Map<TestMethod, ScopeDefinition> CACHE = new ConcurrentReferenceHashMap<>();
+
     /** The definition for {@code method} of {@code testClass}, or {@code null} when it is not scoped. */
     static ScopeDefinition forMethod(Class<?> testClass, Method method) {
+        TestMethod key = new TestMethod(testClass, method);
+        ScopeDefinition cached = CACHE.get(key);
+        if (cached == null) {
+            cached = find(testClass, method);
+            CACHE.put(key, cached);
+        }
+        return cached == UNSCOPED ? null : cached;
+    }
+
+    private static ScopeDefinition find(Class<?> testClass, Method method) {
         ScopedProject onMethod = AnnotatedElementUtils.findMergedAnnotation(method, ScopedProject.class);
         if (onMethod != null) {
             return validated(onMethod, testClass, method);
         }
         ScopedProject onClass = forClassAnnotation(testClass);
-        return onClass == null ? null : validated(onClass, testClass, method);
+        return onClass == null ? UNSCOPED : validated(onClass, testClass, method);
     }
 
     /** The class-level annotation that applies to {@code testClass}, or {@code null}. */
@@ -45,5 +67,9 @@ record ScopeDefinition(String prefix, String key, ScopedProject.Cleanup cleanup)
         }
         String prefix = value.isEmpty() ? ProjectNames.derivePrefix(testClass, method.getName()) : value;
         return new ScopeDefinition(prefix, annotation.key(), annotation.cleanup());
+    }
+
+    /** The method of a test class: an inherited method runs for each subclass, with that subclass's prefix. */
+    private record TestMethod(Class<?> testClass, Method method) {
     }
 }

@@ -248,19 +248,8 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
             .addMust(ConditionFactory.filter(sameIds.build()))
             .addMustNot(ConditionFactory.matchKeyword(scope.key(), scope.name()))
             .build();
-        long count = ProxiedCalls.run(() -> {
-            try {
-                return await(client.get().countAsync(collection(), foreign, true, CLEANUP_TIMEOUT));
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while auditing a delete of project '" + scope.name() + "'", ex);
-            }
-            catch (ExecutionException | TimeoutException ex) {
-                throw new IllegalStateException("Could not audit a delete of project '" + scope.name()
-                        + "' on collection '" + collection() + "'", ex);
-            }
-        });
+        long count = await(() -> client.get().countAsync(collection(), foreign, true, CLEANUP_TIMEOUT),
+                "audit a delete of project '" + scope.name() + "'");
         if (count > 0) {
             this.metrics.get().contention(ContentionKind.FOREIGN_POINT, scope.name(), collection(),
                     "an unscoped delete(ids) would have removed " + count + " points from outside project '"
@@ -308,23 +297,13 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         Common.Filter filter = Common.Filter.newBuilder()
             .addMust(ConditionFactory.matchKeyword(scope.key(), scope.name()))
             .build();
-        return ProxiedCalls.run(() -> {
-            try {
-                long count = known ? recorded : await(client.get().countAsync(collection(), filter, true, CLEANUP_TIMEOUT));
-                if (count > 0 || known) {
-                    await(client.get().deleteAsync(collection(), filter, CLEANUP_TIMEOUT));
-                }
-                return count;
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while removing project '" + scope.name() + "'", ex);
-            }
-            catch (ExecutionException | TimeoutException ex) {
-                throw new IllegalStateException("Could not remove the points of project '" + scope.name()
-                        + "' from collection '" + collection() + "'", ex);
-            }
-        });
+        String what = "remove the points of project '" + scope.name() + "'";
+        long count = known ? recorded
+                : await(() -> client.get().countAsync(collection(), filter, true, CLEANUP_TIMEOUT), what);
+        if (count > 0 || known) {
+            await(() -> client.get().deleteAsync(collection(), filter, CLEANUP_TIMEOUT), what);
+        }
+        return count;
     }
 
     /** Forgets what {@code scope} wrote, for a project whose points are kept ({@code cleanup = NEVER}). */
@@ -337,8 +316,19 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         return this.writes.size();
     }
 
-    private static <T> T await(Future<T> future) throws InterruptedException, ExecutionException, TimeoutException {
-        return future.get(CLEANUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    /** Makes a raw-client call of the proxy's own (not counted as unscoped) and waits for its result. */
+    private <T> T await(Supplier<Future<T>> call, String what) {
+        Future<T> future = ProxiedCalls.run(call);
+        try {
+            return future.get(CLEANUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while trying to " + what, ex);
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("Could not " + what + " in collection '" + collection() + "'", ex);
+        }
     }
 
     private Optional<QdrantClient> qdrantClient() {

@@ -3,9 +3,7 @@ package io.github.qdrantscope.autoconfigure.scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.qdrantscope.autoconfigure.fork.QdrantScopeContextCustomizer;
 import io.grpc.CallOptions;
@@ -26,8 +24,6 @@ import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.filter.FilterExpressionBuilder;
 import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
-import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -46,19 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 @Execution(ExecutionMode.CONCURRENT)
 class ProjectCleanupTest {
 
-    private static final AtomicInteger COLLECTIONS = new AtomicInteger();
+    private final String collection = TestQdrant.uniqueCollection("scope_cleanup");
 
-    private final String collection = "scope_cleanup_" + COLLECTIONS.incrementAndGet() + "_"
-            + UUID.randomUUID().toString().substring(0, 8);
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(QdrantVectorStoreAutoConfiguration.class,
-                InstrumentedQdrantClientAutoConfiguration.class, ProjectScopeAutoConfiguration.class))
-        .withUserConfiguration(TestInfrastructure.class, RecordedCallsConfiguration.class)
-        .withPropertyValues("spring.ai.vectorstore.qdrant.host=" + TestQdrant.server().host(),
-                "spring.ai.vectorstore.qdrant.port=" + TestQdrant.server().grpcPort(),
-                "spring.ai.vectorstore.qdrant.initialize-schema=true",
-                "spring.ai.vectorstore.qdrant.collection-name=" + this.collection);
+    private final ApplicationContextRunner runner = TestQdrant.scopedStoreRunner(this.collection)
+        .withUserConfiguration(RecordedCallsConfiguration.class);
 
     private static final ProjectScope A = new ProjectScope("a-0000000a", ScopedProject.DEFAULT_KEY);
 

@@ -3,7 +3,6 @@ package io.github.qdrantscope.autoconfigure.scope;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
 import io.qdrant.client.ConditionFactory;
@@ -21,8 +20,6 @@ import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.filter.FilterExpressionBuilder;
 import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
-import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -42,19 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ResourceLock(Resources.SYSTEM_OUT)
 class ScopingAutoConfigurationTest {
 
-    private static final AtomicInteger COLLECTIONS = new AtomicInteger();
+    private final String collection = TestQdrant.uniqueCollection("scope_runner");
 
-    private final String collection = "scope_runner_" + COLLECTIONS.incrementAndGet() + "_"
-            + UUID.randomUUID().toString().substring(0, 8);
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(QdrantVectorStoreAutoConfiguration.class,
-                InstrumentedQdrantClientAutoConfiguration.class, ProjectScopeAutoConfiguration.class))
-        .withUserConfiguration(TestInfrastructure.class)
-        .withPropertyValues("spring.ai.vectorstore.qdrant.host=" + TestQdrant.server().host(),
-                "spring.ai.vectorstore.qdrant.port=" + TestQdrant.server().grpcPort(),
-                "spring.ai.vectorstore.qdrant.initialize-schema=true",
-                "spring.ai.vectorstore.qdrant.collection-name=" + this.collection);
+    private final ApplicationContextRunner runner = TestQdrant.scopedStoreRunner(this.collection);
 
     private static final ProjectScope A = new ProjectScope("a-0000000a", ScopedProject.DEFAULT_KEY);
 

@@ -3,7 +3,9 @@ package io.github.qdrantscope.autoconfigure.scope;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.qdrantscope.embedded.EmbeddedQdrant;
 import io.grpc.ClientInterceptor;
@@ -17,6 +19,9 @@ import io.qdrant.client.grpc.Common;
 import io.qdrant.client.grpc.JsonWithInt;
 import io.qdrant.client.grpc.Points;
 
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -42,6 +47,28 @@ final class TestQdrant {
 
     static EmbeddedQdrant server() {
         return Holder.SERVER;
+    }
+
+    private static final AtomicInteger COLLECTIONS = new AtomicInteger();
+
+    /** A collection name no other test of this JVM uses: {@code <prefix>_<n>_<8 random hex>}. */
+    static String uniqueCollection(String prefix) {
+        return prefix + "_" + COLLECTIONS.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Spring AI's Qdrant auto-configuration plus the starter's client and scoping on {@code collection} of
+     * this JVM's server, with {@link TestInfrastructure} (embedding model, recording metrics).
+     */
+    static ApplicationContextRunner scopedStoreRunner(String collection) {
+        return new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(QdrantVectorStoreAutoConfiguration.class,
+                    InstrumentedQdrantClientAutoConfiguration.class, ProjectScopeAutoConfiguration.class))
+            .withUserConfiguration(TestInfrastructure.class)
+            .withPropertyValues("spring.ai.vectorstore.qdrant.host=" + server().host(),
+                    "spring.ai.vectorstore.qdrant.port=" + server().grpcPort(),
+                    "spring.ai.vectorstore.qdrant.initialize-schema=true",
+                    "spring.ai.vectorstore.qdrant.collection-name=" + collection);
     }
 
     /** Host, port and schema initialisation; each test class sets its own collection name. */

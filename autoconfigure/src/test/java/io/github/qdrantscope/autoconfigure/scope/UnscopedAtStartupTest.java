@@ -3,7 +3,6 @@ package io.github.qdrantscope.autoconfigure.scope;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
 import io.qdrant.client.QdrantClient;
@@ -13,10 +12,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.VectorStore;
-import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,19 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Execution(ExecutionMode.CONCURRENT)
 class UnscopedAtStartupTest {
 
-    private static final AtomicInteger COLLECTIONS = new AtomicInteger();
+    private final String collection = TestQdrant.uniqueCollection("scope_startup");
 
-    private final String collection = "scope_startup_" + COLLECTIONS.incrementAndGet() + "_"
-            + UUID.randomUUID().toString().substring(0, 8);
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(QdrantVectorStoreAutoConfiguration.class,
-                InstrumentedQdrantClientAutoConfiguration.class, ProjectScopeAutoConfiguration.class))
-        .withUserConfiguration(TestInfrastructure.class, SeedingApplication.class)
-        .withPropertyValues("spring.ai.vectorstore.qdrant.host=" + TestQdrant.server().host(),
-                "spring.ai.vectorstore.qdrant.port=" + TestQdrant.server().grpcPort(),
-                "spring.ai.vectorstore.qdrant.initialize-schema=true",
-                "spring.ai.vectorstore.qdrant.collection-name=" + this.collection);
+    private final ApplicationContextRunner runner = TestQdrant.scopedStoreRunner(this.collection)
+        .withUserConfiguration(SeedingApplication.class);
 
     @Test
     void warnLetsAStartupSeedThroughAndCountsIt() {
