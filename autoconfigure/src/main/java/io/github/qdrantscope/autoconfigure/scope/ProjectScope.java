@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@link CurrentProject} bean.
  *
  * <pre>{@code
- * try (ProjectScope.Binding ignored = ProjectScope.open(ProjectScope.of("orders-1a2b3c4d", "qdrant_scope_project"))) {
+ * try (ProjectScope.Binding ignored = ProjectScope.open(new ProjectScope("orders-1a2b3c4d", "qdrant_scope_project"))) {
  *     vectorStore.add(documents);   // stamped with qdrant_scope_project = orders-1a2b3c4d
  * }
  * }</pre>
