@@ -38,6 +38,7 @@ class ScopedProjectListenerTest {
         run.finishClass();
         RecordingScopeMetrics metrics = run.context.getBean(RecordingScopeMetrics.class);
         assertThat(metrics.cleanups).extracting(RecordingScopeMetrics.Cleanup::pointsRemoved).contains(3L);
+        assertThat(run.recordedProjects()).isZero();
     }
 
     @Test
@@ -48,9 +49,11 @@ class ScopedProjectListenerTest {
         assertThat(first).isNotEqualTo(second);
         assertThat(run.pointsOf(first)).isEqualTo(3);
         assertThat(run.pointsOf(second)).isEqualTo(3);
+        assertThat(run.recordedProjects()).isEqualTo(2);
         run.finishClass();
         assertThat(run.pointsOf(first)).isZero();
         assertThat(run.pointsOf(second)).isZero();
+        assertThat(run.recordedProjects()).isZero();
     }
 
     @Test
@@ -59,6 +62,8 @@ class ScopedProjectListenerTest {
         String project = run.method("writesThree", 3);
         run.finishClass();
         assertThat(run.pointsOf(project)).isEqualTo(3);
+        // kept points, forgotten writes: the record of a NEVER project does not outlive its test
+        assertThat(run.recordedProjects()).isZero();
     }
 
     @Test
@@ -117,6 +122,12 @@ class ScopedProjectListenerTest {
             this.manager.afterTestMethod(this.instance, method, null);
             assertThat(ProjectScope.current()).isEmpty();
             return project;
+        }
+
+        /** Projects whose writes the store still remembers (all cleaned up or forgotten between tests). */
+        int recordedProjects() {
+            return ScopedVectorStorePostProcessor.scopingAdvice(this.context.getBean(VectorStore.class))
+                .recordedProjects();
         }
 
         void finishClass() throws Exception {
