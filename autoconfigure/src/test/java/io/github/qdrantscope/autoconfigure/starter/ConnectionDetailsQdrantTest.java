@@ -1,6 +1,5 @@
 package io.github.qdrantscope.autoconfigure.starter;
 
-import io.github.qdrantscope.autoconfigure.server.JvmExit;
 import io.github.qdrantscope.embedded.EmbeddedQdrant;
 
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
@@ -24,18 +23,11 @@ class ConnectionDetailsQdrantTest extends ExternalQdrantContract {
 
     private static final String BEAN_NAME = "embeddedQdrantConnectionDetails";
 
-    /** Not the starter's shared server; stopped at JVM exit after the fork has dropped its collection. */
-    private static final EmbeddedQdrant SERVER = startServer();
-
-    private static EmbeddedQdrant startServer() {
-        EmbeddedQdrant server = EmbeddedQdrant.builder().port(0).apiKey(API_KEY).start();
-        JvmExit.register(JvmExit.Phase.SERVER, "stopping the Qdrant of ConnectionDetailsQdrantTest", server::close);
-        return server;
-    }
+    private static final EmbeddedQdrant SERVER = ExternalServer.start(API_KEY, "ConnectionDetailsQdrantTest");
 
     @Override
     ExternalServer server() {
-        return new ExternalServer(SERVER.host(), SERVER.grpcPort(), API_KEY);
+        return ExternalServer.of(SERVER, API_KEY);
     }
 
     @Override

@@ -9,9 +9,11 @@ import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
 import io.github.qdrantscope.autoconfigure.fork.ForkIdentity;
 import io.github.qdrantscope.autoconfigure.scope.ProjectNames;
 import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.autoconfigure.server.JvmExit;
 import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerChoice;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerSelector;
+import io.github.qdrantscope.embedded.EmbeddedQdrant;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
@@ -99,6 +101,20 @@ abstract class ExternalQdrantContract extends StarterTestSupport {
      * @param apiKey the API key, or {@code null}
      */
     record ExternalServer(String host, int port, String apiKey) {
+
+        /**
+         * An embedded Qdrant of the test's own, not the starter's shared one; stopped at JVM exit, after
+         * the fork has dropped its collection on it.
+         */
+        static EmbeddedQdrant start(String apiKey, String owner) {
+            EmbeddedQdrant server = EmbeddedQdrant.builder().port(0).apiKey(apiKey).start();
+            JvmExit.register(JvmExit.Phase.SERVER, "stopping the Qdrant of " + owner, server::close);
+            return server;
+        }
+
+        static ExternalServer of(EmbeddedQdrant server, String apiKey) {
+            return new ExternalServer(server.host(), server.grpcPort(), apiKey);
+        }
 
         QdrantClient client() {
             QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(host, port, false);

@@ -1,6 +1,5 @@
 package io.github.qdrantscope.autoconfigure.starter;
 
-import io.github.qdrantscope.autoconfigure.server.JvmExit;
 import io.github.qdrantscope.embedded.EmbeddedQdrant;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,14 +18,7 @@ class ExternalUrlQdrantTest extends ExternalQdrantContract {
 
     private static final String API_KEY = "external-url-key";
 
-    /** Not the starter's shared server; stopped at JVM exit after the fork has dropped its collection. */
-    private static final EmbeddedQdrant SERVER = startServer();
-
-    private static EmbeddedQdrant startServer() {
-        EmbeddedQdrant server = EmbeddedQdrant.builder().port(0).apiKey(API_KEY).start();
-        JvmExit.register(JvmExit.Phase.SERVER, "stopping the Qdrant of ExternalUrlQdrantTest", server::close);
-        return server;
-    }
+    private static final EmbeddedQdrant SERVER = ExternalServer.start(API_KEY, "ExternalUrlQdrantTest");
 
     @DynamicPropertySource
     static void qdrant(DynamicPropertyRegistry registry) {
@@ -37,7 +29,7 @@ class ExternalUrlQdrantTest extends ExternalQdrantContract {
 
     @Override
     ExternalServer server() {
-        return new ExternalServer(SERVER.host(), SERVER.grpcPort(), API_KEY);
+        return ExternalServer.of(SERVER, API_KEY);
     }
 
     @Override
