@@ -1,0 +1,73 @@
+package io.github.qdrantscope.autoconfigure.starter;
+
+import io.github.qdrantscope.embedded.EmbeddedQdrant;
+
+import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * External mode through a {@code QdrantConnectionDetails} bean, which is what {@code @ServiceConnection}
+ * on a {@code QdrantContainer} contributes (see {@link TestcontainersQdrantTest}): here the server behind
+ * it is an embedded Qdrant this test starts itself, with an API key, so the mode runs without Docker.
+ */
+@ContextConfiguration(initializers = ConnectionDetailsQdrantTest.ServerConnection.class)
+@TestPropertySource(properties = "qdrant-scope.collection-prefix=" + ConnectionDetailsQdrantTest.PREFIX)
+class ConnectionDetailsQdrantTest extends ExternalQdrantContract {
+
+    static final String PREFIX = "e2e_connection_details";
+
+    private static final String API_KEY = "connection-details-key";
+
+    private static final String BEAN_NAME = "embeddedQdrantConnectionDetails";
+
+    private static final EmbeddedQdrant SERVER = ExternalServer.start(API_KEY, "ConnectionDetailsQdrantTest");
+
+    @Override
+    ExternalServer server() {
+        return ExternalServer.of(SERVER, API_KEY);
+    }
+
+    @Override
+    String collectionPrefix() {
+        return PREFIX;
+    }
+
+    @Override
+    String expectedChoiceReason() {
+        return "the context defines QdrantConnectionDetails bean '" + BEAN_NAME + "'";
+    }
+
+    /**
+     * Registers the details as {@code @ServiceConnection} does: a bean definition with an instance
+     * supplier, added to the test's context before it refreshes. (An {@code @Import}ed configuration class
+     * would not do here: imported classes are registered under their fully qualified name, and the
+     * selector takes factory beans named {@code io.github.qdrantscope.autoconfigure.*} for its own
+     * auto-configurations, which a class in this test package would be taken for.)
+     */
+    static class ServerConnection implements ApplicationContextInitializer<GenericApplicationContext> {
+
+        @Override
+        public void initialize(GenericApplicationContext context) {
+            context.registerBean(BEAN_NAME, QdrantConnectionDetails.class, () -> new QdrantConnectionDetails() {
+
+                @Override
+                public String getHost() {
+                    return SERVER.host();
+                }
+
+                @Override
+                public int getPort() {
+                    return SERVER.grpcPort();
+                }
+
+                @Override
+                public String getApiKey() {
+                    return API_KEY;
+                }
+            });
+        }
+    }
+}
