@@ -46,8 +46,12 @@ public class QdrantServerSelector implements BeanFactoryPostProcessor, Environme
     private static final String SPRING_AI_QDRANT_AUTO_CONFIGURATION =
             "org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration";
 
-    /** Auto-configurations register under their class name; qdrant-scope's own beans are not the user's. */
-    private static final String QDRANT_SCOPE_AUTO_CONFIGURATIONS = "io.github.qdrantscope.autoconfigure.";
+    /**
+     * Auto-configurations register under their class name; the starter's own client is not the user's. Named
+     * exactly: any other configuration class, even one in qdrant-scope's packages, is the user's.
+     */
+    private static final String QDRANT_SCOPE_CLIENT_AUTO_CONFIGURATION =
+            "io.github.qdrantscope.autoconfigure.scope.InstrumentedQdrantClientAutoConfiguration";
 
     private ConfigurableEnvironment environment;
 
@@ -118,7 +122,7 @@ public class QdrantServerSelector implements BeanFactoryPostProcessor, Environme
             }
             String factory = beanFactory.getBeanDefinition(name).getFactoryBeanName();
             boolean auto = factory != null && (factory.equals(SPRING_AI_QDRANT_AUTO_CONFIGURATION)
-                    || factory.startsWith(QDRANT_SCOPE_AUTO_CONFIGURATIONS));
+                    || factory.equals(QDRANT_SCOPE_CLIENT_AUTO_CONFIGURATION));
             if (!auto) {
                 names.add(name);
             }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.qdrantscope.autoconfigure.FakeEmbeddingModel;
+import io.github.qdrantscope.autoconfigure.scope.InstrumentedQdrantClientAutoConfiguration;
 import io.qdrant.client.QdrantClient;
-import io.qdrant.client.QdrantGrpcClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.embedding.EmbeddingModel;
-import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -70,20 +69,10 @@ class EmbeddedServerSelectionTest {
 
     @Test
     void aQdrantClientOfQdrantScopesOwnAutoConfigurationStillMeansEmbedded() {
-        runner.withConfiguration(AutoConfigurations.of(InstrumentedClientAutoConfiguration.class)).run(context -> {
+        runner.withConfiguration(AutoConfigurations.of(InstrumentedQdrantClientAutoConfiguration.class)).run(context -> {
             assertThat(context.getBean(QdrantServerChoice.class).mode()).isEqualTo(QdrantEndpoint.Mode.EMBEDDED);
             assertThat(context.getBean(QdrantClient.class).healthCheckAsync().get().getVersion()).isEqualTo("1.17.0");
         });
-    }
-
-    /** Like a qdrant-scope auto-configuration that builds the client itself (e.g. to add an interceptor). */
-    @Configuration(proxyBeanMethods = false)
-    static class InstrumentedClientAutoConfiguration {
-
-        @Bean(destroyMethod = "close")
-        QdrantClient qdrantClient(QdrantConnectionDetails details) {
-            return new QdrantClient(QdrantGrpcClient.newBuilder(details.getHost(), details.getPort(), false).build());
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

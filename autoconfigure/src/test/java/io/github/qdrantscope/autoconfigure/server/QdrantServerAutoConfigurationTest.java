@@ -30,6 +30,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -75,6 +76,17 @@ class QdrantServerAutoConfigurationTest {
     @Test
     void connectionDetailsBeanMeansExternal() {
         runner.withUserConfiguration(ContainerDetails.class).run(context -> {
+            QdrantServerChoice choice = context.getBean(QdrantServerChoice.class);
+            assertThat(choice.mode()).isEqualTo(QdrantEndpoint.Mode.EXTERNAL);
+            assertThat(choice.reason()).contains("QdrantConnectionDetails bean 'containerDetails'");
+        });
+    }
+
+    @Test
+    void connectionDetailsFromAnImportedConfigurationInQdrantScopesPackagesAreTheUsersToo() {
+        // @Import registers a configuration under its fully qualified name, here inside
+        // io.github.qdrantscope.autoconfigure: only the starter's own client auto-configuration is not the user's
+        runner.withUserConfiguration(ImportsContainerDetails.class).run(context -> {
             QdrantServerChoice choice = context.getBean(QdrantServerChoice.class);
             assertThat(choice.mode()).isEqualTo(QdrantEndpoint.Mode.EXTERNAL);
             assertThat(choice.reason()).contains("QdrantConnectionDetails bean 'containerDetails'");
@@ -264,6 +276,11 @@ class QdrantServerAutoConfigurationTest {
                 }
             };
         }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import(ContainerDetails.class)
+    static class ImportsContainerDetails {
     }
 
     @Configuration(proxyBeanMethods = false)
