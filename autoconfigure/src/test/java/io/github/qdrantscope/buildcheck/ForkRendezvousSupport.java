@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.qdrantscope.autoconfigure.fork.ForkRuntime;
@@ -53,7 +57,7 @@ abstract class ForkRendezvousSupport {
     String collection;
 
     @Test
-    void anotherForkOfThisRunReportsAnotherCollection() throws InterruptedException {
+    void anotherForkOfThisRunReportsAnotherCollection() throws InterruptedException, IOException {
         RAN_HERE.add(getClass().getSimpleName());
         if (RAN_HERE.size() > 1) {
             fail("both rendezvous classes ran in one JVM (" + RAN_HERE + "): Surefire did not run two forks "
@@ -77,20 +81,33 @@ abstract class ForkRendezvousSupport {
                 .isEqualTo(collection.substring(0, collection.lastIndexOf("_f") + 2) + other.fork());
     }
 
-    private static ForkReport awaitReportOfAnotherFork(Path directory, ForkReport mine) throws InterruptedException {
+    /**
+     * Waits for a report file to appear rather than for time to pass: the directory is watched before it is
+     * first read, so a report moved in after that read is signalled, not missed.
+     */
+    private static ForkReport awaitReportOfAnotherFork(Path directory, ForkReport mine)
+            throws InterruptedException, IOException {
         Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<ForkReport> other = reports(directory).stream()
-                    .filter(report -> report.run().equals(mine.run()) && !report.fork().equals(mine.fork()))
-                    .findFirst();
-            if (other.isPresent()) {
-                return other.get();
+        try (WatchService watcher = directory.getFileSystem().newWatchService()) {
+            directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            while (true) {
+                Optional<ForkReport> other = reports(directory).stream()
+                        .filter(report -> report.run().equals(mine.run()) && !report.fork().equals(mine.fork()))
+                        .findFirst();
+                if (other.isPresent()) {
+                    return other.get();
+                }
+                long left = Duration.between(Instant.now(), deadline).toMillis();
+                WatchKey changed = left > 0 ? watcher.poll(left, TimeUnit.MILLISECONDS) : null;
+                if (changed == null) {
+                    throw new AssertionError("no other fork of run " + mine.run() + " wrote a report to " + directory
+                            + " within " + PATIENCE + " (fork " + mine.fork() + " did): Surefire ran one fork, not "
+                            + "the two of forkCount in autoconfigure/pom.xml");
+                }
+                changed.pollEvents();
+                changed.reset();
             }
-            Thread.sleep(200);
         }
-        throw new AssertionError("no other fork of run " + mine.run() + " wrote a report to " + directory + " within "
-                + PATIENCE + " (fork " + mine.fork() + " did): Surefire ran one fork, not the two of forkCount in "
-                + "autoconfigure/pom.xml");
     }
 
     private static List<ForkReport> reports(Path directory) {
