@@ -1,5 +1,10 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +33,27 @@ final class ProxiedCalls {
             if (previous == null) {
                 ACTIVE.remove();
             }
+        }
+    }
+
+    /**
+     * Starts one of qdrant-scope's own raw-client calls (so it is not counted as unscoped) and waits for its
+     * result a second longer than the call's own {@code deadline}, so that the server's answer, not the local
+     * wait, reports a timeout.
+     *
+     * @param what what the call does, for the error: "Could not <what>"
+     */
+    static <T> T await(Supplier<Future<T>> call, Duration deadline, String what) {
+        Future<T> future = run(call);
+        try {
+            return future.get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while trying to " + what, ex);
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("Could not " + what, ex);
         }
     }
 }

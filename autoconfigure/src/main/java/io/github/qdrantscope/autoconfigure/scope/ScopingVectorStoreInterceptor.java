@@ -5,10 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -316,19 +313,8 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         return this.writes.size();
     }
 
-    /** Makes a raw-client call of the proxy's own (not counted as unscoped) and waits for its result. */
     private <T> T await(Supplier<Future<T>> call, String what) {
-        Future<T> future = ProxiedCalls.run(call);
-        try {
-            return future.get(CLEANUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while trying to " + what, ex);
-        }
-        catch (ExecutionException | TimeoutException ex) {
-            throw new IllegalStateException("Could not " + what + " in collection '" + collection() + "'", ex);
-        }
+        return ProxiedCalls.await(call, CLEANUP_TIMEOUT, what + " in collection '" + collection() + "'");
     }
 
     private Optional<QdrantClient> qdrantClient() {

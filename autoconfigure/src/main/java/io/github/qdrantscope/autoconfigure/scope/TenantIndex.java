@@ -3,9 +3,6 @@ package io.github.qdrantscope.autoconfigure.scope;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.qdrant.client.QdrantClient;
@@ -68,18 +65,8 @@ final class TenantIndex {
         PayloadIndexParams params = PayloadIndexParams.newBuilder()
             .setKeywordIndexParams(KeywordIndexParams.newBuilder().setIsTenant(true).build())
             .build();
-        try {
-            ProxiedCalls.run(() -> qdrant.createPayloadIndexAsync(name, key, PayloadSchemaType.Keyword, params, true,
-                    null, this.timeout))
-                .get(this.timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while indexing project key '" + key + "'", ex);
-        }
-        catch (ExecutionException | TimeoutException ex) {
-            throw new IllegalStateException("qdrant-scope: could not create the keyword payload index on project key '"
-                    + key + "' (from @ScopedProject(key = \"" + key + "\")) in collection '" + name + "'", ex);
-        }
+        ProxiedCalls.await(() -> qdrant.createPayloadIndexAsync(name, key, PayloadSchemaType.Keyword, params, true,
+                null, this.timeout), this.timeout, "create the keyword payload index on project key '" + key
+                        + "' (from @ScopedProject(key = \"" + key + "\")) in collection '" + name + "'");
     }
 }
