@@ -31,24 +31,24 @@ final class ScopedDocuments {
                     + scope.key() + "' is reserved for @ScopedProject; remove it from the document's metadata"
                     + " or choose another key with @ScopedProject(key = ...)");
         }
-        Object carriedId = metadata.get(ProjectNames.ORIGINAL_ID_KEY);
-        if (carriedId != null && !document.getId().equals(carriedId)) {
-            throw new IllegalArgumentException("Document '" + document.getId() + "' carries "
-                    + ProjectNames.ORIGINAL_ID_KEY + "='" + carriedId + "': the payload key '"
-                    + ProjectNames.ORIGINAL_ID_KEY + "' is reserved by qdrant-scope for the original document id");
-        }
-        Object carriedKey = metadata.get(ProjectNames.PROJECT_KEY_KEY);
-        if (carriedKey != null && !scope.key().equals(carriedKey)) {
-            throw new IllegalArgumentException("Document '" + document.getId() + "' carries "
-                    + ProjectNames.PROJECT_KEY_KEY + "='" + carriedKey + "': the payload key '"
-                    + ProjectNames.PROJECT_KEY_KEY + "' is reserved by qdrant-scope for the project key");
-        }
+        requireOwnValue(document, metadata, ProjectNames.ORIGINAL_ID_KEY, document.getId(), "the original document id");
+        requireOwnValue(document, metadata, ProjectNames.PROJECT_KEY_KEY, scope.key(), "the project key");
         metadata.put(scope.key(), scope.name());
         metadata.put(ProjectNames.ORIGINAL_ID_KEY, document.getId());
         if (!ScopedProject.DEFAULT_KEY.equals(scope.key())) {
             metadata.put(ProjectNames.PROJECT_KEY_KEY, scope.key());
         }
         return copy(document, NamespacedIds.of(scope.name(), document.getId()), metadata);
+    }
+
+    /** A reserved field may only carry the value qdrant-scope would write there itself. */
+    private static void requireOwnValue(Document document, Map<String, Object> metadata, String field, String value,
+            String purpose) {
+        Object carried = metadata.get(field);
+        if (carried != null && !value.equals(carried)) {
+            throw new IllegalArgumentException("Document '" + document.getId() + "' carries " + field + "='" + carried
+                    + "': the payload key '" + field + "' is reserved by qdrant-scope for " + purpose);
+        }
     }
 
     /** Namespaced ids of {@code ids} inside {@code scope}. */
