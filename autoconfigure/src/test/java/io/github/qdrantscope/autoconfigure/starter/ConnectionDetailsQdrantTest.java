@@ -42,10 +42,8 @@ class ConnectionDetailsQdrantTest extends ExternalQdrantContract {
 
     /**
      * Registers the details as {@code @ServiceConnection} does: a bean definition with an instance
-     * supplier, added to the test's context before it refreshes. (An {@code @Import}ed configuration class
-     * would not do here: imported classes are registered under their fully qualified name, and the
-     * selector takes factory beans named {@code io.github.qdrantscope.autoconfigure.*} for its own
-     * auto-configurations, which a class in this test package would be taken for.)
+     * supplier, added to the test's context before it refreshes. (Details from an {@code @Import}ed
+     * configuration class are covered by {@code QdrantServerAutoConfigurationTest}.)
      */
     static class ServerConnection implements ApplicationContextInitializer<GenericApplicationContext> {
 
