@@ -2,6 +2,7 @@ package io.github.qdrantscope.autoconfigure.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.qdrantscope.autoconfigure.FixedQdrantConnectionDetails;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -67,22 +68,8 @@ class InstrumentedQdrantClientAutoConfigurationTest {
 
     @Test
     void connectionDetailsBeanWinsOverProperties() {
-        QdrantConnectionDetails details = new QdrantConnectionDetails() {
-            @Override
-            public String getHost() {
-                return TestQdrant.server().host();
-            }
-
-            @Override
-            public int getPort() {
-                return TestQdrant.server().grpcPort();
-            }
-
-            @Override
-            public String getApiKey() {
-                return null;
-            }
-        };
+        QdrantConnectionDetails details = new FixedQdrantConnectionDetails(TestQdrant.server().host(),
+                TestQdrant.server().grpcPort(), null);
         // the properties point nowhere: only the details bean can make the health check succeed
         this.runner.withBean(QdrantConnectionDetails.class, () -> details)
             .withPropertyValues("spring.ai.vectorstore.qdrant.host=127.0.0.1",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.github.qdrantscope.autoconfigure.FixedQdrantConnectionDetails;
 import io.github.qdrantscope.autoconfigure.fork.CollectionNames;
 import io.github.qdrantscope.autoconfigure.fork.ForkIdentity;
 import io.github.qdrantscope.autoconfigure.fork.QdrantScopeContextCustomizer;
@@ -81,22 +82,7 @@ class QdrantConnectionCheckLogTest {
     }
 
     private static QdrantConnectionDetails detailsOf(QdrantEndpoint server) {
-        return new QdrantConnectionDetails() {
-            @Override
-            public String getHost() {
-                return server.host();
-            }
-
-            @Override
-            public int getPort() {
-                return server.port();
-            }
-
-            @Override
-            public String getApiKey() {
-                return null;
-            }
-        };
+        return new FixedQdrantConnectionDetails(server.host(), server.port(), null);
     }
 
     private static String uniquePrefix() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.qdrantscope.autoconfigure.FakeEmbeddingModel;
+import io.github.qdrantscope.autoconfigure.FixedQdrantConnectionDetails;
 import io.github.qdrantscope.autoconfigure.scope.InstrumentedQdrantClientAutoConfiguration;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
@@ -259,22 +260,7 @@ class QdrantServerAutoConfigurationTest {
 
         @Bean
         QdrantConnectionDetails containerDetails() {
-            return new QdrantConnectionDetails() {
-                @Override
-                public String getHost() {
-                    return "127.0.0.1";
-                }
-
-                @Override
-                public int getPort() {
-                    return 1;
-                }
-
-                @Override
-                public String getApiKey() {
-                    return null;
-                }
-            };
+            return new FixedQdrantConnectionDetails("127.0.0.1", 1, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.autoconfigure.starter;
 
+import io.github.qdrantscope.autoconfigure.FixedQdrantConnectionDetails;
 import io.github.qdrantscope.embedded.EmbeddedQdrant;
 
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
@@ -49,23 +50,8 @@ class ConnectionDetailsQdrantTest extends ExternalQdrantContract {
 
         @Override
         public void initialize(GenericApplicationContext context) {
-            context.registerBean(BEAN_NAME, QdrantConnectionDetails.class, () -> new QdrantConnectionDetails() {
-
-                @Override
-                public String getHost() {
-                    return SERVER.host();
-                }
-
-                @Override
-                public int getPort() {
-                    return SERVER.grpcPort();
-                }
-
-                @Override
-                public String getApiKey() {
-                    return API_KEY;
-                }
-            });
+            context.registerBean(BEAN_NAME, QdrantConnectionDetails.class,
+                    () -> new FixedQdrantConnectionDetails(SERVER.host(), SERVER.grpcPort(), API_KEY));
         }
     }
 }
