@@ -1,5 +1,9 @@
 package io.github.qdrantscope.autoconfigure;
 
+import io.github.qdrantscope.core.UnscopedPolicy;
+
+import io.github.qdrantscope.core.ScopedProject;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -39,7 +43,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = QdrantScopeProperties.PREFIX)
 public record QdrantScopeProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("warn") Unscoped unscoped,
+        @DefaultValue("warn") UnscopedPolicy unscoped,
         @DefaultValue("false") boolean audit,
         @DefaultValue("false") boolean failOnContention,
         @DefaultValue("false") boolean keepCollections,
@@ -70,7 +74,7 @@ public record QdrantScopeProperties(
     /** Validates every value and names the offending property. */
     public QdrantScopeProperties {
         if (unscoped == null) {
-            unscoped = Unscoped.WARN;
+            unscoped = UnscopedPolicy.WARN;
         }
         if (embedding == null) {
             embedding = Embedding.NONE;
@@ -108,23 +112,8 @@ public record QdrantScopeProperties(
 
     /** The defaults, as if no property were set. */
     public static QdrantScopeProperties defaults() {
-        return new QdrantScopeProperties(true, Unscoped.WARN, false, false, false, null,
+        return new QdrantScopeProperties(true, UnscopedPolicy.WARN, false, false, false, null,
                 DEFAULT_COLLECTION_PREFIX, Embedding.NONE, DEFAULT_EMBEDDING_DIMENSIONS, Duration.ofSeconds(10), Duration.ofHours(24));
-    }
-
-    /** What happens to a vector-store operation outside any project scope. */
-    public enum Unscoped {
-        /** Counted only. */
-        ALLOW,
-        /** Counted and logged as a warning. */
-        WARN,
-        /** Counted and rejected with an exception. */
-        FAIL;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 
     /** Which {@code EmbeddingModel} qdrant-scope contributes when the application has none. */

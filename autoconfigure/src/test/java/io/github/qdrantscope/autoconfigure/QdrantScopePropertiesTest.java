@@ -33,7 +33,7 @@ class QdrantScopePropertiesTest {
                 "qdrant-scope.embedding-dimensions=64",
                 "qdrant-scope.connect-timeout=3s", "qdrant-scope.lease-ttl=2h")
                 .run(context -> assertThat(context.getBean(QdrantScopeProperties.class)).isEqualTo(
-                        new QdrantScopeProperties(false, QdrantScopeProperties.Unscoped.FAIL, true, true, true, "7",
+                        new QdrantScopeProperties(false, io.github.qdrantscope.core.UnscopedPolicy.FAIL, true, true, true, "7",
                                 "shop-it", QdrantScopeProperties.Embedding.HASHING, 64, Duration.ofSeconds(3),
                                 Duration.ofHours(2))));
     }

@@ -24,7 +24,7 @@ import io.github.qdrantscope.autoconfigure.fork.ForkRuntime;
 import io.github.qdrantscope.autoconfigure.fork.ForkTestApplication;
 import io.github.qdrantscope.autoconfigure.metrics.ForkReport;
 import io.github.qdrantscope.autoconfigure.metrics.ForkReportWriter;
-import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.core.ScopedProject;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;

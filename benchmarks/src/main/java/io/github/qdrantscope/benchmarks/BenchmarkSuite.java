@@ -1,5 +1,7 @@
 package io.github.qdrantscope.benchmarks;
 
+import io.github.qdrantscope.core.ScopedProject;
+
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

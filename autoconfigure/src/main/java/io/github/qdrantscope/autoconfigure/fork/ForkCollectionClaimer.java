@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
-import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.qdrant.client.QdrantClient;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.autoconfigure.metrics.ForkReport;
 import io.github.qdrantscope.autoconfigure.metrics.ForkReportWriter;
 import io.github.qdrantscope.autoconfigure.metrics.JvmScopeMeters;
-import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.github.qdrantscope.autoconfigure.server.JvmExit;
 import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
 import io.qdrant.client.QdrantClient;

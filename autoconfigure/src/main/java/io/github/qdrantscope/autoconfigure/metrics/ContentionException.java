@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.metrics;
 
+import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.core.metrics.ContentionKind;
+
 /**
  * Thrown at the point of contention when {@code qdrant-scope.fail-on-contention=true}, so the offending
  * test fails with a message naming the project, the collection and the kind of contention.

@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.metrics;
 
+import io.github.qdrantscope.core.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.metrics;
 
+import io.github.qdrantscope.core.metrics.ContentionKind;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

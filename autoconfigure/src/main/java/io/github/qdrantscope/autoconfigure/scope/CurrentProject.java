@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.ScopedProject;
+
 /**
  * Injectable access to the project of the running test, for assertions and for tests that talk to
  * Qdrant directly:

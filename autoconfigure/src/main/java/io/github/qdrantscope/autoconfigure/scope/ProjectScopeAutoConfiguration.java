@@ -1,6 +1,8 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
-import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
+
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.micrometer.context.ContextSnapshotFactory;
 import jakarta.servlet.Filter;
 import reactor.core.publisher.Mono;

@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ProjectScope;
+
 import io.micrometer.context.ThreadLocalAccessor;
 
 /**

@@ -1,11 +1,13 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
+
 import java.lang.reflect.Modifier;
 import java.util.function.Supplier;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.github.qdrantscope.autoconfigure.fork.QdrantScopeContextCustomizer;
-import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.framework.Advised;

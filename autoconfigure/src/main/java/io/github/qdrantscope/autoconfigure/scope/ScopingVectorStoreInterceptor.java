@@ -1,5 +1,11 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ProjectNames;
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.ProxiedCalls;
+import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
+
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
@@ -11,8 +17,8 @@ import java.util.function.Supplier;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
-import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.QdrantClient;
@@ -136,7 +142,7 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
     @SuppressWarnings("unchecked")
     private Object unscoped(Operation operation, MethodInvocation invocation) throws Throwable {
-        this.guard.check(operation.unscopedKind, operation.meterName, collection());
+        this.guard.check(operation.unscopedKind, "VectorStore." + operation.meterName, collection(), "");
         Object result = proceed(invocation);
         if (operation == Operation.SEARCH || operation == Operation.SEARCH_TEXT) {
             return ScopedDocuments.unstamp((List<Document>) result, ScopedProject.DEFAULT_KEY);

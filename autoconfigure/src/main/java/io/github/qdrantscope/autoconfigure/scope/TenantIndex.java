@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ProxiedCalls;
+import io.github.qdrantscope.core.ScopedProject;
+
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

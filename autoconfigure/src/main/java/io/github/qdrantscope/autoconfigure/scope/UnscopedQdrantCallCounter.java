@@ -1,11 +1,16 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.ProxiedCalls;
+import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.core.wire.UnscopedPointRequests;
+
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;

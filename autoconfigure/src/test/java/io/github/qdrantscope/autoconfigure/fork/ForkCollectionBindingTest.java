@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.github.qdrantscope.autoconfigure.metrics.ContentionException;
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.autoconfigure.metrics.ContextScopeMetrics;
 import io.github.qdrantscope.autoconfigure.metrics.ForkReport;
 import io.github.qdrantscope.autoconfigure.metrics.ForkReportWriter;
 import io.github.qdrantscope.autoconfigure.metrics.JvmScopeMeters;
-import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerChoice;
 import io.github.qdrantscope.autoconfigure.server.SharedEmbeddedQdrant;

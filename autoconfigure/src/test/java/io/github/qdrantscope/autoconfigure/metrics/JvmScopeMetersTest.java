@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.metrics;
 
+import io.github.qdrantscope.core.metrics.ContentionKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,13 @@
 package io.github.qdrantscope.autoconfigure.metrics;
 
+import io.github.qdrantscope.core.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import io.github.qdrantscope.autoconfigure.scope.NoOpScopeMetrics;
+import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Statistic;
 import org.junit.jupiter.api.Test;

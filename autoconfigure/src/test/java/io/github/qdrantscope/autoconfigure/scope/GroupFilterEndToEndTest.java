@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ScopedProject;
+
 import java.util.List;
 import java.util.Map;
 

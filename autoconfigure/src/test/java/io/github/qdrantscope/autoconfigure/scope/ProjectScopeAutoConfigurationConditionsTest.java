@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
+
 import java.util.ArrayList;
 import java.util.List;
 

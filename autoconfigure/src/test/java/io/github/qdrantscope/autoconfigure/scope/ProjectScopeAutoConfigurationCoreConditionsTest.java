@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.ScopedProject;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,7 +11,7 @@ import io.github.qdrantscope.autoconfigure.embedding.QdrantScopeEmbeddingAutoCon
 import io.github.qdrantscope.autoconfigure.fork.ForkCollectionBinder;
 import io.github.qdrantscope.autoconfigure.fork.QdrantScopeForkAutoConfiguration;
 import io.github.qdrantscope.autoconfigure.metrics.QdrantScopeMetricsAutoConfiguration;
-import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerAutoConfiguration;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerSelector;
 import io.qdrant.client.QdrantClient;

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
-import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 
 /** Records every report so tests can assert exact values; one instance per application context. */
 class RecordingScopeMetrics implements ScopeMetrics {

@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ProjectScope;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 

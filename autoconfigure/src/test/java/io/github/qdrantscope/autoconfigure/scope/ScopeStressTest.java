@@ -1,5 +1,10 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.NamespacedIds;
+import io.github.qdrantscope.core.ProjectNames;
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.ScopedProject;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
+
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.boot.SpringBootConfiguration;

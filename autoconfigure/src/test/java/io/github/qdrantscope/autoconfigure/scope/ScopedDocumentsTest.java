@@ -1,5 +1,9 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.NamespacedIds;
+import io.github.qdrantscope.core.ProjectNames;
+import io.github.qdrantscope.core.ProjectScope;
+
 import java.util.List;
 import java.util.Map;
 

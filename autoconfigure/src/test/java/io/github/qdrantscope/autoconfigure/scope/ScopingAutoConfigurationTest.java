@@ -1,10 +1,14 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.core.UnscopedAccessException;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.QdrantClient;

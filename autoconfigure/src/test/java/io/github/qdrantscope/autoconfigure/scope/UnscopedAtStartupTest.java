@@ -1,10 +1,12 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.UnscopedAccessException;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.qdrant.client.QdrantClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;

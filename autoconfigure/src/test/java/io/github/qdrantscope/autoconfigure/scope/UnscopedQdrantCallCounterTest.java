@@ -1,5 +1,10 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.ProxiedCalls;
+import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.core.wire.UnscopedPointRequests;
+
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.ValueFactory.value;
 import static io.qdrant.client.VectorFactory.vector;
@@ -17,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
 import io.github.qdrantscope.autoconfigure.fork.LeaseOwner;
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.autoconfigure.scope.RecordingScopeMetrics.Contention;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
 import io.github.qdrantscope.autoconfigure.fork.ForkIdentity;
-import io.github.qdrantscope.autoconfigure.scope.ProjectNames;
-import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.core.ProjectNames;
+import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.autoconfigure.server.JvmExit;
 import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerChoice;

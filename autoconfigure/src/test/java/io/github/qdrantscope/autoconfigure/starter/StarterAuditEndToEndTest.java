@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
-import io.github.qdrantscope.autoconfigure.scope.ProjectNames;
-import io.github.qdrantscope.autoconfigure.scope.ProjectScope;
-import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.core.ProjectNames;
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.ScopedProject;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.VectorsFactory;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.qdrantscope.autoconfigure.metrics.ContentionException;
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
-import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.core.metrics.ContentionKind;
+import io.github.qdrantscope.core.ScopedProject;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import org.junit.jupiter.api.Test;

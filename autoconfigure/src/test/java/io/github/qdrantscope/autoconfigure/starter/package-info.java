@@ -4,3 +4,5 @@
  * chooses, through Spring AI's auto-configured {@code QdrantVectorStore}, with the real metrics.
  */
 package io.github.qdrantscope.autoconfigure.starter;
+
+import io.github.qdrantscope.core.ScopedProject;

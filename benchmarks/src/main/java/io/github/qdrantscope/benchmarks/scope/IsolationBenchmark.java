@@ -1,6 +1,6 @@
 package io.github.qdrantscope.benchmarks.scope;
 
-import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.benchmarks.QdrantFixture;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Common.Filter;

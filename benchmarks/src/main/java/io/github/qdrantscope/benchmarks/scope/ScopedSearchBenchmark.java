@@ -1,8 +1,8 @@
 package io.github.qdrantscope.benchmarks.scope;
 
-import io.github.qdrantscope.autoconfigure.scope.ProjectNames;
-import io.github.qdrantscope.autoconfigure.scope.ProjectScope;
-import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.core.ProjectNames;
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.benchmarks.QdrantFixture;
 import io.github.qdrantscope.benchmarks.QueryCursor;
 import io.qdrant.client.QdrantClient;

@@ -7,3 +7,5 @@
  * exactly as JUnit's {@code SpringExtension} drives them, against an embedded Qdrant over loopback.
  */
 package io.github.qdrantscope.benchmarks.scope;
+
+import io.github.qdrantscope.core.ScopedProject;

@@ -1,5 +1,7 @@
 package io.github.qdrantscope.benchmarks.scope;
 
+import io.github.qdrantscope.core.ScopedProject;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.qdrantscope.benchmarks.QueryCursor;
@@ -41,7 +43,7 @@ class ScopedSearchParityTest {
                     raw.stream().map(Document::getText).toList());
             assertThat(scoped).allSatisfy(document -> assertThat(document.getMetadata())
                     .containsKey("rank")
-                    .doesNotContainKey(io.github.qdrantscope.autoconfigure.scope.ScopedProject.DEFAULT_KEY));
+                    .doesNotContainKey(io.github.qdrantscope.core.ScopedProject.DEFAULT_KEY));
         }
     }
 }

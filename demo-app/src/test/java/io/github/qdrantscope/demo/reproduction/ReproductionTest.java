@@ -1,10 +1,12 @@
 package io.github.qdrantscope.demo.reproduction;
 
+import io.github.qdrantscope.core.ScopedProject;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.autoconfigure.metrics.JvmScopeMeters;
 import io.github.qdrantscope.demo.reproduction.scenarios.CollectionPool;
 import io.github.qdrantscope.demo.reproduction.scenarios.LegacyPoolScenarios;

@@ -1,6 +1,6 @@
 package io.github.qdrantscope.demo.scope;
 
-import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.demo.memory.Memory;
 import io.github.qdrantscope.demo.support.DemoTest;
 import org.junit.jupiter.api.Test;

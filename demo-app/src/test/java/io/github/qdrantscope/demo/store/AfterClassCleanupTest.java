@@ -3,7 +3,7 @@ package io.github.qdrantscope.demo.store;
 import java.util.List;
 import java.util.Map;
 
-import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.demo.support.DemoTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,6 +1,6 @@
 package io.github.qdrantscope.demo.support;
 
-import io.github.qdrantscope.autoconfigure.scope.ProjectScope;
+import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.demo.memory.CatalogFilterCustomizer;
 import io.qdrant.client.grpc.Common.Filter;
 

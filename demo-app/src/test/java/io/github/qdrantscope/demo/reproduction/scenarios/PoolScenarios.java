@@ -1,5 +1,7 @@
 package io.github.qdrantscope.demo.reproduction.scenarios;
 
+import io.github.qdrantscope.core.ScopedProject;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

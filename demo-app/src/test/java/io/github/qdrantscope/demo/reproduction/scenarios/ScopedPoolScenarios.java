@@ -1,6 +1,6 @@
 package io.github.qdrantscope.demo.reproduction.scenarios;
 
-import io.github.qdrantscope.autoconfigure.scope.ScopedProject;
+import io.github.qdrantscope.core.ScopedProject;
 
 /** The very same scenarios with {@code @ScopedProject}: nothing else changes. */
 @ScopedProject

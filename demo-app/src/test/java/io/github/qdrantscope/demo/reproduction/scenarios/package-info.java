@@ -4,3 +4,5 @@
  * not end in {@code Test}, so Surefire never runs them on its own.
  */
 package io.github.qdrantscope.demo.reproduction.scenarios;
+
+import io.github.qdrantscope.core.ScopedProject;

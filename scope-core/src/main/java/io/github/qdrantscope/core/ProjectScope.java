@@ -1,4 +1,4 @@
-package io.github.qdrantscope.autoconfigure.scope;
+package io.github.qdrantscope.core;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -49,12 +49,13 @@ public record ProjectScope(String name, String key) {
         return new Binding(scope, previous);
     }
 
-    /** Raw access for context-propagation, which saves and restores values itself. */
-    static ProjectScope currentOrNull() {
+    /** Raw access for context-propagation libraries, which save and restore values themselves. */
+    public static ProjectScope currentOrNull() {
         return CURRENT.get();
     }
 
-    static void restore(ProjectScope scope) {
+    /** Binds {@code scope} (or nothing, for {@code null}) to the calling thread; for context-propagation libraries. */
+    public static void restore(ProjectScope scope) {
         if (scope == null) {
             CURRENT.remove();
         }

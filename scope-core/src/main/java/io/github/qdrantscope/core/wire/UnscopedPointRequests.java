@@ -1,4 +1,4 @@
-package io.github.qdrantscope.autoconfigure.scope;
+package io.github.qdrantscope.core.wire;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Set;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.qdrant.client.grpc.Common;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points;
@@ -38,7 +38,7 @@ import io.qdrant.client.grpc.Points.PointsUpdateOperation;
  * Conditions are recognised by key, not value (as everywhere in qdrant-scope). Only selectors, filters and
  * payload maps are read, never vectors: upserts carry large vectors, and this runs on every raw call.
  */
-final class UnscopedPointRequests {
+public final class UnscopedPointRequests {
 
     /**
      * One part of a request that bypasses the scope.
@@ -48,7 +48,7 @@ final class UnscopedPointRequests {
      *     {@code UpdateBatch operation 2 (set_payload)}
      * @param problem why it is unscoped, e.g. {@code without a condition on payload key 'k'}
      */
-    record Finding(ContentionKind kind, String operation, String problem) {
+    public record Finding(ContentionKind kind, String operation, String problem) {
     }
 
     private static final Set<String> READS = Set.of("Get", "Search", "SearchBatch", "SearchGroups", "Scroll",
@@ -62,7 +62,7 @@ final class UnscopedPointRequests {
     }
 
     /** Whether requests of the {@code Points} RPC {@code method} (its bare name) are inspected at all. */
-    static boolean inspects(String method) {
+    public static boolean inspects(String method) {
         return READS.contains(method) || POINT_WRITES.contains(method);
     }
 
@@ -72,7 +72,7 @@ final class UnscopedPointRequests {
      * @param key the project key that scopes a request
      * @param project the current project, or {@code null} outside a scope (then any value of the key counts)
      */
-    static List<Finding> findings(String method, Message request, String key, String project) {
+    public static List<Finding> findings(String method, Message request, String key, String project) {
         if (READS.contains(method)) {
             return mentionsKey(request, key) ? List.of()
                     : List.of(new Finding(ContentionKind.UNSCOPED_READ, method, withoutCondition(key)));
@@ -206,7 +206,7 @@ final class UnscopedPointRequests {
     }
 
     /** Whether any field condition in {@code message}, at any depth, is on {@code key}. */
-    static boolean mentionsKey(Message message, String key) {
+    public static boolean mentionsKey(Message message, String key) {
         if (message instanceof Common.FieldCondition condition) {
             return key.equals(condition.getKey());
         }

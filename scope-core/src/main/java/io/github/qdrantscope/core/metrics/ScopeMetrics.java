@@ -1,4 +1,4 @@
-package io.github.qdrantscope.autoconfigure.metrics;
+package io.github.qdrantscope.core.metrics;
 
 /**
  * What the scoping and fork-binding code reports. One instance lives per JVM (so counts add up

@@ -1,4 +1,4 @@
-package io.github.qdrantscope.autoconfigure.scope;
+package io.github.qdrantscope.core;
 
 import java.util.UUID;
 

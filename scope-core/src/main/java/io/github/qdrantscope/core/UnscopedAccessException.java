@@ -1,4 +1,4 @@
-package io.github.qdrantscope.autoconfigure.scope;
+package io.github.qdrantscope.core;
 
 /**
  * A scoped {@code VectorStore} was used outside any project scope while {@code qdrant-scope.unscoped=fail}.

@@ -1,4 +1,4 @@
-package io.github.qdrantscope.autoconfigure.scope;
+package io.github.qdrantscope.core;
 
 import java.util.HexFormat;
 import java.util.Set;
@@ -66,29 +66,29 @@ public final class ProjectNames {
         return sanitised.length() <= MAX_PREFIX_LENGTH ? sanitised : sanitised.substring(0, MAX_PREFIX_LENGTH);
     }
 
-    static final String PREFIX_RULE = "expected 1 to " + MAX_PREFIX_LENGTH
+    public static final String PREFIX_RULE = "expected 1 to " + MAX_PREFIX_LENGTH
             + " characters from [A-Za-z0-9_-] (a unique -<8 hex> suffix is appended), or empty to derive it"
             + " from the test class and method";
 
-    static final String KEY_RULE = "expected a plain payload field name matching [A-Za-z_][A-Za-z0-9_]{0,63}"
+    public static final String KEY_RULE = "expected a plain payload field name matching [A-Za-z_][A-Za-z0-9_]{0,63}"
             + " (no dots or brackets, which Qdrant reads as a nested path), other than the reserved '"
             + ORIGINAL_ID_KEY + "' and '" + PROJECT_KEY_KEY + "'";
 
-    static boolean isValidPrefix(String prefix) {
+    public static boolean isValidPrefix(String prefix) {
         return PREFIX.matcher(prefix).matches();
     }
 
-    static boolean isValidKey(String key) {
+    public static boolean isValidKey(String key) {
         return KEY.matcher(key).matches() && !ORIGINAL_ID_KEY.equals(key) && !PROJECT_KEY_KEY.equals(key);
     }
 
-    static void requireValidKey(String key, Supplier<String> where) {
+    public static void requireValidKey(String key, Supplier<String> where) {
         if (!isValidKey(key)) {
             throw new IllegalArgumentException("Invalid " + where.get() + " '" + key + "': " + KEY_RULE);
         }
     }
 
-    static void requireValidProjectName(String name) {
+    public static void requireValidProjectName(String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Invalid project name '" + name
                     + "': expected <prefix>-<8 hex digits>, prefix " + PREFIX_RULE);

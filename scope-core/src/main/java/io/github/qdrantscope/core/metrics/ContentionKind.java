@@ -1,4 +1,4 @@
-package io.github.qdrantscope.autoconfigure.metrics;
+package io.github.qdrantscope.core.metrics;
 
 import java.util.Locale;
 

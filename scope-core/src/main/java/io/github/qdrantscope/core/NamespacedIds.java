@@ -1,4 +1,4 @@
-package io.github.qdrantscope.autoconfigure.scope;
+package io.github.qdrantscope.core;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.UUID;
  * Qdrant only accepts UUIDs or unsigned integers as ids, and the same original id in two projects must
  * name two different points; a name-based UUID gives both, deterministically.
  */
-final class NamespacedIds {
+public final class NamespacedIds {
 
     /** A fixed, arbitrary RFC 4122 namespace; changing it would give every stored point a new id. */
     private static final UUID NAMESPACE = UUID.fromString("8b0f6a53-3c0d-5d7e-9d1c-6f0a2c7e4b11");
@@ -20,7 +20,7 @@ final class NamespacedIds {
     }
 
     /** The id the point of {@code originalId} gets inside {@code project}. */
-    static String of(String project, String originalId) {
+    public static String of(String project, String originalId) {
         return uuidV5(NAMESPACE, project + '\u0000' + originalId).toString();
     }
 

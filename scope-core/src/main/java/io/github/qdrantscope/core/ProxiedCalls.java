@@ -1,4 +1,4 @@
-package io.github.qdrantscope.autoconfigure.scope;
+package io.github.qdrantscope.core;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -12,18 +12,18 @@ import java.util.function.Supplier;
  * count (a second time) calls the proxy already accounted for. gRPC creates a unary call on the calling
  * thread, which is what makes a thread-local marker sufficient.
  */
-final class ProxiedCalls {
+public final class ProxiedCalls {
 
     private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
 
     private ProxiedCalls() {
     }
 
-    static boolean active() {
+    public static boolean active() {
         return Boolean.TRUE.equals(ACTIVE.get());
     }
 
-    static <T> T run(Supplier<T> call) {
+    public static <T> T run(Supplier<T> call) {
         Boolean previous = ACTIVE.get();
         ACTIVE.set(Boolean.TRUE);
         try {
@@ -43,7 +43,7 @@ final class ProxiedCalls {
      *
      * @param what what the call does, for the error: "Could not <what>"
      */
-    static <T> T await(Supplier<Future<T>> call, Duration deadline, String what) {
+    public static <T> T await(Supplier<Future<T>> call, Duration deadline, String what) {
         Future<T> future = run(call);
         try {
             return future.get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);

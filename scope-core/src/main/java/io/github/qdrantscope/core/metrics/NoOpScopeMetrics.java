@@ -1,7 +1,7 @@
-package io.github.qdrantscope.autoconfigure.scope;
+package io.github.qdrantscope.core.metrics;
 
-import io.github.qdrantscope.autoconfigure.metrics.ContentionKind;
-import io.github.qdrantscope.autoconfigure.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 
 /**
  * A {@link ScopeMetrics} that records nothing: what the scoping uses when the context has no
