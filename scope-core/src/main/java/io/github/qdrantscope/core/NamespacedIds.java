@@ -24,7 +24,7 @@ public final class NamespacedIds {
         return uuidV5(NAMESPACE, project + '\u0000' + originalId).toString();
     }
 
-    static UUID uuidV5(UUID namespace, String name) {
+    public static UUID uuidV5(UUID namespace, String name) {
         MessageDigest sha1;
         try {
             sha1 = MessageDigest.getInstance("SHA-1");

@@ -1,0 +1,70 @@
+package io.github.qdrantscope.core.wire;
+
+import java.util.Map;
+
+import io.github.qdrantscope.core.ProjectNames;
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.ScopedProject;
+import io.grpc.Status;
+import io.qdrant.client.grpc.JsonWithInt.Value;
+
+/**
+ * The payload fields qdrant-scope owns on a scoped point: the project key, {@value ProjectNames#ORIGINAL_ID_KEY}
+ * and {@value ProjectNames#PROJECT_KEY_KEY}. The application may neither set nor delete them, and never sees them.
+ */
+final class Reserved {
+
+    private Reserved() {
+    }
+
+    static boolean isReserved(ProjectScope scope, String key) {
+        return key.equals(scope.key()) || key.equals(ProjectNames.ORIGINAL_ID_KEY)
+                || key.equals(ProjectNames.PROJECT_KEY_KEY);
+    }
+
+    /** Rejects a payload map that sets a reserved field. */
+    static void rejectKeys(ProjectScope scope, Map<String, Value> payload, String where) {
+        if (payload.isEmpty()) {
+            return;
+        }
+        for (String key : payload.keySet()) {
+            rejectPath(scope, key, where);
+        }
+    }
+
+    /** Rejects a key path whose first segment is a reserved field ({@code a.b}, {@code a[]}, {@code a[0]}). */
+    static void rejectPath(ProjectScope scope, String path, String where) {
+        String first = firstSegment(path);
+        if (isReserved(scope, first)) {
+            throw new ScopeRejection(Status.Code.INVALID_ARGUMENT, where + " '" + path + "' uses payload field '"
+                    + first + "', which qdrant-scope reserves " + purpose(scope, first) + " in project '"
+                    + scope.name() + "': rename the application's field" + (first.equals(scope.key())
+                            && !first.equals(ScopedProject.DEFAULT_KEY)
+                                    ? " or choose another @ScopedProject(key = ...)" : ""));
+        }
+    }
+
+    private static String purpose(ProjectScope scope, String key) {
+        if (key.equals(scope.key())) {
+            return "for the project key (@ScopedProject(key = \"" + scope.key() + "\"))";
+        }
+        return key.equals(ProjectNames.ORIGINAL_ID_KEY) ? "for the id the application gave the point"
+                : "for the name of a custom project key";
+    }
+
+    private static String firstSegment(String path) {
+        if (path.startsWith("\"")) {
+            int end = path.indexOf('"', 1);
+            return end > 0 ? path.substring(1, end) : path;
+        }
+        int end = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '.' || c == '[') {
+                end = i;
+                break;
+            }
+        }
+        return path.substring(0, end);
+    }
+}
