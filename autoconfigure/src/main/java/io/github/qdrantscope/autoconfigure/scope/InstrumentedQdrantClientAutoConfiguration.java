@@ -3,6 +3,7 @@ package io.github.qdrantscope.autoconfigure.scope;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.github.qdrantscope.core.client.ScopedChannel;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import java.util.List;
@@ -20,17 +21,16 @@ import org.springframework.context.annotation.Bean;
  * The {@link QdrantClient} Spring AI's {@code QdrantVectorStore} uses, built exactly as Spring AI builds
  * it (same host, port, TLS flag and API key, from {@code QdrantConnectionDetails} or the
  * {@code spring.ai.vectorstore.qdrant.*} properties) but with every {@link ClientInterceptor} bean of the
- * context on its channel, so that raw-client calls that bypass the project scope (through
- * {@code vectorStore.getNativeClient()} or an injected {@code QdrantClient}) are seen and counted by
- * {@link UnscopedQdrantCallCounter}.
+ * context on its channel, among them the {@code ProjectScopeInterceptor} that scopes every raw-client call
+ * (through {@code vectorStore.getNativeClient()} or an injected {@code QdrantClient}) to the current project.
  *
  * <p>Unlike Spring AI's client, it does not check the server version while it is built (a call without a
  * deadline); {@code QdrantConnectionCheck} checks reachability and version within
  * {@code qdrant-scope.connect-timeout} right after.
  *
  * <p>Ordered before Spring AI's Qdrant auto-configuration, whose own {@code QdrantClient} bean then backs
- * off; an application that defines its own {@code QdrantClient} keeps it (and raw calls on it are not
- * counted).
+ * off; an application that defines its own {@code QdrantClient} keeps it (scoped by
+ * {@code ScopedQdrantClientPostProcessor}).
  */
 @AutoConfiguration(beforeName = "org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration")
 @ConditionalOnClass({ QdrantClient.class, QdrantVectorStoreProperties.class })
@@ -56,8 +56,9 @@ public class InstrumentedQdrantClientAutoConfiguration {
         } else {
             channel.usePlaintext();
         }
-        channel.intercept(chain);
-        ManagedChannel managedChannel = channel.build();
+        // the interceptors wrap the channel, which marks this client as scoped already for
+        // ScopedQdrantClientPostProcessor
+        ManagedChannel managedChannel = new ScopedChannel(channel.build(), chain.toArray(ClientInterceptor[]::new));
         // shutdownChannelOnClose: the client owns the channel, as with Spring AI's own client. No
         // compatibility check here: the client library's check is a health check without a deadline, which
         // hangs start-up forever on a server that accepts connections but never answers.

@@ -2,7 +2,13 @@ package io.github.qdrantscope.autoconfigure.scope;
 
 import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
 
+import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
+import io.github.qdrantscope.core.wire.ScopedProjects;
+import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
+import java.util.function.Supplier;
+import org.springframework.boot.context.properties.bind.Binder;
 import io.micrometer.context.ContextSnapshotFactory;
 import jakarta.servlet.Filter;
 import reactor.core.publisher.Mono;
@@ -31,7 +37,7 @@ import org.springframework.web.server.WebFilter;
 
 /**
  * Project scoping for every {@link VectorStore} bean: the scoping post-processor, the {@link CurrentProject}
- * bean, the gRPC {@link UnscopedQdrantCallCounter}; with Micrometer's context-propagation present, a
+ * bean, the gRPC {@link ProjectScopeInterceptor} that scopes every Qdrant client bean; with Micrometer's context-propagation present, a
  * task decorator so {@code @Async} work runs in the caller's project; for {@code RANDOM_PORT} tests, customizers
  * of {@code TestRestTemplate}, {@code RestTestClient} and {@code WebTestClient} that send the scope as HTTP
  * headers, and a servlet filter or (in reactive applications) a {@code WebFilter} that opens it on the server
@@ -55,20 +61,32 @@ public class ProjectScopeAutoConfiguration {
     }
 
     /**
-     * Counts unscoped raw-client calls on the configured collection
-     * ({@code spring.ai.vectorstore.qdrant.collection-name}). The starter's {@code QdrantClient} applies
-     * every {@code ClientInterceptor} bean.
+     * Puts the project scope on every {@code QdrantClient} bean and on the client inside Qdrant store beans.
+     * Static: post-processors must be created before the beans they process.
+     */
+    @Bean
+    @ConditionalOnClass(name = "io.qdrant.client.QdrantClient")
+    static ScopedQdrantClientPostProcessor qdrantScopeClientPostProcessor() {
+        return new ScopedQdrantClientPostProcessor();
+    }
+
+    /**
+     * Scopes every {@code qdrant.Points} call of the context's Qdrant clients to the current project; outside a
+     * project, applies {@code qdrant-scope.unscoped} to calls on the configured collection
+     * ({@code spring.ai.vectorstore.qdrant.collection-name}).
      */
     @Bean
     @ConditionalOnClass(name = "io.qdrant.client.QdrantClient")
     @ConditionalOnMissingBean
-    UnscopedQdrantCallCounter qdrantScopeUnscopedCallCounter(ObjectProvider<ScopeMetrics> metrics,
-            Environment environment) {
+    ProjectScopeInterceptor qdrantScopeInterceptor(ObjectProvider<ScopeMetrics> metrics, Environment environment) {
         String collection = environment.getProperty("spring.ai.vectorstore.qdrant.collection-name",
                 "vector_store");
-        return new UnscopedQdrantCallCounter(
-                SingletonSupplier.of(() -> metrics.getIfAvailable(() -> NoOpScopeMetrics.INSTANCE)),
-                collection::equals);
+        QdrantScopeProperties properties = Binder.get(environment)
+            .bindOrCreate(QdrantScopeProperties.PREFIX, QdrantScopeProperties.class);
+        Supplier<ScopeMetrics> scopeMetrics = SingletonSupplier
+            .of(() -> metrics.getIfAvailable(() -> NoOpScopeMetrics.INSTANCE));
+        return new ProjectScopeInterceptor(ScopedProjects.jvm(),
+                new UnscopedAccessGuard(properties.unscoped(), scopeMetrics), collection::equals);
     }
 
     /** Opens the test's scope on the server thread of {@code RANDOM_PORT} tests. */

@@ -1,5 +1,10 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.wire.ProjectCleanup;
+import io.github.qdrantscope.core.wire.ScopedProjects;
+import io.qdrant.client.QdrantClient;
+import java.time.Duration;
+
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
@@ -38,6 +43,9 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
     private static final String CLASS_PROJECTS = Conventions
         .getQualifiedAttributeName(ScopedProjectTestExecutionListener.class, "classProjects");
 
+    /** Deadline of each cleanup call. */
+    private static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(60);
+
     @Override
     public int getOrder() {
         return ORDER;
@@ -72,8 +80,10 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
             switch (open.cleanup()) {
                 case AFTER_EACH_TEST -> removeProjects(testContext.getApplicationContext(), List.of(scope));
                 case AFTER_CLASS -> classProjects(testContext).add(scope);
-                case NEVER -> scopingStores(testContext.getApplicationContext())
-                    .forEach(store -> store.forgetProject(scope));
+                case NEVER -> {
+                    scopingStores(testContext.getApplicationContext()).forEach(store -> store.forgetProject(scope));
+                    ScopedProjects.jvm().forget(scope.name());
+                }
             }
         }
         finally {
@@ -99,7 +109,8 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
     /** Deletes each project's points from every scoped store and reports time and count per project. */
     private static void removeProjects(ApplicationContext context, List<ProjectScope> scopes) {
         List<ScopingVectorStoreInterceptor> stores = scopingStores(context);
-        if (stores.isEmpty()) {
+        QdrantClient client = context.getBeanProvider(QdrantClient.class).orderedStream().findFirst().orElse(null);
+        if (stores.isEmpty() && client == null) {
             return;
         }
         ScopeMetrics metrics = metrics(context);
@@ -108,6 +119,10 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
             long removed = 0;
             for (ScopingVectorStoreInterceptor store : stores) {
                 removed += Math.max(0, store.removeProject(scope));
+            }
+            // what the project wrote through raw clients, in whichever collections
+            if (client != null) {
+                removed += ProjectCleanup.remove(scope, ScopedProjects.jvm(), client, CLEANUP_TIMEOUT);
             }
             metrics.cleanup(System.nanoTime() - start, removed);
         }

@@ -4,6 +4,7 @@ import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ProxiedCalls;
 import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.core.client.ScopedQdrantClients;
 import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
 
 import java.lang.reflect.Method;
@@ -34,10 +35,19 @@ import org.springframework.ai.vectorstore.observation.AbstractObservationVectorS
 import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
 
 /**
- * The advice behind every scoped {@link VectorStore} proxy. Inside a {@link ProjectScope} it stamps added
- * documents, namespaces ids, ANDs the project condition onto searches and deletes by filter and maps
- * results back to what the application wrote; outside a scope it applies {@code qdrant-scope.unscoped}.
- * It also removes a project's points when the test listener cleans up.
+ * The advice behind every scoped {@link VectorStore} proxy. Inside a {@link ProjectScope}:
+ * <ul>
+ * <li>for Spring AI's {@link QdrantVectorStore} on a scoped client (the normal case), only what is specific to
+ * Spring AI: document ids that are not UUIDs ({@link DocumentIds}) and the {@code Filter.Group} fix
+ * ({@link ScopeFilters#stripGroups}); the store's requests are stamped, namespaced and filtered at the wire by
+ * the client's {@code ProjectScopeInterceptor}, the one place Qdrant requests are scoped, and cleaned up from its
+ * records;</li>
+ * <li>for any other store (one that does not talk to Qdrant through a scoped client), the documents themselves
+ * are stamped, ids namespaced and filters ANDed with the project ({@link ScopedDocuments}), and
+ * {@link ProjectWrites} records them for cleanup.</li>
+ * </ul>
+ * Outside a scope it applies {@code qdrant-scope.unscoped}; with {@code qdrant-scope.audit} it also checks what
+ * each scoped call would have done unscoped ({@link VectorStoreAudit}).
  */
 final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
@@ -55,7 +65,11 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
     private final TenantIndex tenantIndex;
 
+    private final VectorStoreAudit audit;
+
     private volatile String collection;
+
+    private volatile Boolean wire;
 
     /**
      * @param ownedCollection the collection qdrant-scope bound and created for this fork, or {@code null}:
@@ -69,6 +83,7 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         this.guard = new UnscopedAccessGuard(settings.unscoped(), metrics);
         this.tenantIndex = new TenantIndex(() -> qdrantClient().orElse(null), this::collection, ownedCollection,
                 CLEANUP_TIMEOUT);
+        this.audit = new VectorStoreAudit(target, metrics, this::qdrantClient, this::collection, CLEANUP_TIMEOUT);
     }
 
     @Override
@@ -89,6 +104,73 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
     @SuppressWarnings("unchecked")
     private Object scoped(Operation operation, MethodInvocation invocation, ProjectScope scope) throws Throwable {
+        return wire() ? scopedAtTheWire(operation, invocation, scope) : scopedDocuments(operation, invocation, scope);
+    }
+
+    /** A Qdrant store whose client scopes its requests: only Spring AI's own ids and filter shapes are adapted. */
+    @SuppressWarnings("unchecked")
+    private Object scopedAtTheWire(Operation operation, MethodInvocation invocation, ProjectScope scope)
+            throws Throwable {
+        Object[] args = invocation.getArguments();
+        switch (operation) {
+            case ADD -> {
+                args[0] = DocumentIds.toStore((List<Document>) args[0], scope);
+                this.tenantIndex.ensure(scope.key());
+                return invocation.proceed();
+            }
+            case DELETE_IDS -> {
+                List<String> ids = DocumentIds.storeIds((List<String>) args[0]);
+                if (this.settings.audit()) {
+                    this.audit.deleteIds(ids, scope);
+                }
+                args[0] = ids;
+                return invocation.proceed();
+            }
+            case DELETE_FILTER -> {
+                if (this.settings.audit()) {
+                    this.audit.delete((Filter.Expression) args[0], scope);
+                }
+                args[0] = ScopeFilters.stripGroups((Filter.Expression) args[0]);
+                return invocation.proceed();
+            }
+            case DELETE_FILTER_TEXT -> {
+                Filter.Expression parsed = SearchRequest.builder().filterExpression((String) args[0]).build()
+                    .getFilterExpression();
+                if (this.settings.audit()) {
+                    this.audit.delete(parsed, scope);
+                }
+                this.target.delete(ScopeFilters.stripGroups(parsed));
+                return null;
+            }
+            case SEARCH -> {
+                SearchRequest request = (SearchRequest) args[0];
+                if (this.settings.audit()) {
+                    this.audit.search(request, scope);
+                }
+                args[0] = withoutGroups(request);
+                return DocumentIds.restore((List<Document>) invocation.proceed());
+            }
+            case SEARCH_TEXT -> {
+                SearchRequest request = SearchRequest.builder().query((String) args[0]).build();
+                if (this.settings.audit()) {
+                    this.audit.search(request, scope);
+                }
+                return DocumentIds.restore(this.target.similaritySearch(request));
+            }
+        }
+        return invocation.proceed();
+    }
+
+    private static SearchRequest withoutGroups(SearchRequest request) {
+        return request.getFilterExpression() == null ? request : SearchRequest.from(request)
+            .filterExpression(ScopeFilters.stripGroups(request.getFilterExpression()))
+            .build();
+    }
+
+    /** Any other store: the documents themselves carry the project. */
+    @SuppressWarnings("unchecked")
+    private Object scopedDocuments(Operation operation, MethodInvocation invocation, ProjectScope scope)
+            throws Throwable {
         Object[] args = invocation.getArguments();
         switch (operation) {
             case ADD -> {
@@ -100,7 +182,7 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
             }
             case DELETE_IDS -> {
                 if (this.settings.audit()) {
-                    auditDeleteIds((List<String>) args[0], scope);
+                    this.audit.deleteIds((List<String>) args[0], scope);
                 }
                 List<String> ids = ScopedDocuments.namespaced((List<String>) args[0], scope);
                 args[0] = ids;
@@ -122,7 +204,7 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
             case SEARCH -> {
                 SearchRequest request = (SearchRequest) args[0];
                 if (this.settings.audit()) {
-                    auditSearch(request, scope);
+                    this.audit.search(request, scope);
                 }
                 args[0] = scopedRequest(request, scope);
                 return ScopedDocuments.unstamp((List<Document>) proceed(invocation), scope.key());
@@ -130,7 +212,7 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
             case SEARCH_TEXT -> {
                 SearchRequest request = SearchRequest.builder().query((String) args[0]).build();
                 if (this.settings.audit()) {
-                    auditSearch(request, scope);
+                    this.audit.search(request, scope);
                 }
                 SearchRequest scopedRequest = scopedRequest(request, scope);
                 return ScopedDocuments.unstamp(
@@ -145,7 +227,7 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         this.guard.check(operation.unscopedKind, "VectorStore." + operation.meterName, collection(), "");
         Object result = proceed(invocation);
         if (operation == Operation.SEARCH || operation == Operation.SEARCH_TEXT) {
-            return ScopedDocuments.unstamp((List<Document>) result, ScopedProject.DEFAULT_KEY);
+            return DocumentIds.restore(ScopedDocuments.unstamp((List<Document>) result, ScopedProject.DEFAULT_KEY));
         }
         return result;
     }
@@ -184,7 +266,7 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
     private Filter.Expression scopedDeleteFilter(Filter.Expression userFilter, ProjectScope scope) {
         if (this.settings.audit()) {
-            auditDelete(userFilter, scope);
+            this.audit.delete(userFilter, scope);
         }
         return ScopeFilters.and(ScopeFilters.inProject(scope), userFilter);
     }
@@ -195,89 +277,6 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
             .build();
     }
 
-    /** Would the same search without the project condition have returned another project's point? */
-    private void auditSearch(SearchRequest request, ProjectScope scope) {
-        SearchRequest unscopedRequest = SearchRequest.from(request)
-            .filterExpression(ScopeFilters.stripGroups(request.getFilterExpression()))
-            .build();
-        List<Document> seen = ProxiedCalls.run(() -> this.target.similaritySearch(unscopedRequest));
-        long foreign = seen.stream()
-            .filter(d -> !isLease(d))
-            .filter(d -> !scope.name().equals(d.getMetadata().get(scope.key())))
-            .count();
-        if (foreign > 0) {
-            this.metrics.get().contention(ContentionKind.FOREIGN_POINT, scope.name(), collection(),
-                    "an unscoped similaritySearch would have returned " + foreign + " of " + seen.size()
-                            + " points from outside project '" + scope.name() + "'");
-        }
-    }
-
-    /**
-     * Would the same delete without the project condition have removed another project's point? Two
-     * results are asked for because the fork's lease point (which has no project) may take one of them.
-     */
-    private void auditDelete(Filter.Expression userFilter, ProjectScope scope) {
-        SearchRequest probe = SearchRequest.builder()
-            .query("qdrant-scope audit")
-            .topK(2)
-            .similarityThresholdAll()
-            .filterExpression(ScopeFilters.and(ScopeFilters.outsideProject(scope), userFilter))
-            .build();
-        if (ProxiedCalls.run(() -> this.target.similaritySearch(probe)).stream().anyMatch(d -> !isLease(d))) {
-            this.metrics.get().contention(ContentionKind.FOREIGN_POINT, scope.name(), collection(),
-                    "an unscoped delete(filter) would have removed points from outside project '" + scope.name()
-                            + "'");
-        }
-    }
-
-    /**
-     * Would the same {@code delete(ids)} without namespacing have removed a point that is not this project's:
-     * another project's point written with one of these ids, or a point stored under one of them outside any
-     * project? Counted exactly on the server; stores other than Qdrant are not audited here.
-     */
-    private void auditDeleteIds(List<String> ids, ProjectScope scope) {
-        Optional<QdrantClient> client = qdrantClient();
-        if (client.isEmpty() || ids.isEmpty()) {
-            return;
-        }
-        Common.Filter.Builder sameIds = Common.Filter.newBuilder()
-            .addShould(ConditionFactory.matchKeywords(ProjectNames.ORIGINAL_ID_KEY, ids));
-        List<Common.PointId> plainIds = ids.stream().filter(ScopingVectorStoreInterceptor::isUuid)
-            .map(id -> PointIdFactory.id(UUID.fromString(id))).toList();
-        if (!plainIds.isEmpty()) {
-            sameIds.addShould(ConditionFactory.hasId(plainIds));
-        }
-        Common.Filter foreign = Common.Filter.newBuilder()
-            .addMust(ConditionFactory.filter(sameIds.build()))
-            .addMustNot(ConditionFactory.matchKeyword(scope.key(), scope.name()))
-            .build();
-        long count = await(() -> client.get().countAsync(collection(), foreign, true, CLEANUP_TIMEOUT),
-                "audit a delete of project '" + scope.name() + "'");
-        if (count > 0) {
-            this.metrics.get().contention(ContentionKind.FOREIGN_POINT, scope.name(), collection(),
-                    "an unscoped delete(ids) would have removed " + count + " points from outside project '"
-                            + scope.name() + "'");
-        }
-    }
-
-    private static boolean isUuid(String id) {
-        try {
-            return UUID.fromString(id).toString().equalsIgnoreCase(id);
-        }
-        catch (IllegalArgumentException ex) {
-            return false;
-        }
-    }
-
-    /**
-     * The fork's ownership lease point (see {@link CollectionLease}) has no project, so an unscoped search
-     * may return it; it is qdrant-scope's own bookkeeping, not another test's data.
-     */
-    private static boolean isLease(Document document) {
-        return CollectionLease.POINT_ID.equals(document.getId())
-                || document.getMetadata().containsKey(CollectionLease.MARKER_KEY);
-    }
-
     /**
      * Removes every point of {@code scope} from this store's collection and returns how many there were,
      * or {@code -1} when that is not known (the project was changed in a way {@link ProjectWrites} cannot
@@ -285,6 +284,10 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
      * filter — unless the count has to be asked for.
      */
     long removeProject(ProjectScope scope) {
+        if (wire()) {
+            // the wire recorded the project's writes; the listener removes them from every collection at once
+            return 0;
+        }
         ProjectWrites.Record record = this.writes.take(scope.name());
         // Deleted even when nothing was recorded: a raw-client write may have put points into the project.
         boolean known = record == null || record.certain();
@@ -321,6 +324,16 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
     private <T> T await(Supplier<Future<T>> call, String what) {
         return ProxiedCalls.await(call, CLEANUP_TIMEOUT, what + " in collection '" + collection() + "'");
+    }
+
+    /** Whether the store's requests are scoped at the wire: a Qdrant store on a scoped client. */
+    boolean wire() {
+        Boolean scopedClient = this.wire;
+        if (scopedClient == null) {
+            scopedClient = qdrantClient().map(ScopedQdrantClients::isScoped).orElse(false);
+            this.wire = scopedClient;
+        }
+        return scopedClient;
     }
 
     private Optional<QdrantClient> qdrantClient() {

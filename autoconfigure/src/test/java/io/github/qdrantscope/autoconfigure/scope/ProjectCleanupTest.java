@@ -1,5 +1,12 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.wire.ProjectCleanup;
+import io.github.qdrantscope.core.wire.ScopedProjects;
+import io.qdrant.client.PointIdFactory;
+import io.qdrant.client.VectorsFactory;
+import io.qdrant.client.grpc.Points.PointStruct;
+import java.time.Duration;
+
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
@@ -36,11 +43,13 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatRuntimeException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Cleanup of a project (what {@link ScopedProjectTestExecutionListener} calls after a test) and custom
- * project keys, on Spring AI's real QdrantVectorStore against the embedded server: which calls reach Qdrant,
- * how many points are reported removed, and what is left. Each run has its own collection, and a recording
+ * Cleanup of a project (what {@link ScopedProjectTestExecutionListener} calls after a test: the wire's
+ * {@link ProjectCleanup} over what {@link ScopedProjects} recorded) and custom project keys, on Spring AI's real
+ * QdrantVectorStore against the embedded server: which calls reach Qdrant, how many points are reported removed,
+ * and what is left. Each run has its own collection, and a recording
  * gRPC interceptor on the starter's client shows the calls cleanup makes.
  */
 @Execution(ExecutionMode.CONCURRENT)
@@ -51,9 +60,10 @@ class ProjectCleanupTest {
     private final ApplicationContextRunner runner = TestQdrant.scopedStoreRunner(this.collection)
         .withUserConfiguration(RecordedCallsConfiguration.class);
 
-    private static final ProjectScope A = new ProjectScope("a-0000000a", ScopedProject.DEFAULT_KEY);
+    /** Project names are unique in a JVM, and the registry of what they wrote is the JVM's. */
+    private final ProjectScope A = new ProjectScope(ProjectNames.newName("a"), ScopedProject.DEFAULT_KEY);
 
-    private static final ProjectScope B = new ProjectScope("b-0000000b", ScopedProject.DEFAULT_KEY);
+    private final ProjectScope B = new ProjectScope(ProjectNames.newName("b"), ScopedProject.DEFAULT_KEY);
 
     @Test
     void pointsWrittenThroughTheStoreAreRemovedWithOneDeleteAndCountedWithoutAskingQdrant() {
@@ -69,30 +79,31 @@ class ProjectCleanupTest {
             RecordedCalls calls = context.getBean(RecordedCalls.class);
             calls.clear();
 
-            assertThat(advice(store).removeProject(A)).isEqualTo(2);
+            assertThat(remove(context, A)).isEqualTo(2);
 
             assertThat(calls.methods()).containsExactly("qdrant.Points/Delete");
             assertThat(points(context, A)).isZero();
             assertThat(points(context, B)).isEqualTo(1);
-            assertThat(advice(store).recordedProjects()).isEqualTo(1);
+            // A's record is gone with its cleanup, B's is still there
+            assertThat(ScopedProjects.jvm().take(A.name())).isEmpty();
+            assertThat(ScopedProjects.jvm().take(B.name())).hasSize(1);
         });
     }
 
     @Test
-    void withoutARecordTheProjectIsStillDeletedAndReportsZero() {
+    void aForgottenProjectIsLeftAsItIsAndNothingIsSent() {
         this.runner.run(context -> {
             QdrantVectorStore store = context.getBean(QdrantVectorStore.class);
-            // stands for points the store did not write (a raw-client write): not counted, still removed
+            // cleanup = NEVER forgets the project: its points stay for inspection
             inScope(A, () -> store.add(List.of(doc("one"))));
-            advice(store).forgetProject(A);
-            assertThat(advice(store).recordedProjects()).isZero();
+            ScopedProjects.jvm().forget(A.name());
             RecordedCalls calls = context.getBean(RecordedCalls.class);
             calls.clear();
 
-            assertThat(advice(store).removeProject(A)).isZero();
+            assertThat(remove(context, A)).isZero();
 
-            assertThat(calls.methods()).containsExactly("qdrant.Points/Delete");
-            assertThat(points(context, A)).isZero();
+            assertThat(calls.methods()).isEmpty();
+            assertThat(points(context, A)).isEqualTo(1);
         });
     }
 
@@ -108,7 +119,7 @@ class ProjectCleanupTest {
             RecordedCalls calls = context.getBean(RecordedCalls.class);
             calls.clear();
 
-            assertThat(advice(store).removeProject(A)).isEqualTo(2);
+            assertThat(remove(context, A)).isEqualTo(2);
 
             assertThat(calls.methods()).containsExactly("qdrant.Points/Count", "qdrant.Points/Delete");
             assertThat(points(context, A)).isZero();
@@ -116,12 +127,12 @@ class ProjectCleanupTest {
     }
 
     @Test
-    void aFailedAddMakesCleanupCountThePointsOnTheServer() {
+    void anAddRefusedBeforeReachingQdrantLeavesTheRecordExact() {
         this.runner.run(context -> {
             QdrantVectorStore store = context.getBean(QdrantVectorStore.class);
             inScope(A, () -> {
                 store.add(List.of(doc("one")));
-                // Spring AI rejects the payload value while converting the batch: nothing says what was written
+                // Spring AI rejects the payload value while converting the batch: nothing is sent
                 Document unsupported = new Document("two", "text", Map.of("at", Instant.EPOCH));
                 assertThatRuntimeException().isThrownBy(() -> store.add(List.of(unsupported)))
                     .withRootCauseInstanceOf(IllegalArgumentException.class)
@@ -130,7 +141,28 @@ class ProjectCleanupTest {
             RecordedCalls calls = context.getBean(RecordedCalls.class);
             calls.clear();
 
-            assertThat(advice(store).removeProject(A)).isEqualTo(1);
+            assertThat(remove(context, A)).isEqualTo(1);
+
+            assertThat(calls.methods()).containsExactly("qdrant.Points/Delete");
+        });
+    }
+
+    @Test
+    void aWriteQdrantRefusesMakesCleanupCountThePointsOnTheServer() {
+        this.runner.run(context -> {
+            QdrantVectorStore store = context.getBean(QdrantVectorStore.class);
+            inScope(A, () -> {
+                store.add(List.of(doc("one")));
+                // a vector of the wrong dimension: Qdrant refuses the upsert, which may have been applied in part
+                assertThatThrownBy(() -> client(context).upsertAsync(this.collection,
+                        List.of(PointStruct.newBuilder().setId(PointIdFactory.id(7))
+                            .setVectors(VectorsFactory.vectors(1f)).build())).get())
+                    .hasMessageContaining("Vector dimension error");
+            });
+            RecordedCalls calls = context.getBean(RecordedCalls.class);
+            calls.clear();
+
+            assertThat(remove(context, A)).isEqualTo(1);
 
             assertThat(calls.methods()).containsExactly("qdrant.Points/Count", "qdrant.Points/Delete");
         });
@@ -138,7 +170,7 @@ class ProjectCleanupTest {
 
     @Test
     void aCustomKeyGetsATenantIndexInTheForksOwnCollectionBeforeItsFirstWrite() {
-        ProjectScope custom = new ProjectScope("c-0000000c", "tenant_project");
+        ProjectScope custom = new ProjectScope(ProjectNames.newName("c"), "tenant_project");
         this.runner.withPropertyValues(QdrantScopeContextCustomizer.BOUND_COLLECTION + "=" + this.collection)
             .run(context -> {
                 QdrantVectorStore store = context.getBean(QdrantVectorStore.class);
@@ -157,7 +189,7 @@ class ProjectCleanupTest {
 
     @Test
     void anApplicationsOwnCollectionGetsNoIndex() {
-        ProjectScope custom = new ProjectScope("c-0000000c", "tenant_project");
+        ProjectScope custom = new ProjectScope(ProjectNames.newName("c"), "tenant_project");
         this.runner.run(context -> {
             QdrantVectorStore store = context.getBean(QdrantVectorStore.class);
             inScope(custom, () -> store.add(List.of(doc("one"))));
@@ -171,7 +203,7 @@ class ProjectCleanupTest {
 
     @Test
     void aCustomKeyIsRemovedFromWhatUnscopedReadsReturnAndCleanedUpOnItsOwnKey() {
-        ProjectScope custom = new ProjectScope("c-0000000c", "tenant_project");
+        ProjectScope custom = new ProjectScope(ProjectNames.newName("c"), "tenant_project");
         this.runner.withPropertyValues("qdrant-scope.unscoped=allow").run(context -> {
             QdrantVectorStore store = context.getBean(QdrantVectorStore.class);
             inScope(custom, () -> store.add(List.of(doc("one", "colour", "red"))));
@@ -182,7 +214,7 @@ class ProjectCleanupTest {
                 assertThat(document.getMetadata()).containsOnlyKeys("colour", "distance");
             });
 
-            assertThat(advice(store).removeProject(custom)).isEqualTo(1);
+            assertThat(remove(context, custom)).isEqualTo(1);
             assertThat(client(context).countAsync(this.collection, Common.Filter.getDefaultInstance(), true).get())
                 .isZero();
         });
@@ -194,15 +226,17 @@ class ProjectCleanupTest {
             QdrantVectorStore store = context.getBean(QdrantVectorStore.class);
             Document carrying = new Document("one", "text", Map.of(ProjectNames.PROJECT_KEY_KEY, "other_key"));
             inScope(A, () -> assertThatIllegalArgumentException().isThrownBy(() -> store.add(List.of(carrying)))
-                .withMessageContaining("'" + ProjectNames.PROJECT_KEY_KEY + "' is reserved"));
+                .withMessageContaining("Document 'one'")
+                .withMessageContaining("payload field '" + ProjectNames.PROJECT_KEY_KEY + "', which qdrant-scope reserves"));
             assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ProjectScope("c-0000000c", ProjectNames.PROJECT_KEY_KEY))
                 .withMessageContaining(ProjectNames.PROJECT_KEY_KEY);
         });
     }
 
-    private static ScopingVectorStoreInterceptor advice(QdrantVectorStore store) {
-        return ScopedVectorStorePostProcessor.scopingAdvice(store);
+    /** What the listener does after a test. */
+    private static long remove(AssertableApplicationContext context, ProjectScope scope) {
+        return ProjectCleanup.remove(scope, ScopedProjects.jvm(), client(context), Duration.ofSeconds(30));
     }
 
     private static void inScope(ProjectScope scope, Runnable work) {

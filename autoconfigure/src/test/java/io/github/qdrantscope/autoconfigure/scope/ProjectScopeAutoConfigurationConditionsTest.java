@@ -1,5 +1,10 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.UnscopedPolicy;
+import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
+import io.github.qdrantscope.core.wire.ScopedProjects;
+import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
+
 import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
 
 import java.util.ArrayList;
@@ -36,7 +41,8 @@ class ProjectScopeAutoConfigurationConditionsTest {
     void coreBeansArePresent() {
         this.runner.run(context -> assertThat(context).hasSingleBean(ScopedVectorStorePostProcessor.class)
             .hasSingleBean(CurrentProject.class)
-            .hasSingleBean(UnscopedQdrantCallCounter.class)
+            .hasSingleBean(ProjectScopeInterceptor.class)
+            .hasSingleBean(ScopedQdrantClientPostProcessor.class)
             .hasSingleBean(ContextPropagatingTaskDecorator.class)
             .hasSingleBean(RestTemplateCustomizer.class)
             .hasSingleBean(RestTestClientBuilderCustomizer.class)
@@ -120,11 +126,12 @@ class ProjectScopeAutoConfigurationConditionsTest {
     @Test
     void userBeansWin() {
         this.runner.withBean("mine", ContextPropagatingTaskDecorator.class, ContextPropagatingTaskDecorator::new)
-            .withBean("myCounter", UnscopedQdrantCallCounter.class,
-                    () -> new UnscopedQdrantCallCounter(() -> NoOpScopeMetrics.INSTANCE, name -> false))
+            .withBean("myInterceptor", ProjectScopeInterceptor.class,
+                    () -> new ProjectScopeInterceptor(new ScopedProjects(), new UnscopedAccessGuard(
+                            UnscopedPolicy.ALLOW, () -> NoOpScopeMetrics.INSTANCE), name -> false))
             .run(context -> assertThat(context).hasSingleBean(ContextPropagatingTaskDecorator.class)
                 .hasBean("mine")
-                .hasSingleBean(UnscopedQdrantCallCounter.class)
-                .hasBean("myCounter"));
+                .hasSingleBean(ProjectScopeInterceptor.class)
+                .hasBean("myInterceptor"));
     }
 }

@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
+
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 
@@ -42,11 +44,12 @@ class ProjectScopeAutoConfigurationCoreConditionsTest {
     private static final ProjectScope B = new ProjectScope("b-0000000b", ScopedProject.DEFAULT_KEY);
 
     @Test
-    void noCallCounterWithoutTheQdrantClientButScopingStays() {
+    void noClientScopingWithoutTheQdrantClientButVectorStoreScopingStays() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ProjectScopeAutoConfiguration.class))
             .withClassLoader(new FilteredClassLoader(QdrantClient.class))
             .run(context -> assertThat(context).hasNotFailed()
-                .doesNotHaveBean(UnscopedQdrantCallCounter.class)
+                .doesNotHaveBean(ProjectScopeInterceptor.class)
+                .doesNotHaveBean(ScopedQdrantClientPostProcessor.class)
                 .hasSingleBean(ScopedVectorStorePostProcessor.class)
                 .hasSingleBean(CurrentProject.class));
     }

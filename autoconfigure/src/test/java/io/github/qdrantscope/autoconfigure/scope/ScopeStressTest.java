@@ -88,9 +88,9 @@ class ScopeStressTest extends ScopeTestApplication.OnEmbeddedQdrant {
                     continue; // written outside any scope (not by this test, which runs with unscoped=fail)
                 }
                 String project = payload.get(ScopedProject.DEFAULT_KEY).getStringValue();
-                String originalId = payload.get(ProjectNames.ORIGINAL_ID_KEY).getStringValue();
+                String originalId = TestQdrant.documentId(payload);
                 // The point's id is its own project's namespaced id: no write landed in another project.
-                assertThat(point.getId().getUuid()).isEqualTo(NamespacedIds.of(project, originalId));
+                assertThat(point.getId().getUuid()).isEqualTo(NamespacedIds.of(project, DocumentIds.storeId(originalId)));
                 if (projects.contains(project)) {
                     // ...and it was written by the thread owning that project.
                     assertThat(payload.get("writer").getStringValue()).isEqualTo(project);

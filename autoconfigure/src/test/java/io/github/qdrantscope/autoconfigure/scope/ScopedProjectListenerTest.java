@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.wire.ScopedProjects;
+
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 
@@ -104,6 +106,8 @@ class ScopedProjectListenerTest {
 
         private final ApplicationContext context;
 
+        private final List<String> projects = new java.util.ArrayList<>();
+
         Lifecycle(Class<?> fixture) throws Exception {
             this.manager = new TestContextManager(fixture);
             this.instance = fixture.getDeclaredConstructor().newInstance();
@@ -117,6 +121,7 @@ class ScopedProjectListenerTest {
             Method method = this.instance.getClass().getMethod(name);
             this.manager.beforeTestMethod(this.instance, method);
             String project = ProjectScope.current().orElseThrow().name();
+            this.projects.add(project);
             VectorStore store = this.context.getBean(VectorStore.class);
             for (int i = 0; i < count; i++) {
                 store.add(List.of(new Document("fixed-" + i, "text " + i, Map.of())));
@@ -127,10 +132,14 @@ class ScopedProjectListenerTest {
             return project;
         }
 
-        /** Projects whose writes the store still remembers (all cleaned up or forgotten between tests). */
+        /**
+         * This run's projects whose writes are still remembered, by the wire or by the store (all cleaned up or
+         * forgotten between tests).
+         */
         int recordedProjects() {
-            return ScopedVectorStorePostProcessor.scopingAdvice(this.context.getBean(VectorStore.class))
-                .recordedProjects();
+            return (int) this.projects.stream().filter(ScopedProjects.jvm()::isRecorded).count()
+                    + ScopedVectorStorePostProcessor.scopingAdvice(this.context.getBean(VectorStore.class))
+                        .recordedProjects();
         }
 
         void finishClass() throws Exception {

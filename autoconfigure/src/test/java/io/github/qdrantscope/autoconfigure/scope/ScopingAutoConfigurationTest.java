@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.UnscopedAccessException;
@@ -102,14 +104,21 @@ class ScopingAutoConfigurationTest {
                 .withMessageContaining("'" + this.collection + "'")
                 .withMessageContaining("qdrant-scope.unscoped=fail")
                 .withMessageContaining("@ScopedProject");
-            QdrantClient raw = context.getBean(QdrantClient.class);
-            assertThat(raw.countAsync(this.collection).get()).isZero();
-            assertThat(context.getBean(RecordingScopeMetrics.class).of(ContentionKind.UNSCOPED_WRITE, null))
-                .hasSize(1);
-            try (ProjectScope.Binding ignored = ProjectScope.open(A)) {
-                store.add(List.of(doc("in-scope", "accepted")));
+            // the context's own client is scoped, and rejects unscoped calls too: look with an independent one
+            try (QdrantClient independent = TestQdrant.client(context.getEnvironment())) {
+                assertThat(independent.countAsync(this.collection).get()).isZero();
+                assertThat(context.getBean(RecordingScopeMetrics.class).of(ContentionKind.UNSCOPED_WRITE, null))
+                    .hasSize(1);
+                try (ProjectScope.Binding ignored = ProjectScope.open(A)) {
+                    store.add(List.of(doc("in-scope", "accepted")));
+                }
+                assertThat(independent.countAsync(this.collection).get()).isEqualTo(1);
             }
-            assertThat(raw.countAsync(this.collection).get()).isEqualTo(1);
+            QdrantClient raw = context.getBean(QdrantClient.class);
+            assertThatThrownBy(() -> raw.countAsync(this.collection).get())
+                .hasMessageContaining("FAILED_PRECONDITION")
+                .hasMessageContaining("raw QdrantClient Count on collection '" + this.collection + "'")
+                .hasMessageContaining("qdrant-scope.unscoped=fail");
         });
     }
 
@@ -173,30 +182,27 @@ class ScopingAutoConfigurationTest {
     }
 
     @Test
-    void rawClientReadsAndDeletesWithoutTheProjectKeyAreCountedOnlyOnce() {
+    void rawClientCallsInsideAScopeAreScopedAndOnlyUnscopedOnesAreCounted() {
         this.runner.withPropertyValues("qdrant-scope.unscoped=allow").run(context -> {
             QdrantVectorStore store = context.getBean(QdrantVectorStore.class);
             RecordingScopeMetrics metrics = context.getBean(RecordingScopeMetrics.class);
             QdrantClient raw = store.<QdrantClient>getNativeClient().orElseThrow();
+            try (ProjectScope.Binding ignored = ProjectScope.open(B)) {
+                store.add(List.of(doc("d1", "other project")));
+            }
             try (ProjectScope.Binding ignored = ProjectScope.open(A)) {
                 store.add(List.of(doc("d1", "scoped")));
                 store.similaritySearch("scoped");
                 store.delete(List.of("nothing"));
-                ScopedVectorStorePostProcessor.scopingAdvice(store).removeProject(B);
-                assertThat(metrics.contentions).isEmpty();
-
-                raw.countAsync(this.collection).get();
-                raw.countAsync(this.collection, Common.Filter.newBuilder()
-                    .addMust(ConditionFactory.matchKeyword(A.key(), A.name()))
-                    .build(), true).get();
+                // the store's native client is scoped like the store: it sees A's point only
+                assertThat(raw.countAsync(this.collection).get()).isEqualTo(1);
                 raw.deleteAsync(this.collection, List.of(PointIdFactory.id(UUID.randomUUID()))).get();
+                assertThat(metrics.contentions).isEmpty();
             }
-            raw.countAsync(this.collection).get();
+            assertThat(raw.countAsync(this.collection).get()).isEqualTo(2);
             assertThat(metrics.contentions).extracting(RecordingScopeMetrics.Contention::kind,
                     RecordingScopeMetrics.Contention::project)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ContentionKind.UNSCOPED_READ, A.name()),
-                        org.assertj.core.groups.Tuple.tuple(ContentionKind.UNSCOPED_DELETE, A.name()),
-                        org.assertj.core.groups.Tuple.tuple(ContentionKind.UNSCOPED_READ, null));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ContentionKind.UNSCOPED_READ, null));
         });
     }
 

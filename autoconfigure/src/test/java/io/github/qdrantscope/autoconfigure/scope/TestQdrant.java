@@ -117,11 +117,21 @@ final class TestQdrant {
             return independent.scrollAsync(Points.ScrollPoints.newBuilder()
                 .setCollectionName(collection)
                 .setFilter(Common.Filter.newBuilder()
-                    .addMust(ConditionFactory.matchKeywords(ProjectNames.ORIGINAL_ID_KEY, List.copyOf(originalIds))))
+                    .addMust(ConditionFactory.matchKeywords(ProjectNames.ORIGINAL_ID_KEY,
+                            originalIds.stream().map(DocumentIds::storeId).toList())))
                 .setLimit(1_000)
                 .setWithPayload(WithPayloadSelectorFactory.enable(true))
                 .build()).get().getResultList().stream().map(point -> StoredPoint.of(point, projectKey)).toList();
         }
+    }
+
+    /**
+     * The id the application gave a stored document: {@link DocumentIds#DOCUMENT_ID_KEY} for an id that is not a
+     * UUID, else the UUID in {@link ProjectNames#ORIGINAL_ID_KEY}.
+     */
+    static String documentId(Map<String, JsonWithInt.Value> payload) {
+        JsonWithInt.Value documentId = payload.get(DocumentIds.DOCUMENT_ID_KEY);
+        return (documentId != null ? documentId : payload.get(ProjectNames.ORIGINAL_ID_KEY)).getStringValue();
     }
 
     /** What a point in Qdrant says about where it belongs. */
@@ -129,12 +139,13 @@ final class TestQdrant {
 
         /** The point the scoped store writes for {@code originalId} in {@code scope}'s project. */
         static StoredPoint inProject(ProjectScope scope, String originalId) {
-            return new StoredPoint(NamespacedIds.of(scope.name(), originalId), originalId, scope.name());
+            return new StoredPoint(NamespacedIds.of(scope.name(), DocumentIds.storeId(originalId)), originalId,
+                    scope.name());
         }
 
         private static StoredPoint of(Points.RetrievedPoint point, String projectKey) {
             Map<String, JsonWithInt.Value> payload = point.getPayloadMap();
-            return new StoredPoint(point.getId().getUuid(), payload.get(ProjectNames.ORIGINAL_ID_KEY).getStringValue(),
+            return new StoredPoint(point.getId().getUuid(), documentId(payload),
                     payload.containsKey(projectKey) ? payload.get(projectKey).getStringValue() : null);
         }
     }

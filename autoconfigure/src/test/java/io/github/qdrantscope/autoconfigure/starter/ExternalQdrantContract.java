@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.starter;
 
+import io.github.qdrantscope.autoconfigure.scope.DocumentIds;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -220,7 +222,7 @@ abstract class ExternalQdrantContract extends StarterTestSupport {
 
         // on the server: each fixed id twice, once per project, the first test's points untouched
         Map<String, Set<String>> projectsById = pointsWithOriginalIds(List.of("doc-1", "doc-2")).stream()
-            .collect(Collectors.groupingBy(point -> point.getPayloadMap().get(ProjectNames.ORIGINAL_ID_KEY).getStringValue(),
+            .collect(Collectors.groupingBy(point -> point.getPayloadMap().get(DocumentIds.DOCUMENT_ID_KEY).getStringValue(),
                     Collectors.mapping(point -> point.getPayloadMap().get(ScopedProject.DEFAULT_KEY).getStringValue()
                             + "|" + point.getPayloadMap().get("writer").getStringValue(), Collectors.toSet())));
         Set<String> both = Set.of(this.firstFixedIdProject + "|first", this.project.name() + "|second");
@@ -277,7 +279,7 @@ abstract class ExternalQdrantContract extends StarterTestSupport {
     private List<RetrievedPoint> pointsWithOriginalIds(List<String> originalIds) throws Exception {
         return this.independent.scrollAsync(ScrollPoints.newBuilder()
             .setCollectionName(collection())
-            .setFilter(Filter.newBuilder().addMust(ConditionFactory.matchKeywords(ProjectNames.ORIGINAL_ID_KEY, originalIds)))
+            .setFilter(Filter.newBuilder().addMust(ConditionFactory.matchKeywords(DocumentIds.DOCUMENT_ID_KEY, originalIds)))
             .setLimit(100)
             .setWithPayload(WithPayloadSelectorFactory.enable(true))
             .build()).get().getResultList();

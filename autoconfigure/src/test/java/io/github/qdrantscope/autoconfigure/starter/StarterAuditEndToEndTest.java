@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.starter;
 
+import io.github.qdrantscope.autoconfigure.scope.DocumentIds;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.SearchPoints;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -43,6 +46,14 @@ class StarterAuditEndToEndTest extends StarterTestSupport {
 
     private static final String SCOPED_DELETE = "qdrant.scope.operations{operation=delete,scoped=true}";
 
+    /** Without the starter's interceptor: the store's own client is scoped to the test's project. */
+    private final QdrantClient independent = independentClient();
+
+    @AfterEach
+    void closeIndependentClient() {
+        this.independent.close();
+    }
+
     @Test
     void foreignPointsAreCountedAndTheLeaseIsNot() throws Exception {
         assertThat(collection()).startsWith("e2e_audit_");
@@ -62,17 +73,19 @@ class StarterAuditEndToEndTest extends StarterTestSupport {
         try (ProjectScope.Binding ignored = ProjectScope.open(other)) {
             this.vectorStore.delete(List.of("x-1", "x-2"));
         }
-        // what follows is about the lease: it is in the collection, outside every project, and a raw
-        // unscoped search (no score threshold) returns it next to this project's point
-        QdrantClient raw = raw();
-        assertThat(raw.searchAsync(SearchPoints.newBuilder()
-            .setCollectionName(collection())
-            .addAllVector(List.of(1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f))
-            .setLimit(10)
-            .setWithPayload(WithPayloadSelectorFactory.enable(true))
-            .build()).get()).extracting(point -> point.getPayloadMap().containsKey(CollectionLease.MARKER_KEY)
-                    ? point.getId().getUuid() : point.getPayloadMap().get("qdrant_scope_id").getStringValue())
-            .containsExactlyInAnyOrder(CollectionLease.POINT_ID, "mine-1");
+        // what follows is about the lease: it is in the collection, outside every project, and an unscoped
+        // search (no score threshold) by a client without the starter's interceptor returns it next to this
+        // project's point
+        try (QdrantClient raw = independentClient()) {
+            assertThat(raw.searchAsync(SearchPoints.newBuilder()
+                .setCollectionName(collection())
+                .addAllVector(List.of(1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f))
+                .setLimit(10)
+                .setWithPayload(WithPayloadSelectorFactory.enable(true))
+                .build()).get()).extracting(point -> point.getPayloadMap().containsKey(CollectionLease.MARKER_KEY)
+                        ? point.getId().getUuid() : point.getPayloadMap().get(DocumentIds.DOCUMENT_ID_KEY).getStringValue())
+                .containsExactlyInAnyOrder(CollectionLease.POINT_ID, "mine-1");
+        }
 
         // only the lease is outside the project now: nothing foreign, for a search and for a delete
         before = ScopeMeterValues.of(this.registry);
@@ -92,7 +105,7 @@ class StarterAuditEndToEndTest extends StarterTestSupport {
         Filter otherProject = Filter.newBuilder()
             .addMust(ConditionFactory.matchKeyword(other.key(), other.name()))
             .build();
-        assertThat(raw().countAsync(collection(), otherProject, true).get())
+        assertThat(independent.countAsync(collection(), otherProject, true).get())
             .isEqualTo(1);
 
         // a delete of an id another project uses: unscoped it would have removed that point; counted, and the
@@ -101,7 +114,7 @@ class StarterAuditEndToEndTest extends StarterTestSupport {
         this.vectorStore.delete(List.of("x-1"));
         assertThat(ScopeMeterValues.of(this.registry).since(before))
             .isEqualTo(Map.of(FOREIGN, 1L, SCOPED_DELETE, 1L));
-        assertThat(raw().countAsync(collection(), otherProject, true).get()).isEqualTo(1);
+        assertThat(independent.countAsync(collection(), otherProject, true).get()).isEqualTo(1);
         before = ScopeMeterValues.of(this.registry);
         this.vectorStore.delete(List.of("mine-1", "nobody-has-this-id"));
         assertThat(ScopeMeterValues.of(this.registry).since(before)).isEqualTo(Map.of(SCOPED_DELETE, 1L));
@@ -109,7 +122,7 @@ class StarterAuditEndToEndTest extends StarterTestSupport {
         // a point stored under a plain UUID outside every project (a raw write) is what an unscoped delete of
         // that id would hit
         String plainId = "7d444840-9dc0-11d1-b245-5ffdce74fad2";
-        raw().upsertAsync(collection(), List.of(PointStruct.newBuilder()
+        independent.upsertAsync(collection(), List.of(PointStruct.newBuilder()
             .setId(PointIdFactory.id(UUID.fromString(plainId)))
             .setVectors(VectorsFactory.vectors(1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f))
             .build())).get();
@@ -117,9 +130,9 @@ class StarterAuditEndToEndTest extends StarterTestSupport {
         this.vectorStore.delete(List.of(plainId));
         assertThat(ScopeMeterValues.of(this.registry).since(before))
             .isEqualTo(Map.of(FOREIGN, 1L, SCOPED_DELETE, 1L));
-        assertThat(raw().retrieveAsync(collection(), PointIdFactory.id(UUID.fromString(plainId)), null).get())
+        assertThat(independent.retrieveAsync(collection(), PointIdFactory.id(UUID.fromString(plainId)), null).get())
             .hasSize(1);
-        raw().deleteAsync(collection(), List.of(PointIdFactory.id(UUID.fromString(plainId)))).get();
+        independent.deleteAsync(collection(), List.of(PointIdFactory.id(UUID.fromString(plainId)))).get();
         try (ProjectScope.Binding ignored = ProjectScope.open(other)) {
             this.vectorStore.delete(List.of("x-1"));
         }

@@ -1,5 +1,10 @@
 package io.github.qdrantscope.autoconfigure.starter;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.qdrantscope.autoconfigure.scope.DocumentIds;
+import io.github.qdrantscope.core.ProjectNames;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +82,14 @@ class StarterEndToEndTest extends StarterTestSupport {
     @Autowired
     ApplicationContext context;
 
+    /** A client on the embedded server without the starter's interceptor: what is really stored. */
+    private final QdrantClient independent = independentClient();
+
+    @AfterEach
+    void closeIndependentClient() {
+        this.independent.close();
+    }
+
     @AfterEach
     void rememberStateBeforeCleanup() {
         beforeLastCleanup = ScopeMeterValues.of(this.registry);
@@ -99,7 +112,8 @@ class StarterEndToEndTest extends StarterTestSupport {
         assertThat(collection()).isEqualTo(collection);
         assertThat(this.environment.getProperty("qdrant-scope.binding.collection")).isEqualTo(collection);
 
-        QdrantClient raw = raw();
+        // the context's client is scoped to this test's project: inspect the server with an independent one
+        QdrantClient raw = this.independent;
         CollectionInfo info = raw.getCollectionInfoAsync(collection).get();
         assertThat(info.getConfig().getParams().getVectorsConfig().getParams().getSize())
             .isEqualTo(StarterTestApplication.DIMENSION);
@@ -158,52 +172,45 @@ class StarterEndToEndTest extends StarterTestSupport {
 
     @Test
     @Order(4)
-    void rawClientCallsWithoutTheProjectConditionAreCountedAsUnscoped() throws Exception {
+    void rawClientCallsInsideTheProjectAreScopedNotCounted() throws Exception {
         this.vectorStore.add(List.of(new Document("doc-1", "red apple", Map.of("color", "red"))));
         QdrantClient raw = raw();
         ScopeMeterValues before = ScopeMeterValues.of(this.registry);
 
-        raw.searchAsync(search(null)).get();
-        raw.countAsync(collection()).get();
+        // without a project condition: the wire adds it, so the raw client sees this project's document only
+        assertThat(raw.searchAsync(search(null).toBuilder().setWithPayload(WithPayloadSelectorFactory.enable(true))
+            .build()).get()).singleElement().satisfies(point -> {
+            assertThat(point.getId().getUuid()).isEqualTo(DocumentIds.storeId("doc-1"));
+            assertThat(point.getPayloadMap()).containsEntry(DocumentIds.DOCUMENT_ID_KEY, value("doc-1"))
+                .doesNotContainKeys(ScopedProject.DEFAULT_KEY, ProjectNames.ORIGINAL_ID_KEY);
+        });
+        assertThat(raw.countAsync(collection()).get()).isEqualTo(1);
         raw.deleteAsync(collection(), Filter.newBuilder()
             .addMust(ConditionFactory.matchKeyword("color", "no-such-color"))
             .build()).get();
-        // with the project condition: not counted
-        assertThat(raw.searchAsync(search(inProject(this.project.name()))).get()).hasSize(1);
-        raw.deleteAsync(collection(), Filter.newBuilder()
-            .addMust(ConditionFactory.matchKeyword(ScopedProject.DEFAULT_KEY, this.project.name()))
-            .addMust(ConditionFactory.matchKeyword("color", "no-such-color"))
-            .build()).get();
+        assertThat(raw.countAsync(collection()).get()).isEqualTo(1);
 
-        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEqualTo(Map.of(
-                "qdrant.scope.contention{kind=unscoped_read}", 2L,
-                "qdrant.scope.contention{kind=unscoped_delete}", 1L));
+        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEmpty();
     }
 
     @Test
     @Order(5)
-    void rawUpsertsOfPointsWithoutTheProjectKeyAreCountedAsUnscopedWrites() throws Exception {
+    void rawUpsertsInsideTheProjectAreStampedAndReservedFieldsRefused() throws Exception {
         QdrantClient raw = raw();
-        UUID withoutKey = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
         ScopeMeterValues before = ScopeMeterValues.of(this.registry);
-        try {
-            raw.upsertAsync(collection(), List.of(rawPoint(withoutKey, Map.of("color", value("red"))))).get();
-            ScopeMeterValues afterUnscoped = ScopeMeterValues.of(this.registry);
-            assertThat(afterUnscoped.since(before))
-                .isEqualTo(Map.of("qdrant.scope.contention{kind=unscoped_write}", 1L));
 
-            // with the current project under the key: not counted (and removed by the project's cleanup)
-            raw.upsertAsync(collection(), List.of(rawPoint(UUID.randomUUID(),
-                    Map.of(ScopedProject.DEFAULT_KEY, value(this.project.name()), "color", value("red"))))).get();
-            assertThat(ScopeMeterValues.of(this.registry).since(afterUnscoped)).isEmpty();
-            assertThat(raw.countAsync(collection(), inProject(this.project.name()), true).get()).isEqualTo(1);
-        }
-        finally {
-            // a point of no project is never cleaned up: remove it without being counted
-            try (QdrantClient uncounted = uncountedClient()) {
-                uncounted.deleteAsync(collection(), List.of(id(withoutKey))).get();
-            }
-        }
+        raw.upsertAsync(collection(), List.of(rawPoint(id, Map.of("color", value("red"))))).get();
+        assertThat(this.independent.countAsync(collection(), inProject(this.project.name()), true).get())
+            .isEqualTo(1);
+        assertThat(raw.retrieveAsync(collection(), id(id), true, false, null).get()).singleElement()
+            .satisfies(point -> assertThat(point.getPayloadMap()).containsOnlyKeys("color"));
+        assertThatThrownBy(() -> raw.upsertAsync(collection(), List.of(rawPoint(UUID.randomUUID(),
+                Map.of(ScopedProject.DEFAULT_KEY, value("another-project"))))).get())
+            .hasMessageContaining("INVALID_ARGUMENT")
+            .hasMessageContaining("payload field '" + ScopedProject.DEFAULT_KEY + "'");
+        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEmpty();
+        // removed by the project's cleanup, which the wire recorded
     }
 
     @Test
@@ -225,7 +232,7 @@ class StarterEndToEndTest extends StarterTestSupport {
                 .isEqualTo(leased);
         }
 
-        List<RetrievedPoint> lease = raw().retrieveAsync(leased, List.of(CollectionLease.pointId()),
+        List<RetrievedPoint> lease = this.independent.retrieveAsync(leased, List.of(CollectionLease.pointId()),
                 WithPayloadSelectorFactory.enable(true), WithVectorsSelectorFactory.enable(false), null).get();
         assertThat(lease).hasSize(1);
         assertThat(lease.get(0).getPayloadMap().get("qdrant_scope_lease_pid").getIntegerValue())
@@ -267,12 +274,6 @@ class StarterEndToEndTest extends StarterTestSupport {
         float[] vector = new float[StarterTestApplication.DIMENSION];
         vector[0] = 1f;
         return PointStruct.newBuilder().setId(id(id)).setVectors(vectors(vector)).putAllPayload(payload).build();
-    }
-
-    /** A client on the embedded server without the starter's interceptor. */
-    private static QdrantClient uncountedClient() {
-        QdrantEndpoint embedded = SharedEmbeddedQdrant.endpoint();
-        return new QdrantClient(QdrantGrpcClient.newBuilder(embedded.host(), embedded.port(), false).build());
     }
 
     private SearchPoints search(Filter filter) {

@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.starter;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +27,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class StarterFailOnContentionEndToEndTest extends StarterTestSupport {
 
     @Test
-    void anUnscopedRawReadFailsAtThePointOfContentionNamingProjectCollectionAndKind() {
+    void anUnscopedRawReadFailsAtThePointOfContentionNamingCollectionAndKind() throws Exception {
         String collection = collection();
         QdrantClient raw = raw();
         SearchPoints unscoped = SearchPoints.newBuilder()
@@ -34,13 +37,22 @@ class StarterFailOnContentionEndToEndTest extends StarterTestSupport {
             .build();
         ScopeMeterValues before = ScopeMeterValues.of(this.registry);
 
-        ContentionException failure = catchThrowableOfType(ContentionException.class, () -> raw.searchAsync(unscoped));
+        // inside the test's project the raw client is scoped; a thread without the project is not
+        ExecutorService unscopedThread = Executors.newSingleThreadExecutor();
+        ContentionException failure;
+        try {
+            failure = unscopedThread.submit(() -> catchThrowableOfType(ContentionException.class,
+                    () -> raw.searchAsync(unscoped))).get();
+        }
+        finally {
+            unscopedThread.shutdownNow();
+        }
 
         assertThat(failure).isNotNull();
         assertThat(failure.kind()).isEqualTo(ContentionKind.UNSCOPED_READ);
         assertThat(failure).hasMessageContaining("unscoped_read")
             .hasMessageContaining("'" + collection + "'")
-            .hasMessageContaining("'" + this.project.name() + "'");
+            .hasMessageContaining("raw QdrantClient Search");
         assertThat(ScopeMeterValues.of(this.registry).since(before))
             .isEqualTo(Map.of("qdrant.scope.contention{kind=unscoped_read}", 1L));
 

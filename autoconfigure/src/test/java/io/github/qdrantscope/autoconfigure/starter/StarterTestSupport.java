@@ -2,7 +2,10 @@ package io.github.qdrantscope.autoconfigure.starter;
 
 import io.github.qdrantscope.autoconfigure.scope.CurrentProject;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
+import io.github.qdrantscope.autoconfigure.server.SharedEmbeddedQdrant;
 import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
 
 import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +31,14 @@ abstract class StarterTestSupport {
         return this.environment.getRequiredProperty("spring.ai.vectorstore.qdrant.collection-name");
     }
 
-    /** The store's own client, as application code would reach it. */
+    /** The store's own client, as application code would reach it: scoped like the store. */
     QdrantClient raw() {
         return this.vectorStore.<QdrantClient>getNativeClient().orElseThrow();
+    }
+
+    /** A new client on the embedded server without the starter's interceptor: what is really stored. */
+    static QdrantClient independentClient() {
+        QdrantEndpoint embedded = SharedEmbeddedQdrant.endpoint();
+        return new QdrantClient(QdrantGrpcClient.newBuilder(embedded.host(), embedded.port(), false).build());
     }
 }

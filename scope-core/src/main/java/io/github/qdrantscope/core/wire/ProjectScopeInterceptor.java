@@ -2,7 +2,6 @@ package io.github.qdrantscope.core.wire;
 
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
@@ -10,7 +9,6 @@ import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ProxiedCalls;
 import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.UnscopedAccessException;
-import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -43,20 +41,15 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
 
     private final Predicate<String> guarded;
 
-    private final Supplier<ScopeMetrics> metrics;
-
     /**
      * @param projects the registry of what projects wrote (normally {@link ScopedProjects#jvm()})
      * @param guard the policy for calls outside a scope
      * @param guarded the collections the guard covers
-     * @param metrics where calls are timed
      */
-    public ProjectScopeInterceptor(ScopedProjects projects, UnscopedAccessGuard guard, Predicate<String> guarded,
-            Supplier<ScopeMetrics> metrics) {
+    public ProjectScopeInterceptor(ScopedProjects projects, UnscopedAccessGuard guard, Predicate<String> guarded) {
         this.projects = projects;
         this.guard = guard;
         this.guarded = guarded;
-        this.metrics = metrics;
     }
 
     @Override
@@ -86,8 +79,6 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
 
         private final String rpc;
 
-        private final long start = System.nanoTime();
-
         Scoped(ProjectScope scope, MethodDescriptor<?, ?> method, String rpc) {
             this.scope = scope;
             this.method = method;
@@ -102,11 +93,8 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
 
         @Override
         public Message response(Message response, ScopedRequests.Rewrite rewrite) {
-            Message mapped = new ScopedResponses(this.scope, ProjectScopeInterceptor.this.projects).map(response,
+            return new ScopedResponses(this.scope, ProjectScopeInterceptor.this.projects).map(response,
                     rewrite.page());
-            ProjectScopeInterceptor.this.metrics.get().recordOperation("raw." + this.rpc, true,
-                    System.nanoTime() - this.start);
-            return mapped;
         }
 
         @Override

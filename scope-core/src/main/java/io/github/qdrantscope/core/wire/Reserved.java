@@ -12,12 +12,13 @@ import io.qdrant.client.grpc.JsonWithInt.Value;
  * The payload fields qdrant-scope owns on a scoped point: the project key, {@value ProjectNames#ORIGINAL_ID_KEY}
  * and {@value ProjectNames#PROJECT_KEY_KEY}. The application may neither set nor delete them, and never sees them.
  */
-final class Reserved {
+public final class Reserved {
 
     private Reserved() {
     }
 
-    static boolean isReserved(ProjectScope scope, String key) {
+    /** Whether {@code key} is a field qdrant-scope owns on points of {@code scope}. */
+    public static boolean isReserved(ProjectScope scope, String key) {
         return key.equals(scope.key()) || key.equals(ProjectNames.ORIGINAL_ID_KEY)
                 || key.equals(ProjectNames.PROJECT_KEY_KEY);
     }
@@ -34,14 +35,27 @@ final class Reserved {
 
     /** Rejects a key path whose first segment is a reserved field ({@code a.b}, {@code a[]}, {@code a[0]}). */
     static void rejectPath(ProjectScope scope, String path, String where) {
-        String first = firstSegment(path);
-        if (isReserved(scope, first)) {
-            throw new ScopeRejection(Status.Code.INVALID_ARGUMENT, where + " '" + path + "' uses payload field '"
-                    + first + "', which qdrant-scope reserves " + purpose(scope, first) + " in project '"
-                    + scope.name() + "': rename the application's field" + (first.equals(scope.key())
-                            && !first.equals(ScopedProject.DEFAULT_KEY)
-                                    ? " or choose another @ScopedProject(key = ...)" : ""));
+        String problem = violation(scope, path, where);
+        if (problem != null) {
+            throw new ScopeRejection(Status.Code.INVALID_ARGUMENT, problem);
         }
+    }
+
+    /**
+     * Why {@code path} may not be written in {@code scope}, or {@code null} when it may: its first segment
+     * ({@code a} of {@code a.b}, {@code a[]}, {@code a[0]}) is a reserved field.
+     *
+     * @param where what carries the path, for the message, e.g. {@code "Upsert of point 7: payload key"}
+     */
+    public static String violation(ProjectScope scope, String path, String where) {
+        String first = firstSegment(path);
+        if (!isReserved(scope, first)) {
+            return null;
+        }
+        return where + " '" + path + "' uses payload field '" + first + "', which qdrant-scope reserves "
+                + purpose(scope, first) + " in project '" + scope.name() + "': rename the application's field"
+                + (first.equals(scope.key()) && !first.equals(ScopedProject.DEFAULT_KEY)
+                        ? " or choose another @ScopedProject(key = ...)" : "");
     }
 
     private static String purpose(ProjectScope scope, String key) {

@@ -84,10 +84,8 @@ final class RewritingCall<Q, R> extends ClientCall<Q, R> {
             close(ex.status());
             return;
         }
-        catch (RuntimeException ex) {
-            close(Status.INTERNAL.withDescription("qdrant-scope could not scope the request: " + ex).withCause(ex));
-            return;
-        }
+        // anything else (a ContentionException under fail-on-contention) reaches the caller: gRPC cancels the
+        // call, which closes it here, and rethrows
         Write write = this.handler.begin((Message) message, rewrite);
         this.delegate = this.next.newCall((MethodDescriptor<Message, Message>) rewrite.method(), this.options);
         this.delegate.start(new MappingListener(rewrite, write), this.headers);

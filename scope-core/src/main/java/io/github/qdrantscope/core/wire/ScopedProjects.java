@@ -54,9 +54,9 @@ public final class ScopedProjects {
         this.projects.remove(project);
     }
 
-    /** How many projects have something recorded (for tests: records must not outlive their cleanup). */
-    public int size() {
-        return this.projects.size();
+    /** Whether {@code project} has something recorded (records must not outlive their cleanup). */
+    public boolean isRecorded(String project) {
+        return this.projects.containsKey(project);
     }
 
     /** The application's id of a point {@code project} stored as {@code stored}, or {@code null} if unknown. */

@@ -62,7 +62,7 @@ final class ScopedClients implements AutoCloseable {
             }
         };
         ProjectScopeInterceptor interceptor = new ProjectScopeInterceptor(this.projects,
-                new UnscopedAccessGuard(policy, () -> metrics), guarded, () -> metrics);
+                new UnscopedAccessGuard(policy, () -> metrics), guarded);
         ManagedChannel channel = ManagedChannelBuilder.forAddress(this.server.host(), this.server.grpcPort())
             .usePlaintext()
             .intercept(interceptor)

@@ -1,5 +1,12 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.qdrantscope.core.UnscopedPolicy;
+import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
+import io.github.qdrantscope.core.wire.ScopedProjects;
+import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
+
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ProxiedCalls;
 import io.github.qdrantscope.core.ScopedProject;
@@ -46,12 +53,13 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * The counter on a real client talking to the embedded server, for every kind of {@code Points} RPC: which
- * requests are counted (kind, project, collection and detail exactly) and which are not. Each test has its
+ * Raw-client calls outside any project scope, through the {@link ProjectScopeInterceptor} on a real client
+ * talking to the embedded server, for every kind of {@code Points} RPC: which requests the unscoped-access guard
+ * counts (kind, collection and detail exactly) and which not; inside a scope the same calls are scoped instead. Each test has its
  * own collection, holding point 1 of project A and point 2 of project B, and its own recording metrics.
  */
 @Execution(ExecutionMode.CONCURRENT)
-class UnscopedQdrantCallCounterTest {
+class UnscopedRawCallsTest {
 
     private static final String KEY = ScopedProject.DEFAULT_KEY;
 
@@ -73,9 +81,9 @@ class UnscopedQdrantCallCounterTest {
     /** Without the counter: sets up and reads back, as the fork's administrative client does. */
     private final QdrantClient admin = TestQdrant.client();
 
-    /** With the counter, as the starter's QdrantClient bean. */
-    private final QdrantClient raw = TestQdrant.client(
-            new UnscopedQdrantCallCounter(() -> this.metrics, this.collection::equals));
+    /** With the interceptor, as the starter's QdrantClient bean, unscoped calls only counted. */
+    private final QdrantClient raw = TestQdrant.client(new ProjectScopeInterceptor(new ScopedProjects(),
+            new UnscopedAccessGuard(UnscopedPolicy.ALLOW, () -> this.metrics), this.collection::equals));
 
     @BeforeEach
     void createCollectionWithAPointOfEachProject() throws Exception {
@@ -112,35 +120,32 @@ class UnscopedQdrantCallCounterTest {
     }
 
     @Test
-    void upsertInsideAScopeCountsPointsWithoutTheKeyAndPointsOfAnotherProject() throws Exception {
+    void upsertInsideAScopeIsStampedAndNamespacedNotCounted() throws Exception {
         try (ProjectScope.Binding ignored = ProjectScope.open(A)) {
-            this.raw.upsertAsync(this.collection, List.of(point(3, KEY, A.name()))).get();
-            assertThat(this.metrics.contentions).isEmpty();
-
-            this.raw.upsertAsync(this.collection, List.of(point(4, "color", "red"))).get();
-            this.raw.upsertAsync(this.collection, List.of(point(5, KEY, B.name()))).get();
-            this.raw.upsertAsync(this.collection, List.of(point(6, KEY, value(7)))).get();
+            this.raw.upsertAsync(this.collection, List.of(point(4, "color", "blue"))).get();
+            assertThat(this.raw.retrieveAsync(this.collection, id(4), true, false, null).get()).singleElement()
+                .satisfies(p -> assertThat(p.getPayloadMap()).containsOnlyKeys("color"));
         }
-
-        assertThat(this.metrics.contentions).containsExactly(
-                contention(ContentionKind.UNSCOPED_WRITE, A, "Upsert", "with point 4 lacking payload key '" + KEY + "'"),
-                contention(ContentionKind.UNSCOPED_WRITE, A, "Upsert", "with point 5 of another project (payload key '"
-                        + KEY + "' is '" + B.name() + "', the current project is '" + A.name() + "')"),
-                contention(ContentionKind.UNSCOPED_WRITE, A, "Upsert", "with point 6 of another project (payload key '"
-                        + KEY + "' is 7, the current project is '" + A.name() + "')"));
+        assertThat(this.metrics.contentions).isEmpty();
+        // stored under the project's namespaced id, stamped with the project
+        assertThat(this.admin.retrieveAsync(this.collection, id(4), true, false, null).get()).isEmpty();
+        assertThat(this.admin.countAsync(this.collection, inProject(A), true).get()).isEqualTo(2);
     }
 
     @Test
-    void upsertInsideAScopeWithItsOwnKeyNeedsThatKey() throws Exception {
+    void upsertInsideAScopeWithItsOwnKeyRefusesAPayloadCarryingThatKey() throws Exception {
         ProjectScope tenant = new ProjectScope("t-0000000c", "tenant");
         try (ProjectScope.Binding ignored = ProjectScope.open(tenant)) {
-            this.raw.upsertAsync(this.collection, List.of(point(3, "tenant", tenant.name()))).get();
-            assertThat(this.metrics.contentions).isEmpty();
-            this.raw.upsertAsync(this.collection, List.of(point(4, KEY, tenant.name()))).get();
+            assertThatThrownBy(() -> this.raw.upsertAsync(this.collection, List.of(point(3, "tenant", "acme")))
+                .get()).hasMessageContaining("INVALID_ARGUMENT")
+                .hasMessageContaining("payload key 'tenant'")
+                .hasMessageContaining("@ScopedProject(key = \"tenant\")");
+            this.raw.upsertAsync(this.collection, List.of(point(4, KEY, "x").toBuilder().removePayload(KEY).build()))
+                .get();
         }
-
-        assertThat(this.metrics.contentions).containsExactly(contention(ContentionKind.UNSCOPED_WRITE, tenant,
-                "Upsert", "with point 4 lacking payload key 'tenant'"));
+        assertThat(this.admin.countAsync(this.collection, inProject(tenant), true).get()).isEqualTo(1);
+        assertThat(this.admin.countAsync(this.collection).get()).isEqualTo(3);
+        assertThat(this.metrics.contentions).isEmpty();
     }
 
     @Test
@@ -165,47 +170,43 @@ class UnscopedQdrantCallCounterTest {
 
     @Test
     void updateVectorsIsAWriteUnlessItsUpdateFilterIsOnTheKey() throws Exception {
-        try (ProjectScope.Binding ignored = ProjectScope.open(A)) {
-            this.raw.updateVectorsAsync(UpdatePointVectors.newBuilder()
-                .setCollectionName(this.collection)
-                .addPoints(textVector(1))
-                .setUpdateFilter(inProject(A))
-                .build()).get();
-            assertThat(this.metrics.contentions).isEmpty();
+        this.raw.updateVectorsAsync(UpdatePointVectors.newBuilder()
+            .setCollectionName(this.collection)
+            .addPoints(textVector(1))
+            .setUpdateFilter(inProject(A))
+            .build()).get();
+        assertThat(this.metrics.contentions).isEmpty();
 
-            this.raw.updateVectorsAsync(this.collection, List.of(textVector(1), textVector(2))).get();
-            this.raw.updateVectorsAsync(UpdatePointVectors.newBuilder()
-                .setCollectionName(this.collection)
-                .addPoints(textVector(2))
-                .setUpdateFilter(color("red"))
-                .build()).get();
-        }
+        this.raw.updateVectorsAsync(this.collection, List.of(textVector(1), textVector(2))).get();
+        this.raw.updateVectorsAsync(UpdatePointVectors.newBuilder()
+            .setCollectionName(this.collection)
+            .addPoints(textVector(2))
+            .setUpdateFilter(color("red"))
+            .build()).get();
 
         assertThat(this.metrics.contentions).containsExactly(
-                contention(ContentionKind.UNSCOPED_WRITE, A, "UpdateVectors", NO_CONDITION),
-                contention(ContentionKind.UNSCOPED_WRITE, A, "UpdateVectors", NO_CONDITION));
+                contention(ContentionKind.UNSCOPED_WRITE, null, "UpdateVectors", NO_CONDITION),
+                contention(ContentionKind.UNSCOPED_WRITE, null, "UpdateVectors", NO_CONDITION));
     }
 
     @Test
     void pointPayloadAndVectorDeletesAreDeletesUnlessTheirFilterIsOnTheKey() throws Exception {
-        try (ProjectScope.Binding ignored = ProjectScope.open(A)) {
-            this.raw.deletePayloadAsync(this.collection, List.of("color"), inProject(A), true, null, null).get();
-            this.raw.deleteVectorsAsync(this.collection, List.of("image"), inProject(A)).get();
-            this.raw.deleteAsync(this.collection, inProject(A)).get();
-            this.raw.clearPayloadAsync(this.collection, inProject(A), true, null, null).get();
-            assertThat(this.metrics.contentions).isEmpty();
+        this.raw.deletePayloadAsync(this.collection, List.of("color"), inProject(A), true, null, null).get();
+        this.raw.deleteVectorsAsync(this.collection, List.of("image"), inProject(A)).get();
+        this.raw.deleteAsync(this.collection, inProject(A)).get();
+        this.raw.clearPayloadAsync(this.collection, inProject(A), true, null, null).get();
+        assertThat(this.metrics.contentions).isEmpty();
 
-            this.raw.deletePayloadAsync(this.collection, List.of("color"), List.of(id(2)), true, null, null).get();
-            this.raw.deleteVectorsAsync(this.collection, List.of("image"), color("red")).get();
-            this.raw.clearPayloadAsync(this.collection, List.of(id(2)), true, null, null).get();
-            this.raw.deleteAsync(this.collection, List.of(id(2))).get();
-        }
+        this.raw.deletePayloadAsync(this.collection, List.of("color"), List.of(id(2)), true, null, null).get();
+        this.raw.deleteVectorsAsync(this.collection, List.of("image"), color("red")).get();
+        this.raw.clearPayloadAsync(this.collection, List.of(id(2)), true, null, null).get();
+        this.raw.deleteAsync(this.collection, List.of(id(2))).get();
 
         assertThat(this.metrics.contentions).containsExactly(
-                contention(ContentionKind.UNSCOPED_DELETE, A, "DeletePayload", BY_ID),
-                contention(ContentionKind.UNSCOPED_DELETE, A, "DeleteVectors", NO_CONDITION),
-                contention(ContentionKind.UNSCOPED_DELETE, A, "ClearPayload", BY_ID),
-                contention(ContentionKind.UNSCOPED_DELETE, A, "Delete", BY_ID));
+                contention(ContentionKind.UNSCOPED_DELETE, null, "DeletePayload", BY_ID),
+                contention(ContentionKind.UNSCOPED_DELETE, null, "DeleteVectors", NO_CONDITION),
+                contention(ContentionKind.UNSCOPED_DELETE, null, "ClearPayload", BY_ID),
+                contention(ContentionKind.UNSCOPED_DELETE, null, "Delete", BY_ID));
         assertThat(this.admin.countAsync(this.collection).get()).isZero();
     }
 
@@ -250,14 +251,12 @@ class UnscopedQdrantCallCounterTest {
                         .setPoints(PointsSelector.newBuilder().setFilter(inProject(A))))
                     .build());
 
-        try (ProjectScope.Binding ignored = ProjectScope.open(A)) {
-            assertThat(this.raw.batchUpdateAsync(this.collection, operations).get()).hasSize(8);
-        }
+        assertThat(this.raw.batchUpdateAsync(this.collection, operations).get()).hasSize(8);
 
         assertThat(this.metrics.contentions).containsExactly(
-                contention(ContentionKind.UNSCOPED_WRITE, A, "UpdateBatch operation 2 (set_payload)", BY_ID),
-                contention(ContentionKind.UNSCOPED_DELETE, A, "UpdateBatch operation 4 (delete_vectors)", BY_ID),
-                contention(ContentionKind.UNSCOPED_DELETE, A, "UpdateBatch operation 6 (clear_payload)", NO_CONDITION));
+                contention(ContentionKind.UNSCOPED_WRITE, null, "UpdateBatch operation 2 (set_payload)", BY_ID),
+                contention(ContentionKind.UNSCOPED_DELETE, null, "UpdateBatch operation 4 (delete_vectors)", BY_ID),
+                contention(ContentionKind.UNSCOPED_DELETE, null, "UpdateBatch operation 6 (clear_payload)", NO_CONDITION));
     }
 
     @Test
@@ -305,11 +304,11 @@ class UnscopedQdrantCallCounterTest {
                 }
             });
             assertThat(this.metrics.contentions).isEmpty();
-            // the marker ends with the proxy's call
-            this.raw.deleteAsync(this.collection, List.of(id(3))).get();
         }
+        // the marker ends with the proxy's call
+        this.raw.deleteAsync(this.collection, List.of(id(3))).get();
         assertThat(this.metrics.contentions).containsExactly(
-                contention(ContentionKind.UNSCOPED_DELETE, A, "Delete", BY_ID));
+                contention(ContentionKind.UNSCOPED_DELETE, null, "Delete", BY_ID));
     }
 
     @Test
@@ -351,7 +350,8 @@ class UnscopedQdrantCallCounterTest {
 
     private Contention contention(ContentionKind kind, ProjectScope scope, String operation, String problem) {
         return new Contention(kind, scope != null ? scope.name() : null, this.collection,
-                "raw QdrantClient " + operation + " on collection '" + this.collection + "' " + problem);
+                "raw QdrantClient " + operation + " on collection '" + this.collection
+                        + "' outside any @ScopedProject scope (" + problem + ")");
     }
 
     private static PointStruct point(long id, String key, String value) {

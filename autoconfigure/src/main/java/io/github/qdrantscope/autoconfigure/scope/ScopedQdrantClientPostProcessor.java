@@ -1,0 +1,82 @@
+package io.github.qdrantscope.autoconfigure.scope;
+
+import java.lang.reflect.Field;
+import java.util.Set;
+
+import io.github.qdrantscope.core.client.ScopedQdrantClients;
+import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
+import io.qdrant.client.QdrantClient;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Puts the project scope on every Qdrant client of the context: each {@link QdrantClient} bean (the starter's,
+ * or one the application builds itself) is replaced by a client on the same connection whose calls go through
+ * the context's {@link ProjectScopeInterceptor}; a store bean holding a client it built itself (Spring AI's
+ * {@code QdrantVectorStore}, LangChain4j's {@code QdrantEmbeddingStore} built from host and port) gets its
+ * client field replaced the same way. Clients already scoped are left alone, so nothing is scoped twice.
+ *
+ * <p>A client that is never a bean, nor inside one of those stores (built inside a method), cannot be reached
+ * here; see the user guide.
+ */
+final class ScopedQdrantClientPostProcessor implements BeanPostProcessor, BeanFactoryAware, Ordered {
+
+    private static final Log logger = LogFactory.getLog(ScopedQdrantClientPostProcessor.class);
+
+    /** Stores known to keep their own {@code QdrantClient} in a field. */
+    private static final Set<String> STORES = Set.of("org.springframework.ai.vectorstore.qdrant.QdrantVectorStore",
+            "dev.langchain4j.store.embedding.qdrant.QdrantEmbeddingStore");
+
+    private SingletonSupplier<ProjectScopeInterceptor> interceptor;
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        // resolved on first use: the interceptor must not be created while post-processors are
+        this.interceptor = SingletonSupplier.of(() -> beanFactory.getBean(ProjectScopeInterceptor.class));
+    }
+
+    /** Before the VectorStore scoping proxy, which must see the store with its client already scoped. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 1;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+        if (bean instanceof QdrantClient client) {
+            if (ScopedQdrantClients.isScoped(client)) {
+                return bean;
+            }
+            logger.debug("qdrant-scope scopes QdrantClient bean '" + beanName + "'");
+            return ScopedQdrantClients.scoped(client, this.interceptor.obtain());
+        }
+        if (STORES.contains(bean.getClass().getName())) {
+            scopeClientField(bean, beanName);
+        }
+        return bean;
+    }
+
+    private void scopeClientField(Object store, String beanName) {
+        Field field = ReflectionUtils.findField(store.getClass(), null, QdrantClient.class);
+        if (field == null) {
+            throw new IllegalStateException("qdrant-scope cannot scope " + store.getClass().getName() + " bean '"
+                    + beanName + "': it has no QdrantClient field in this version; define the client as a bean and"
+                    + " build the store with it");
+        }
+        ReflectionUtils.makeAccessible(field);
+        QdrantClient client = (QdrantClient) ReflectionUtils.getField(field, store);
+        if (client != null && !ScopedQdrantClients.isScoped(client)) {
+            logger.debug("qdrant-scope scopes the QdrantClient of " + store.getClass().getSimpleName() + " bean '"
+                    + beanName + "'");
+            ReflectionUtils.setField(field, store, ScopedQdrantClients.scoped(client, this.interceptor.obtain()));
+        }
+    }
+}
