@@ -52,7 +52,7 @@ record VectorSpace(String name, VectorSpec spec, Metric metric) {
     }
 
     /**
-     * Checks a query vector's dimension and prepares it for scoring (Cosine normalises):
+     * Checks a query vector's dimension and prepares it for scoring ({@link Metric#prepareQuery}):
      * {@code Wrong input: Vector dimension error: expected dim: <e>, got <r>}.
      */
     float[] prepare(float[] query) {
