@@ -68,7 +68,7 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
     private static List<float[]> resolve(Examples examples, List<PointId> ids, List<Vector> vectors, boolean raw) {
         List<float[]> out = new ArrayList<>();
         for (PointId id : ids) {
-            UniversalQuery.addIfPresent(out, examples.byId(id, false));
+            ExampleQueries.addIfPresent(out, examples.byId(id, false));
         }
         for (Vector v : vectors) {
             float[] dense = DenseInput.of(v);
