@@ -19,16 +19,22 @@ final class ExampleQueries {
     private ExampleQueries() {
     }
 
+    /**
+     * best_score and sum_scores score with every example preprocessed; average_vector averages the
+     * examples as sent (stored vectors as stored) and preprocesses only the average, the Nearest query it
+     * becomes (avg_vector_for_recommendation in collection_query.rs, as for classic Recommend).
+     */
     static VectorQuery recommend(VectorSpace space, Examples examples, RecommendInput input) {
+        RecommendStrategy strategy = input.hasStrategy() ? input.getStrategy() : RecommendStrategy.AverageVector;
+        boolean average = strategy != RecommendStrategy.BestScore && strategy != RecommendStrategy.SumScores;
         List<float[]> positives = new ArrayList<>();
         for (VectorInput v : input.getPositiveList()) {
-            addIfPresent(positives, examples.of(v, false));
+            addIfPresent(positives, average ? examples.unprepared(v) : examples.of(v, false));
         }
         List<float[]> negatives = new ArrayList<>();
         for (VectorInput v : input.getNegativeList()) {
-            addIfPresent(negatives, examples.of(v, false));
+            addIfPresent(negatives, average ? examples.unprepared(v) : examples.of(v, false));
         }
-        RecommendStrategy strategy = input.hasStrategy() ? input.getStrategy() : RecommendStrategy.AverageVector;
         return switch (strategy) {
             case BestScore -> new VectorQuery.BestScore(positives, negatives);
             case SumScores -> new VectorQuery.SumScores(positives, negatives);
