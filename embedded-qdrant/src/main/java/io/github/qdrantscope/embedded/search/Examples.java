@@ -54,12 +54,24 @@ final class Examples {
     }
 
     /**
-     * The stored vector of a referenced point.
+     * The stored vector of a referenced point, prepared for the metric as Qdrant's query scorers prepare
+     * every example ({@link VectorSpace#prepare}).
      *
      * @param required whether a point lacking the vector is an error (nearest, discover, context) or
      *     silently skipped (recommend examples); {@code null} when skipped
      */
     float[] byId(PointId id, boolean required) {
+        float[] stored = storedById(id, required);
+        return stored == null ? null : space.prepare(stored);
+    }
+
+    /**
+     * The stored vector of a referenced point as stored (dimension-checked): what the average_vector
+     * strategy averages ({@code avg_vector_for_recommendation}, {@code recommendations.rs}).
+     *
+     * @param required as for {@link #byId}
+     */
+    float[] storedById(PointId id, boolean required) {
         PointKey key = PointKey.of(id);
         referenced.add(key);
         StoredPoint point = view.point(key);
@@ -73,7 +85,7 @@ final class Examples {
             }
             return null;
         }
-        return checkAndPrepare(stored);
+        return space.check(stored);
     }
 
     /** A raw vector given in the request: dimension-checked and prepared for the metric. */
@@ -82,12 +94,12 @@ final class Examples {
     }
 
     /**
-     * A raw vector given in a classic Recommend request, only dimension-checked: Qdrant averages
-     * those un-normalised ({@code recommend_by_avg_vector}) and normalises the average.
+     * A raw vector given as an average_vector recommend example, only dimension-checked: Qdrant
+     * averages the examples as sent ({@code avg_vector_for_recommendation} for classic Recommend and the
+     * Query API alike) and preprocesses only the average, the query of the search it becomes.
      */
     float[] byRawVector(float[] vector) {
-        space.prepare(vector);
-        return vector;
+        return space.check(vector);
     }
 
     /** A Query API input (point id or dense vector). */
@@ -101,6 +113,15 @@ final class Examples {
         };
     }
 
+    /** A Query API average_vector recommend example, unprepared: {@link #storedById} or {@link #byRawVector}. */
+    float[] unprepared(VectorInput input) {
+        return switch (input.getVariantCase()) {
+            case ID -> storedById(input.getId(), false);
+            case DENSE -> byRawVector(DenseInput.of(input.getDense()));
+            default -> of(input, false); // rejects every other kind, with of()'s messages
+        };
+    }
+
     /** A classic Discover example (point id or vector). */
     float[] of(VectorExample example) {
         return switch (example.getExampleCase()) {
@@ -108,9 +129,5 @@ final class Examples {
             case VECTOR -> byVector(DenseInput.of(example.getVector()));
             case EXAMPLE_NOT_SET -> throw QdrantErrors.invalidArgument("Vector example is missing");
         };
-    }
-
-    private float[] checkAndPrepare(float[] stored) {
-        return space.prepare(stored);
     }
 }

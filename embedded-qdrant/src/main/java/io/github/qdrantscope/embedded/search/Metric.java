@@ -1,6 +1,6 @@
 package io.github.qdrantscope.embedded.search;
 
-import io.github.qdrantscope.embedded.storage.VectorInput;
+import io.github.qdrantscope.embedded.storage.CosinePreprocessing;
 import io.qdrant.client.grpc.Collections.Distance;
 
 /**
@@ -24,9 +24,13 @@ enum Metric {
         };
     }
 
-    /** Cosine normalises the query as Qdrant's {@code cosine_preprocess} does; others copy as is. */
+    /**
+     * The query as Qdrant's query scorers use it: Cosine preprocesses it like a stored vector
+     * ({@link CosinePreprocessing#preprocess}: unchanged when already unit length); Dot, Euclid and
+     * Manhattan use it as is (their {@code preprocess} in simple.rs returns the vector).
+     */
     float[] prepareQuery(float[] query) {
-        return this == COSINE ? VectorInput.normalised(query) : query;
+        return this == COSINE ? CosinePreprocessing.preprocess(query) : query;
     }
 
     /** Larger is better for every metric. */

@@ -65,10 +65,11 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
         return new CoreSearch(space, query, compiled, examples.referencedIds(), threshold);
     }
 
+    /** The examples, prepared for the metric unless {@code raw} (average_vector averages them as they are). */
     private static List<float[]> resolve(Examples examples, List<PointId> ids, List<Vector> vectors, boolean raw) {
         List<float[]> out = new ArrayList<>();
         for (PointId id : ids) {
-            UniversalQuery.addIfPresent(out, examples.byId(id, false));
+            ExampleQueries.addIfPresent(out, raw ? examples.storedById(id, false) : examples.byId(id, false));
         }
         for (Vector v : vectors) {
             float[] dense = DenseInput.of(v);

@@ -5,15 +5,10 @@ import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Common.Filter;
-import io.qdrant.client.grpc.Points.ContextInputPair;
-import io.qdrant.client.grpc.Points.DiscoverInput;
 import io.qdrant.client.grpc.Points.LookupLocation;
 import io.qdrant.client.grpc.Points.OrderBy;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
-import io.qdrant.client.grpc.Points.RecommendInput;
-import io.qdrant.client.grpc.Points.RecommendStrategy;
-import io.qdrant.client.grpc.Points.VectorInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -200,63 +195,14 @@ final class UniversalQuery {
         Query q = node.query();
         VectorQuery query = switch (q.getVariantCase()) {
             case NEAREST -> new VectorQuery.Nearest(examples.of(q.getNearest(), true));
-            case RECOMMEND -> recommend(space, examples, q.getRecommend());
-            case DISCOVER -> discover(examples, q.getDiscover());
-            case CONTEXT -> new VectorQuery.Context(pairs(examples, q.getContext().getPairsList()));
+            case RECOMMEND -> ExampleQueries.recommend(space, examples, q.getRecommend());
+            case DISCOVER -> ExampleQueries.discover(examples, q.getDiscover());
+            case CONTEXT -> ExampleQueries.context(examples, q.getContext());
             default -> throw new IllegalStateException("not a vector query: " + q.getVariantCase());
         };
         referenced.addAll(examples.referencedIds());
         return new CoreSearchSpec(space, query);
     }
-
-    private static VectorQuery recommend(VectorSpace space, Examples examples, RecommendInput input) {
-        List<float[]> positives = new ArrayList<>();
-        for (VectorInput v : input.getPositiveList()) {
-            addIfPresent(positives, examples.of(v, false));
-        }
-        List<float[]> negatives = new ArrayList<>();
-        for (VectorInput v : input.getNegativeList()) {
-            addIfPresent(negatives, examples.of(v, false));
-        }
-        RecommendStrategy strategy = input.hasStrategy() ? input.getStrategy() : RecommendStrategy.AverageVector;
-        return switch (strategy) {
-            case BestScore -> new VectorQuery.BestScore(positives, negatives);
-            case SumScores -> new VectorQuery.SumScores(positives, negatives);
-            default -> new VectorQuery.Nearest(space.prepare(Recommendation.averageVector(positives, negatives)));
-        };
-    }
-
-    static void addIfPresent(List<float[]> into, float[] vector) {
-        if (vector != null) {
-            into.add(vector);
-        }
-    }
-
-    private static VectorQuery discover(Examples examples, DiscoverInput input) {
-        if (!input.hasTarget()) {
-            throw QdrantErrors.invalidArgument("DiscoverInput target is missing");
-        }
-        if (!input.hasContext()) {
-            throw QdrantErrors.invalidArgument("DiscoverInput context is missing");
-        }
-        return new VectorQuery.Discover(examples.of(input.getTarget(), true),
-                pairs(examples, input.getContext().getPairsList()));
-    }
-
-    private static List<VectorQuery.Pair> pairs(Examples examples, List<ContextInputPair> wire) {
-        List<VectorQuery.Pair> pairs = new ArrayList<>(wire.size());
-        for (ContextInputPair p : wire) {
-            if (!p.hasPositive()) {
-                throw QdrantErrors.invalidArgument("ContextPair positive is missing");
-            }
-            if (!p.hasNegative()) {
-                throw QdrantErrors.invalidArgument("ContextPair negative is missing");
-            }
-            pairs.add(new VectorQuery.Pair(examples.of(p.getPositive(), true), examples.of(p.getNegative(), true)));
-        }
-        return pairs;
-    }
-
 
     // ---- execution ----
 

@@ -6,7 +6,8 @@ import java.util.List;
  * What a vector search scores points against, with Qdrant's formulas
  * ({@code lib/segment/src/vector_storage/query/}): plain nearest neighbour, recommend best-score and
  * sum-scores, discovery (target + context pairs) and context-only search. Every example vector is
- * already prepared for the metric (Cosine: normalised), as Qdrant preprocesses query vectors.
+ * already prepared for the metric ({@link Metric#prepareQuery}), as Qdrant's custom query scorers
+ * preprocess every example ({@code query.transform} in {@code vector_storage/query_scorer/}).
  *
  * <p>{@code similarity} below is the metric's raw similarity (larger is better; for Euclid the
  * negated squared distance), exactly what Qdrant feeds its custom scorers.

@@ -52,14 +52,19 @@ record VectorSpace(String name, VectorSpec spec, Metric metric) {
     }
 
     /**
-     * Checks a query vector's dimension and prepares it for scoring (Cosine normalises):
+     * Checks a query vector's dimension and prepares it for scoring ({@link Metric#prepareQuery}):
      * {@code Wrong input: Vector dimension error: expected dim: <e>, got <r>}.
      */
     float[] prepare(float[] query) {
-        if (query.length != spec.size()) {
+        return metric.prepareQuery(check(query));
+    }
+
+    /** Only the dimension check of {@link #prepare}; returns {@code vector} itself. */
+    float[] check(float[] vector) {
+        if (vector.length != spec.size()) {
             throw QdrantErrors.wrongInput("Vector dimension error: expected dim: " + spec.size()
-                    + ", got " + query.length);
+                    + ", got " + vector.length);
         }
-        return metric.prepareQuery(query);
+        return vector;
     }
 }

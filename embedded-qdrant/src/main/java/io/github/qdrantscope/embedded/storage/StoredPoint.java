@@ -9,8 +9,8 @@ import java.util.Map;
  * @param id the point id
  * @param payload top-level payload keys to values (never null; unmodifiable)
  * @param vectors dense vectors by vector name, the unnamed default vector under {@code ""}; Cosine
- *     vectors are stored normalised, as Qdrant does (never null; unmodifiable; arrays must not be
- *     mutated)
+ *     vectors are stored as Qdrant stores them ({@link CosinePreprocessing}: unit length, kept as sent
+ *     when already so) (never null; unmodifiable; arrays must not be mutated)
  */
 public record StoredPoint(PointKey id, Map<String, Value> payload, Map<String, float[]> vectors) {
 

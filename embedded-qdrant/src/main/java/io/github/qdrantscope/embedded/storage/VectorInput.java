@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns wire vectors into stored dense vectors: resolves names, checks dimensions and normalises
- * Cosine vectors, with Qdrant's messages ({@code lib/api/src/grpc/conversions.rs},
- * {@code lib/segment/src/spaces/simple.rs}).
+ * Turns wire vectors into stored dense vectors: resolves names, checks dimensions and preprocesses
+ * Cosine vectors ({@link CosinePreprocessing}), with Qdrant's messages ({@code lib/api/src/grpc/conversions.rs},
+ * {@code lib/segment/src/common/operation_error.rs}).
  */
 public final class VectorInput {
 
@@ -19,7 +19,8 @@ public final class VectorInput {
 
     /**
      * The dense vectors of an upserted point or a vector update, by name ({@code ""} for the unnamed
-     * vector), validated against the collection and normalised where its distance is Cosine.
+     * vector), validated against the collection and, where its distance is Cosine, preprocessed as Qdrant
+     * stores it ({@link CosinePreprocessing#preprocess}).
      *
      * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT}: "Expected some vectors" when
      *     none are given, an unknown vector name, a dimension mismatch or a non-dense vector kind
@@ -36,8 +37,8 @@ public final class VectorInput {
     }
 
     /**
-     * A query or example vector for a named vector of the collection: checked and, for Cosine,
-     * normalised like stored vectors.
+     * A vector for a named vector of the collection: dimension-checked and, for Cosine, preprocessed
+     * ({@link CosinePreprocessing#preprocess}).
      */
     public static float[] checked(String name, float[] vector, Map<String, VectorSpec> specs) {
         VectorSpec spec = specs.get(name);
@@ -48,7 +49,7 @@ public final class VectorInput {
             throw QdrantErrors.wrongInput("Vector dimension error: expected dim: " + spec.size()
                     + ", got " + vector.length);
         }
-        return spec.distance() == Distance.Cosine ? normalised(vector) : vector;
+        return spec.distance() == Distance.Cosine ? CosinePreprocessing.preprocess(vector) : vector;
     }
 
     /** The dense values of a wire vector ({@code dense}, or the deprecated {@code data} field). */
@@ -69,26 +70,6 @@ public final class VectorInput {
             default -> throw QdrantErrors.wrongInput("Embedded Qdrant has no inference: "
                     + vector.getVectorCase() + " vectors are not supported, send dense vectors");
         };
-    }
-
-    /**
-     * The vector scaled to unit length, as Qdrant's Cosine preprocessing does (in {@code float});
-     * a zero vector is returned unchanged.
-     */
-    public static float[] normalised(float[] vector) {
-        float sum = 0f;
-        for (float v : vector) {
-            sum += v * v;
-        }
-        float length = (float) Math.sqrt(sum);
-        if (length < Math.ulp(1.0f)) {
-            return vector;
-        }
-        float[] result = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            result[i] = vector[i] / length;
-        }
-        return result;
     }
 
     private static float[] toArray(List<Float> values) {

@@ -1,6 +1,7 @@
 package io.github.qdrantscope.embedded.search;
 
 import io.github.qdrantscope.embedded.storage.CollectionView;
+import io.github.qdrantscope.embedded.storage.CosinePreprocessing;
 import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.github.qdrantscope.embedded.storage.VectorSpec;
@@ -18,7 +19,8 @@ import java.util.UUID;
 
 /**
  * An in-memory {@link CollectionView} for engine tests. Like the storage layer, it stores Cosine
- * vectors normalised, so expected Cosine scores are dot products of unit vectors.
+ * vectors preprocessed ({@link CosinePreprocessing}), so expected Cosine scores are dot products of unit
+ * vectors.
  */
 final class TestCollection implements CollectionView {
 
@@ -57,8 +59,8 @@ final class TestCollection implements CollectionView {
 
     TestCollection point(PointKey id, Map<String, float[]> named, Object... payloadKeyValues) {
         Map<String, float[]> stored = new LinkedHashMap<>();
-        named.forEach((name, v) -> stored.put(name,
-                vectors.get(name).distance() == Distance.Cosine ? normalise(v) : v.clone()));
+        named.forEach((name, v) -> stored.put(name, vectors.get(name).distance() == Distance.Cosine
+                ? CosinePreprocessing.preprocess(v.clone()) : v.clone()));
         Map<String, Value> payload = new LinkedHashMap<>();
         for (int i = 0; i < payloadKeyValues.length; i += 2) {
             payload.put((String) payloadKeyValues[i], value(payloadKeyValues[i + 1]));
@@ -96,19 +98,6 @@ final class TestCollection implements CollectionView {
             return Value.newBuilder().setListValue(b).build();
         }
         throw new IllegalArgumentException("unsupported payload value " + o);
-    }
-
-    private static float[] normalise(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += x * x;
-        }
-        double len = Math.sqrt(sum);
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = len == 0 ? v[i] : (float) (v[i] / len);
-        }
-        return out;
     }
 
     @Override
