@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
@@ -158,20 +161,20 @@ final class ForkCallMapping {
     }
 
     /**
-     * {@code status} with every server name this call sent replaced by the application's, longest first so that
-     * {@code ns__documents_v2} is not read as {@code ns__documents} followed by {@code _v2}.
+     * {@code status} with every server name this call sent replaced by the application's, in one pass and
+     * longest first: an application name may hold another's server name ({@code copy_of_<ns>__a} holds that of
+     * {@code a}), which must be neither replaced inside the longer name nor inside a name already replaced.
      */
     Status status(Status status) {
         String description = status.getDescription();
         if (description == null || this.renames.isEmpty()) {
             return status;
         }
-        List<Map.Entry<String, String>> byLength = new ArrayList<>(this.renames.entrySet());
-        byLength.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
-        String mapped = description;
-        for (Map.Entry<String, String> rename : byLength) {
-            mapped = mapped.replace(rename.getKey(), rename.getValue());
-        }
+        List<String> names = new ArrayList<>(this.renames.keySet());
+        names.sort(Comparator.comparingInt(String::length).reversed());
+        Pattern any = Pattern.compile(names.stream().map(Pattern::quote).collect(Collectors.joining("|")));
+        String mapped = any.matcher(description)
+            .replaceAll(match -> Matcher.quoteReplacement(this.renames.get(match.group())));
         return mapped.equals(description) ? status : status.withDescription(mapped);
     }
 

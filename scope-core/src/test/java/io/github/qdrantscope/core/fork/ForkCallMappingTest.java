@@ -140,6 +140,7 @@ class ForkCallMappingTest {
             .addAliases(alias("current", "documents"))
             .addAliases(alias(OTHER + "__current", OTHER + "__documents"))
             .addAliases(alias("foreign", NS + "__documents"))
+            .addAliases(alias(NS + "__to-foreign", "documents"))
             .build();
         assertThat(((ListAliasesResponse) mapping().response(aliases)).getAliasesList())
             .extracting(AliasDescription::getAliasName, AliasDescription::getCollectionName)
@@ -148,7 +149,7 @@ class ForkCallMappingTest {
     }
 
     @Test
-    void errorTextsNameTheApplicationsCollectionsLongestNameFirst() {
+    void errorTextsNameTheApplicationsCollections() {
         ForkCallMapping mapping = mapping();
         mapping.request(QueryPointGroups.newBuilder()
             .setCollectionName("documents")
@@ -161,6 +162,20 @@ class ForkCallMappingTest {
         assertThat(mapping.status(status).getCode()).isEqualTo(Status.Code.NOT_FOUND);
         Status unrelated = Status.UNAVAILABLE.withDescription("io exception");
         assertThat(mapping.status(unrelated)).isSameAs(unrelated);
+    }
+
+    @Test
+    void aServerNameInsideAnotherIsNotReplacedInsideIt() {
+        // "copy_of_<ns>__a" holds the server name of "a": replaced first, it would break the longer name
+        String copy = "copy_of_" + NS + "__a";
+        ForkCallMapping mapping = mapping();
+        mapping.request(QueryPointGroups.newBuilder()
+            .setCollectionName("a")
+            .setWithLookup(WithLookup.newBuilder().setCollection(copy))
+            .build());
+        Status status = Status.NOT_FOUND.withDescription("Collection `" + NS + "__" + copy + "` (from `" + NS
+                + "__a`)");
+        assertThat(mapping.status(status).getDescription()).isEqualTo("Collection `" + copy + "` (from `a`)");
     }
 
     private static AliasDescription alias(String alias, String collection) {
