@@ -1,7 +1,6 @@
 package io.github.qdrantscope.core.fork;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,18 +160,18 @@ final class ForkCallMapping {
     }
 
     /**
-     * {@code status} with every server name this call sent replaced by the application's, in one pass and
-     * longest first: an application name may hold another's server name ({@code copy_of_<ns>__a} holds that of
-     * {@code a}), which must be neither replaced inside the longer name nor inside a name already replaced.
+     * {@code status} with every server name this call sent replaced by the application's, in one pass: an
+     * application name may hold another's server name ({@code copy_of_<ns>__a} holds that of {@code a}), which
+     * must not be replaced again inside a name already replaced. (Where one server name starts another, either
+     * replacement gives the same text: {@code <ns>__a} then {@code _v2} reads {@code a_v2}.)
      */
     Status status(Status status) {
         String description = status.getDescription();
         if (description == null || this.renames.isEmpty()) {
             return status;
         }
-        List<String> names = new ArrayList<>(this.renames.keySet());
-        names.sort(Comparator.comparingInt(String::length).reversed());
-        Pattern any = Pattern.compile(names.stream().map(Pattern::quote).collect(Collectors.joining("|")));
+        Pattern any = Pattern.compile(this.renames.keySet().stream().map(Pattern::quote)
+            .collect(Collectors.joining("|")));
         String mapped = any.matcher(description)
             .replaceAll(match -> Matcher.quoteReplacement(this.renames.get(match.group())));
         return mapped.equals(description) ? status : status.withDescription(mapped);

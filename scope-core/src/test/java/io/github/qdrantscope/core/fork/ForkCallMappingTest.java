@@ -166,7 +166,7 @@ class ForkCallMappingTest {
 
     @Test
     void aServerNameInsideAnotherIsNotReplacedInsideIt() {
-        // "copy_of_<ns>__a" holds the server name of "a": replaced first, it would break the longer name
+        // "copy_of_<ns>__a" holds the server name of "a", which must not be replaced again after the longer one
         String copy = "copy_of_" + NS + "__a";
         ForkCallMapping mapping = mapping();
         mapping.request(QueryPointGroups.newBuilder()
