@@ -1,0 +1,106 @@
+package io.github.qdrantscope.core.fork;
+
+import java.util.Set;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.qdrant.client.grpc.CollectionsGrpc;
+import io.qdrant.client.grpc.PointsGrpc;
+import io.qdrant.client.grpc.SnapshotsGrpc;
+
+/**
+ * Isolates a fork's collections at the wire: a gRPC {@link ClientInterceptor} for the channel of any Qdrant
+ * client (the official {@code QdrantClient}, and so every store built on it) that maps the application's
+ * collection and alias names into the fork's namespace by {@link ForkCollections}' rule, without a change to
+ * the application's code.
+ *
+ * <p>In every request of {@code qdrant.Collections}, {@code qdrant.Points} and {@code qdrant.Snapshots}, every
+ * field that names a collection or an alias is mapped, nested ones included ({@code collection_name} of each
+ * request and of the requests inside a batch, {@code lookup_from}, {@code with_lookup}, alias operations), and
+ * a snapshot name given for deletion. A name that would be too long for Qdrant fails the call with
+ * {@code INVALID_ARGUMENT} before anything is sent.
+ *
+ * <p>Responses come back under the application's names: {@code List} shows only this fork's collections,
+ * alias listings only this fork's aliases, snapshot names start with the application's collection name, and
+ * an error's text names the application's collection, exactly as a Qdrant of its own would word it.
+ *
+ * <p>Other services (health checks) pass unchanged. Put this interceptor closest to the transport (with
+ * {@code ManagedChannelBuilder.intercept}, add it first: the interceptor added last runs first), so every other
+ * interceptor sees the application's names.
+ */
+public final class ForkCollectionsInterceptor implements ClientInterceptor {
+
+    private static final Set<String> SERVICES = Set.of(CollectionsGrpc.SERVICE_NAME, PointsGrpc.SERVICE_NAME,
+            SnapshotsGrpc.SERVICE_NAME);
+
+    private final ForkCollections fork;
+
+    /** @param fork the rule of the fork whose names this channel maps */
+    public ForkCollectionsInterceptor(ForkCollections fork) {
+        this.fork = fork;
+    }
+
+    /**
+     * @param namespace the fork's namespace, its bound collection name
+     * @throws IllegalArgumentException as {@link ForkCollections#ForkCollections(String)}
+     */
+    public ForkCollectionsInterceptor(String namespace) {
+        this(new ForkCollections(namespace));
+    }
+
+    /** The rule this interceptor applies. */
+    public ForkCollections fork() {
+        return this.fork;
+    }
+
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions callOptions,
+            Channel next) {
+        if (!SERVICES.contains(method.getServiceName())) {
+            return next.newCall(method, callOptions);
+        }
+        if (method.getType() != MethodDescriptor.MethodType.UNARY) {
+            // none in Qdrant 1.17; a streaming RPC added later must be mapped by design, never passed unmapped
+            return new Refused<>(Status.UNIMPLEMENTED.withDescription("qdrant-scope cannot map the collection names"
+                    + " of the streaming RPC " + method.getFullMethodName()));
+        }
+        return new ForkCall<>(next.newCall(method, callOptions),
+                new ForkCallMapping(this.fork, method.getFullMethodName()));
+    }
+
+    /** A call that fails with {@code status} as soon as it starts; nothing is sent. */
+    private static final class Refused<Q, R> extends ClientCall<Q, R> {
+
+        private final Status status;
+
+        Refused(Status status) {
+            this.status = status;
+        }
+
+        @Override
+        public void start(Listener<R> listener, Metadata headers) {
+            listener.onClose(this.status, new Metadata());
+        }
+
+        @Override
+        public void request(int numMessages) {
+        }
+
+        @Override
+        public void cancel(String message, Throwable cause) {
+        }
+
+        @Override
+        public void halfClose() {
+        }
+
+        @Override
+        public void sendMessage(Q message) {
+        }
+    }
+}
