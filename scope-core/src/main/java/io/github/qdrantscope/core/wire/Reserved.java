@@ -1,6 +1,7 @@
 package io.github.qdrantscope.core.wire;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
@@ -25,11 +26,21 @@ public final class Reserved {
 
     /** Rejects a payload map that sets a reserved field. */
     static void rejectKeys(ProjectScope scope, Map<String, Value> payload, String where) {
+        rejectKeys(scope, payload, () -> where);
+    }
+
+    /**
+     * Rejects a payload map that sets a reserved field; {@code where} is only asked for when one does (an
+     * upsert checks every point, and the point's description is only needed for the message).
+     */
+    static void rejectKeys(ProjectScope scope, Map<String, Value> payload, Supplier<String> where) {
         if (payload.isEmpty()) {
             return;
         }
         for (String key : payload.keySet()) {
-            rejectPath(scope, key, where);
+            if (isReserved(scope, firstSegment(key))) {
+                rejectPath(scope, key, where.get());
+            }
         }
     }
 

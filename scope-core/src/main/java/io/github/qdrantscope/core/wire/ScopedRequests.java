@@ -94,8 +94,8 @@ final class ScopedRequests {
     }
 
     private PointStruct stamp(PointStruct point) {
-        Reserved.rejectKeys(this.scope, point.getPayloadMap(), "Upsert of point " + describe(point.getId())
-                + ": payload key");
+        Reserved.rejectKeys(this.scope, point.getPayloadMap(),
+                () -> "Upsert of point " + describe(point.getId()) + ": payload key");
         return point.toBuilder()
             .setId(this.messages.namespaced(point.getId()))
             .putAllPayload(this.stamps)

@@ -1,10 +1,12 @@
 package io.github.qdrantscope.core.wire;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -43,23 +45,19 @@ final class ScopedResponses {
 
     /** The application's view of {@code response}; {@code page} is the page to cut, or {@code null}. */
     Message map(Message response, ScopedRequests.PageWindow page) {
-        Message mapped = walk(response);
-        if (page == null) {
-            return mapped;
-        }
-        if (mapped instanceof Points.ScrollResponse scroll) {
+        if (page != null && response instanceof Points.ScrollResponse scroll) {
             return scrollPage(scroll, page);
         }
-        if (mapped instanceof Points.QueryResponse query) {
-            List<ScoredPoint> ordered = new ArrayList<>(query.getResultList());
-            ordered.sort(Comparator.comparing(ScoredPoint::getId, WireIds.QDRANT_ORDER));
-            List<ScoredPoint> cut = ordered.subList((int) Math.min(page.skip(), ordered.size()),
-                    (int) Math.min(page.skip() + page.limit(), ordered.size()));
-            return query.toBuilder().clearResult().addAllResult(cut).build();
+        if (page != null && response instanceof Points.QueryResponse query) {
+            return queryPage(query, page);
         }
-        return mapped;
+        return walk(response);
     }
 
+    /**
+     * The page of a scoped scroll: the window (every point of the project the filter matches) ordered by the
+     * application's ids, cut at the offset. Only the page's points are mapped; the window is only ordered.
+     */
     private Points.ScrollResponse scrollPage(Points.ScrollResponse window, ScopedRequests.PageWindow page) {
         if (window.hasNextPageOffset()) {
             throw new ScopeRejection(Status.Code.FAILED_PRECONDITION, "A scoped Scroll orders the points of project '"
@@ -67,21 +65,56 @@ final class ScopedResponses {
                     + ScopedRequests.SCROLL_WINDOW + " of them at once; this filter matches more: narrow it, or"
                     + " scroll with order_by");
         }
-        List<RetrievedPoint> ordered = new ArrayList<>(window.getResultList());
-        ordered.sort(Comparator.comparing(RetrievedPoint::getId, WireIds.QDRANT_ORDER));
+        List<RetrievedPoint> points = window.getResultList();
+        Ordered[] ordered = order(points, RetrievedPoint::getId);
         int from = 0;
         if (page.offset() != null) {
-            while (from < ordered.size() && WireIds.QDRANT_ORDER.compare(ordered.get(from).getId(), page.offset()) < 0) {
+            WireIds.OrderKey offset = WireIds.OrderKey.of(page.offset());
+            while (from < ordered.length && ordered[from].key().compareTo(offset) < 0) {
                 from++;
             }
         }
-        int to = (int) Math.min(ordered.size(), from + page.limit());
-        Points.ScrollResponse.Builder builder = window.toBuilder().clearResult().clearNextPageOffset()
-            .addAllResult(ordered.subList(from, to));
-        if (to < ordered.size()) {
-            builder.setNextPageOffset(ordered.get(to).getId());
+        int to = (int) Math.min(ordered.length, from + page.limit());
+        // whatever else the response carries is mapped as in any other response
+        Points.ScrollResponse.Builder builder = walk(window.toBuilder().clearResult().build()).toBuilder();
+        for (int i = from; i < to; i++) {
+            builder.addResult(retrieved(points.get(ordered[i].index())));
+        }
+        if (to < ordered.length) {
+            builder.setNextPageOffset(ordered[to].id());
         }
         return builder.build();
+    }
+
+    /** The page of a scoped query without a query: like a scroll page, cut by {@code skip} and {@code limit}. */
+    private Points.QueryResponse queryPage(Points.QueryResponse window, ScopedRequests.PageWindow page) {
+        List<ScoredPoint> points = window.getResultList();
+        Ordered[] ordered = order(points, ScoredPoint::getId);
+        int from = (int) Math.min(page.skip(), ordered.length);
+        int to = (int) Math.min(page.skip() + page.limit(), ordered.length);
+        Points.QueryResponse.Builder builder = walk(window.toBuilder().clearResult().build()).toBuilder();
+        for (int i = from; i < to; i++) {
+            builder.addResult(scored(points.get(ordered[i].index())));
+        }
+        return builder.build();
+    }
+
+    /**
+     * The positions of {@code points} in the order of their application ids ({@link WireIds#QDRANT_ORDER}), each
+     * id's order key computed once; the sort is stable, like the list sort it replaces.
+     */
+    private <P> Ordered[] order(List<P> points, Function<P, PointId> id) {
+        Ordered[] ordered = new Ordered[points.size()];
+        for (int i = 0; i < ordered.length; i++) {
+            PointId original = original(id.apply(points.get(i)));
+            ordered[i] = new Ordered(original, WireIds.OrderKey.of(original), i);
+        }
+        Arrays.sort(ordered, Comparator.comparing(Ordered::key));
+        return ordered;
+    }
+
+    /** A window point's application id, its order key and its position in the window. */
+    private record Ordered(PointId id, WireIds.OrderKey key, int index) {
     }
 
     @SuppressWarnings("unchecked")

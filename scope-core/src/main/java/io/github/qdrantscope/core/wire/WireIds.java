@@ -35,14 +35,32 @@ final class WireIds {
         if (aNum != bNum) {
             return aNum ? -1 : 1;
         }
-        if (aNum) {
-            return Long.compareUnsigned(a.getNum(), b.getNum());
-        }
-        UUID x = parse(a.getUuid());
-        UUID y = parse(b.getUuid());
-        int high = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
+        return OrderKey.of(a).compareTo(OrderKey.of(b));
     };
+
+    /**
+     * A point id's place in {@link #QDRANT_ORDER}, computed once: sorting a page window by keys parses each
+     * UUID once instead of twice per comparison.
+     */
+    record OrderKey(boolean numeric, long high, long low) implements Comparable<OrderKey> {
+
+        static OrderKey of(PointId id) {
+            if (id.hasNum()) {
+                return new OrderKey(true, id.getNum(), 0);
+            }
+            UUID uuid = parse(id.getUuid());
+            return new OrderKey(false, uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+        }
+
+        @Override
+        public int compareTo(OrderKey other) {
+            if (this.numeric != other.numeric) {
+                return this.numeric ? -1 : 1;
+            }
+            int high = Long.compareUnsigned(this.high, other.high);
+            return high != 0 ? high : Long.compareUnsigned(this.low, other.low);
+        }
+    }
 
     private WireIds() {
     }
