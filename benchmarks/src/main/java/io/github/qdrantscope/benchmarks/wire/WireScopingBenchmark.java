@@ -83,9 +83,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>Each method runs in its own fork (JMH's default), all in one run of the suite; the search forks load
- * byte-identical data (fixed project names, seeded vectors).
+ * byte-identical data (fixed project names, seeded vectors). The server-side methods warm up for 5 x 3 s: with
+ * 3 x 2 s a fork was still getting faster during measurement (the whole gRPC client and server stack has to be
+ * compiled, at ~1000 calls per iteration), by up to 40%, differently in each fork. The interceptor-only methods
+ * make millions of calls per iteration and warm up for 5 x 1 s.
  */
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class WireScopingBenchmark {
@@ -421,6 +424,7 @@ public class WireScopingBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+    @Warmup(iterations = 5, time = 1)
     public Message interceptorScoped(Rewrite rewrite) {
         try (ProjectScope.Binding ignored = ProjectScope.open(rewrite.project)) {
             return CannedChannel.call(rewrite.intercepted, rewrite.method, rewrite.request);
@@ -431,6 +435,7 @@ public class WireScopingBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+    @Warmup(iterations = 5, time = 1)
     public Message interceptorOutsideScope(Rewrite rewrite) {
         return CannedChannel.call(rewrite.intercepted, rewrite.method, rewrite.request);
     }
@@ -439,6 +444,7 @@ public class WireScopingBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+    @Warmup(iterations = 5, time = 1)
     public Message noInterceptor(Rewrite rewrite) {
         return CannedChannel.call(rewrite.canned, rewrite.method, rewrite.request);
     }
