@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks jar and runs the whole set with the short settings in the benchmarks'
-# annotations (about 8 minutes on 2 cores), then prints scores and ratios as Markdown.
+# annotations (about 15 minutes on 2 cores), then prints scores and ratios as Markdown.
 # Extra arguments go to JMH, e.g. a regex to run a subset: benchmarks/run-benchmarks.sh SearchBenchmark
 set -euo pipefail
 cd "$(dirname "$0")/.."
