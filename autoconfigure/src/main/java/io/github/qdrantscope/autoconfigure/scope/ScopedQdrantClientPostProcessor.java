@@ -4,6 +4,8 @@ import java.lang.reflect.Field;
 import java.util.Set;
 
 import io.github.qdrantscope.core.client.ScopedQdrantClients;
+import io.github.qdrantscope.core.fork.ForkCollectionsInterceptor;
+import io.grpc.ClientInterceptor;
 import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
 import io.qdrant.client.QdrantClient;
 import org.apache.commons.logging.Log;
@@ -18,9 +20,10 @@ import org.springframework.util.ReflectionUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Puts the project scope on every Qdrant client of the context: each {@link QdrantClient} bean (the starter's,
- * or one the application builds itself) is replaced by a client on the same connection whose calls go through
- * the context's {@link ProjectScopeInterceptor}; a store bean holding a client it built itself (Spring AI's
+ * Puts the project scope and the fork's collection names on every Qdrant client of the context: each
+ * {@link QdrantClient} bean (the starter's, or one the application builds itself) is replaced by a client on the
+ * same connection whose calls go through the context's {@link ForkCollectionsInterceptor} (in a fork-bound
+ * context) and {@link ProjectScopeInterceptor}; a store bean holding a client it built itself (Spring AI's
  * {@code QdrantVectorStore}, LangChain4j's {@code QdrantEmbeddingStore} built from host and port) gets its
  * client field replaced the same way. Clients already scoped are left alone, so nothing is scoped twice.
  *
@@ -35,12 +38,19 @@ final class ScopedQdrantClientPostProcessor implements BeanPostProcessor, BeanFa
     private static final Set<String> STORES = Set.of("org.springframework.ai.vectorstore.qdrant.QdrantVectorStore",
             "dev.langchain4j.store.embedding.qdrant.QdrantEmbeddingStore");
 
-    private SingletonSupplier<ProjectScopeInterceptor> interceptor;
+    private SingletonSupplier<ClientInterceptor[]> interceptors;
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) {
-        // resolved on first use: the interceptor must not be created while post-processors are
-        this.interceptor = SingletonSupplier.of(() -> beanFactory.getBean(ProjectScopeInterceptor.class));
+        // resolved on first use: the interceptors must not be created while post-processors are. The fork's name
+        // mapping comes first, closest to the connection: the project scope (last, so it sees each call first)
+        // then works on the application's collection names.
+        this.interceptors = SingletonSupplier.of(() -> {
+            ProjectScopeInterceptor scope = beanFactory.getBean(ProjectScopeInterceptor.class);
+            ForkCollectionsInterceptor fork = beanFactory.getBeanProvider(ForkCollectionsInterceptor.class)
+                .getIfAvailable();
+            return fork == null ? new ClientInterceptor[] { scope } : new ClientInterceptor[] { fork, scope };
+        });
     }
 
     /** Before the VectorStore scoping proxy, which must see the store with its client already scoped. */
@@ -56,7 +66,7 @@ final class ScopedQdrantClientPostProcessor implements BeanPostProcessor, BeanFa
                 return bean;
             }
             logger.debug("qdrant-scope scopes QdrantClient bean '" + beanName + "'");
-            return ScopedQdrantClients.scoped(client, this.interceptor.obtain());
+            return ScopedQdrantClients.scoped(client, this.interceptors.obtain());
         }
         if (STORES.contains(bean.getClass().getName())) {
             scopeClientField(bean, beanName);
@@ -76,7 +86,7 @@ final class ScopedQdrantClientPostProcessor implements BeanPostProcessor, BeanFa
         if (client != null && !ScopedQdrantClients.isScoped(client)) {
             logger.debug("qdrant-scope scopes the QdrantClient of " + store.getClass().getSimpleName() + " bean '"
                     + beanName + "'");
-            ReflectionUtils.setField(field, store, ScopedQdrantClients.scoped(client, this.interceptor.obtain()));
+            ReflectionUtils.setField(field, store, ScopedQdrantClients.scoped(client, this.interceptors.obtain()));
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.github.qdrantscope.autoconfigure.server;
 
 import io.qdrant.client.QdrantClient;
-import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +14,7 @@ import org.springframework.context.annotation.Bean;
  * {@code qdrant}.
  */
 @AutoConfiguration(beforeName = "org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration")
-@ConditionalOnClass({ QdrantClient.class, QdrantConnectionDetails.class })
+@ConditionalOnClass(QdrantClient.class)
 @ConditionalOnProperty(prefix = "qdrant-scope", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class QdrantServerAutoConfiguration {
 
