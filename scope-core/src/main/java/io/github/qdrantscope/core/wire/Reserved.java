@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.wire;
 
+import io.github.qdrantscope.core.client.CallRejection;
 import java.util.Map;
 
 import io.github.qdrantscope.core.ProjectNames;
@@ -37,7 +38,7 @@ public final class Reserved {
     static void rejectPath(ProjectScope scope, String path, String where) {
         String problem = violation(scope, path, where);
         if (problem != null) {
-            throw new ScopeRejection(Status.Code.INVALID_ARGUMENT, problem);
+            throw new CallRejection(Status.Code.INVALID_ARGUMENT, problem);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.wire;
 
+import io.github.qdrantscope.core.client.CallRejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +181,7 @@ final class ScopedMessages {
         if (withLookup) {
             // group ids are payload values, looked up as point ids of another collection on the server, where they
             // cannot be namespaced
-            throw new ScopeRejection(Status.Code.INVALID_ARGUMENT, rpc + " with with_lookup cannot be scoped to"
+            throw new CallRejection(Status.Code.INVALID_ARGUMENT, rpc + " with with_lookup cannot be scoped to"
                     + " project '" + this.scope.name() + "': the server looks group ids up as point ids, which are"
                     + " namespaced per project; fetch the looked-up points with a Get of the group ids instead");
         }

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.wire;
 
+import io.github.qdrantscope.core.client.CallRejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class ScopedRequests {
     /**
      * The scoped form of {@code request} of {@code rpc}.
      *
-     * @throws ScopeRejection when the request cannot be scoped or touches a reserved field
+     * @throws CallRejection when the request cannot be scoped or touches a reserved field
      */
     Rewrite rewrite(String rpc, MethodDescriptor<?, ?> method, Message request) {
         return switch (rpc) {

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.wire;
 
+import io.github.qdrantscope.core.client.CallRejection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,7 +63,7 @@ final class ScopedResponses {
 
     private Points.ScrollResponse scrollPage(Points.ScrollResponse window, ScopedRequests.PageWindow page) {
         if (window.hasNextPageOffset()) {
-            throw new ScopeRejection(Status.Code.FAILED_PRECONDITION, "A scoped Scroll orders the points of project '"
+            throw new CallRejection(Status.Code.FAILED_PRECONDITION, "A scoped Scroll orders the points of project '"
                     + this.scope.name() + "' by the application's ids and reads at most "
                     + ScopedRequests.SCROLL_WINDOW + " of them at once; this filter matches more: narrow it, or"
                     + " scroll with order_by");

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.wire;
 
+import io.github.qdrantscope.core.client.CallRejection;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
@@ -105,7 +106,7 @@ final class WireIds {
                 // falls through to Qdrant's message
             }
         }
-        throw new ScopeRejection(Status.Code.INVALID_ARGUMENT, "Unable to parse UUID: " + text);
+        throw new CallRejection(Status.Code.INVALID_ARGUMENT, "Unable to parse UUID: " + text);
     }
 
     private static PointId uuid(String uuid) {
