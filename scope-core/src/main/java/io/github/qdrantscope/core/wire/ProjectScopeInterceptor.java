@@ -103,7 +103,7 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
         @Override
         public Message response(Message response, ScopedRequests.Rewrite rewrite) {
             Message mapped = new ScopedResponses(this.scope, ProjectScopeInterceptor.this.projects).map(response,
-                    rewrite.page());
+                    rewrite.pages());
             ProjectScopeInterceptor.this.metrics.get().recordOperation("raw." + this.rpc, true,
                     System.nanoTime() - this.start);
             return mapped;

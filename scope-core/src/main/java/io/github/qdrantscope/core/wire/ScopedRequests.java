@@ -3,6 +3,7 @@ package io.github.qdrantscope.core.wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.google.protobuf.Message;
 import io.github.qdrantscope.core.ProjectNames;
@@ -74,6 +75,7 @@ final class ScopedRequests {
             case "UpdateBatch" -> batch((Points.UpdateBatchPoints) request, method);
             case "Scroll" -> scroll((Points.ScrollPoints) request, method);
             case "Query" -> query((Points.QueryPoints) request, method);
+            case "QueryBatch" -> queryBatch((Points.QueryBatchPoints) request, method);
             case "CreateFieldIndex", "DeleteFieldIndex" -> Rewrite.read(method, request);
             default -> Rewrite.read(method, this.messages.walk(request));
         };
@@ -221,19 +223,45 @@ final class ScopedRequests {
         PointId offset = request.hasOffset() ? WireIds.canonicalId(request.getOffset()) : null;
         long limit = request.hasLimit() ? Integer.toUnsignedLong(request.getLimit()) : 10;
         Points.ScrollPoints window = walked.toBuilder().clearOffset().setLimit(SCROLL_WINDOW).build();
-        return Rewrite.page(method, window, new PageWindow(offset, 0, limit));
+        return Rewrite.page(method, window, List.of(new PageWindow(offset, 0, limit)));
     }
 
     /** A query without a query is a scroll by id (Qdrant's default order): ordered here, like Scroll. */
     private Rewrite query(Points.QueryPoints request, MethodDescriptor<?, ?> method) {
         Points.QueryPoints walked = this.messages.walk(request);
-        if (request.hasQuery() || request.getPrefetchCount() > 0) {
+        PageWindow page = queryPage(request);
+        if (page == null) {
             return Rewrite.read(method, walked);
         }
-        long skip = request.hasOffset() ? request.getOffset() : 0;
-        long limit = request.hasLimit() ? request.getLimit() : 10;
-        Points.QueryPoints window = walked.toBuilder().clearOffset().setLimit(SCROLL_WINDOW).build();
-        return Rewrite.page(method, window, new PageWindow(null, skip, limit));
+        return Rewrite.page(method, queryWindow(walked), List.of(page));
+    }
+
+    /** Each query of a batch is a query of its own: one without a query is paged like {@link #query}. */
+    private Rewrite queryBatch(Points.QueryBatchPoints request, MethodDescriptor<?, ?> method) {
+        Points.QueryBatchPoints.Builder walked = this.messages.walk(request).toBuilder();
+        List<PageWindow> pages = new ArrayList<>(request.getQueryPointsCount());
+        for (int i = 0; i < request.getQueryPointsCount(); i++) {
+            PageWindow page = queryPage(request.getQueryPoints(i));
+            if (page != null) {
+                walked.setQueryPoints(i, queryWindow(walked.getQueryPoints(i)));
+            }
+            pages.add(page);
+        }
+        return pages.stream().allMatch(Objects::isNull) ? Rewrite.read(method, walked.build())
+                : Rewrite.page(method, walked.build(), pages);
+    }
+
+    /** The page of a query that has no query (so ranks by id), or {@code null} for a query that ranks itself. */
+    private static PageWindow queryPage(Points.QueryPoints request) {
+        if (request.hasQuery() || request.getPrefetchCount() > 0) {
+            return null;
+        }
+        return new PageWindow(null, request.hasOffset() ? request.getOffset() : 0,
+                request.hasLimit() ? request.getLimit() : 10);
+    }
+
+    private static Points.QueryPoints queryWindow(Points.QueryPoints walked) {
+        return walked.toBuilder().clearOffset().setLimit(SCROLL_WINDOW).build();
     }
 
     private void checkPayload(Map<String, Value> payload, String key, String rpc) {
@@ -271,9 +299,10 @@ final class ScopedRequests {
      * @param method the RPC to send it with (a cleared payload is sent as an overwrite)
      * @param request the scoped request
      * @param changes for a write, how it changes the project's points once applied; {@code null} for a read
-     * @param page for a scroll-like read, the page to cut from the response; otherwise {@code null}
+     * @param pages for a scroll-like read, the page to cut from the response, one per result of a batch
+     *     ({@code null} for a result left as it is); otherwise {@code null}
      */
-    record Rewrite(MethodDescriptor<?, ?> method, Message request, List<Change> changes, PageWindow page) {
+    record Rewrite(MethodDescriptor<?, ?> method, Message request, List<Change> changes, List<PageWindow> pages) {
 
         static Rewrite read(MethodDescriptor<?, ?> method, Message request) {
             return new Rewrite(method, request, null, null);
@@ -283,8 +312,8 @@ final class ScopedRequests {
             return new Rewrite(method, request, changes, null);
         }
 
-        static Rewrite page(MethodDescriptor<?, ?> method, Message request, PageWindow page) {
-            return new Rewrite(method, request, null, page);
+        static Rewrite page(MethodDescriptor<?, ?> method, Message request, List<PageWindow> pages) {
+            return new Rewrite(method, request, null, pages);
         }
     }
 }

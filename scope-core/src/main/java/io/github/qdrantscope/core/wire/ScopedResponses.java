@@ -41,23 +41,40 @@ final class ScopedResponses {
         this.projects = projects;
     }
 
-    /** The application's view of {@code response}; {@code page} is the page to cut, or {@code null}. */
-    Message map(Message response, ScopedRequests.PageWindow page) {
+    /**
+     * The application's view of {@code response}; {@code pages} are the pages to cut (one per result of a
+     * batch, {@code null} for a result to leave), or {@code null}.
+     */
+    Message map(Message response, List<ScopedRequests.PageWindow> pages) {
         Message mapped = walk(response);
-        if (page == null) {
+        if (pages == null) {
             return mapped;
         }
         if (mapped instanceof Points.ScrollResponse scroll) {
-            return scrollPage(scroll, page);
+            return scrollPage(scroll, pages.get(0));
         }
         if (mapped instanceof Points.QueryResponse query) {
-            List<ScoredPoint> ordered = new ArrayList<>(query.getResultList());
-            ordered.sort(Comparator.comparing(ScoredPoint::getId, WireIds.QDRANT_ORDER));
-            List<ScoredPoint> cut = ordered.subList((int) Math.min(page.skip(), ordered.size()),
-                    (int) Math.min(page.skip() + page.limit(), ordered.size()));
-            return query.toBuilder().clearResult().addAllResult(cut).build();
+            return query.toBuilder().clearResult().addAllResult(queryPage(query.getResultList(), pages.get(0)))
+                .build();
+        }
+        if (mapped instanceof Points.QueryBatchResponse batch) {
+            Points.QueryBatchResponse.Builder builder = batch.toBuilder();
+            for (int i = 0; i < pages.size() && i < batch.getResultCount(); i++) {
+                if (pages.get(i) != null) {
+                    builder.setResult(i, Points.BatchResult.newBuilder()
+                        .addAllResult(queryPage(batch.getResult(i).getResultList(), pages.get(i))));
+                }
+            }
+            return builder.build();
         }
         return mapped;
+    }
+
+    private static List<ScoredPoint> queryPage(List<ScoredPoint> window, ScopedRequests.PageWindow page) {
+        List<ScoredPoint> ordered = new ArrayList<>(window);
+        ordered.sort(Comparator.comparing(ScoredPoint::getId, WireIds.QDRANT_ORDER));
+        return ordered.subList((int) Math.min(page.skip(), ordered.size()),
+                (int) Math.min(page.skip() + page.limit(), ordered.size()));
     }
 
     private Points.ScrollResponse scrollPage(Points.ScrollResponse window, ScopedRequests.PageWindow page) {

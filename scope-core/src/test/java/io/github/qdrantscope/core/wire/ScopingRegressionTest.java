@@ -1,0 +1,108 @@
+package io.github.qdrantscope.core.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import com.google.protobuf.Message;
+import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.ScopedProject;
+import io.grpc.MethodDescriptor;
+import io.qdrant.client.PointIdFactory;
+import io.qdrant.client.grpc.Points;
+import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.PointsGrpc;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Every difference {@link ScopingOracleTest} found that was a bug of the interceptor, as a small explicit test:
+ * the same requests scoped, in a collection where another project wrote the same ids, and unscoped in a fresh
+ * collection must give the same outcome. Project names are fixed so that the stored ids, and so the order the
+ * server keeps them in, are the same on every run.
+ */
+class ScopingRegressionTest {
+
+    private static final ProjectScope MINE = new ProjectScope("regression-0000000a", ScopedProject.DEFAULT_KEY);
+
+    private static final ProjectScope OTHER = new ProjectScope("regression-0000000b", ScopedProject.DEFAULT_KEY);
+
+    private static OracleServer server;
+
+    private String shared;
+
+    private String fresh;
+
+    @BeforeAll
+    static void start() {
+        server = new OracleServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void collections(TestInfo test) throws Exception {
+        this.shared = "shared_" + test.getTestMethod().orElseThrow().getName();
+        this.fresh = "fresh_" + test.getTestMethod().orElseThrow().getName();
+        server.create(this.shared, false);
+        server.create(this.fresh, false);
+        server.qdrant.projects.take(MINE.name());
+    }
+
+    /**
+     * A query without a query ranks by id (Qdrant's scroll order), in a QueryBatch as in a Query; the
+     * interceptor paged only a single Query in the application's id order, so a batch's page came in the order
+     * of the namespaced ids, from the wrong offset.
+     */
+    @Test
+    void queryBatchWithoutQueryIsPagedInTheApplicationsIdOrder() throws Exception {
+        upsertIds(8);
+        Points.QueryBatchResponse batch = (Points.QueryBatchResponse) same(PointsGrpc.getQueryBatchMethod(),
+                collection -> Points.QueryBatchPoints.newBuilder().setCollectionName(collection)
+                    .addQueryPoints(Points.QueryPoints.newBuilder().setCollectionName(collection).setOffset(2)
+                        .setLimit(3))
+                    .addQueryPoints(Points.QueryPoints.newBuilder().setCollectionName(collection)
+                        .setQuery(Points.Query.newBuilder().setNearest(Points.VectorInput.newBuilder()
+                            .setId(PointIdFactory.id(1))))
+                        .setLimit(3))
+                    .build())
+            .response();
+        assertThat(batch.getResult(0).getResultList()).extracting(Points.ScoredPoint::getId)
+            .containsExactly(PointIdFactory.id(3), PointIdFactory.id(4), PointIdFactory.id(5));
+    }
+
+    /** Writes ids 1..n (vectors from their number) in both collections, and the same ids in another project. */
+    private void upsertIds(int n) throws Exception {
+        Function<String, Message> upsert = collection -> Points.UpsertPoints.newBuilder().setCollectionName(collection)
+            .setWait(true).addAllPoints(points(n)).build();
+        same(PointsGrpc.getUpsertMethod(), upsert);
+        server.call(OTHER, PointsGrpc.getUpsertMethod(), upsert.apply(this.shared), false);
+    }
+
+    private static List<PointStruct> points(int n) {
+        List<PointStruct> points = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            points.add(PointStruct.newBuilder().setId(PointIdFactory.id(i))
+                .setVectors(io.qdrant.client.VectorsFactory.vectors((float) Math.sin(i), (float) Math.cos(i),
+                        (float) Math.sin(3 * i), 1f / i))
+                .build());
+        }
+        return points;
+    }
+
+    /** The outcome of {@code request} scoped in the shared collection, asserted equal to the fresh one's. */
+    private OracleOutcome same(MethodDescriptor<?, ?> method, Function<String, Message> request) {
+        OracleOutcome scoped = server.call(MINE, method, request.apply(this.shared), false);
+        OracleOutcome fresh = server.call(null, method, request.apply(this.fresh), false);
+        assertThat(scoped.sameAs(fresh)).as("scoped:%n%s%nfresh:%n%s", scoped, fresh).isTrue();
+        return fresh;
+    }
+}
