@@ -47,6 +47,12 @@ final class ScopedResponses {
      */
     Message map(Message response, List<ScopedRequests.PageWindow> pages) {
         Message mapped = walk(response);
+        if (mapped instanceof Points.SearchMatrixPairsResponse pairs) {
+            return pairs.toBuilder().setResult(pairsInIdOrder(pairs.getResult())).build();
+        }
+        if (mapped instanceof Points.SearchMatrixOffsetsResponse offsets) {
+            return offsets.toBuilder().setResult(offsetsInIdOrder(offsets.getResult())).build();
+        }
         if (pages == null) {
             return mapped;
         }
@@ -75,6 +81,45 @@ final class ScopedResponses {
         ordered.sort(Comparator.comparing(ScoredPoint::getId, WireIds.QDRANT_ORDER));
         return ordered.subList((int) Math.min(page.skip(), ordered.size()),
                 (int) Math.min(page.skip() + page.limit(), ordered.size()));
+    }
+
+    /**
+     * Qdrant sorts a matrix's sample by id "for a deterministic order" (search_points_matrix,
+     * lib/collection/src/collection/distance_matrix.rs): the pairs come row by row in that order, each row best
+     * first. Stored ids are namespaced, so the rows are put back in the application's id order; a stable sort
+     * keeps each row's own order.
+     */
+    private static Points.SearchMatrixPairs pairsInIdOrder(Points.SearchMatrixPairs matrix) {
+        List<Points.SearchMatrixPair> pairs = new ArrayList<>(matrix.getPairsList());
+        pairs.sort(Comparator.comparing(Points.SearchMatrixPair::getA, WireIds.QDRANT_ORDER));
+        return matrix.toBuilder().clearPairs().addAllPairs(pairs).build();
+    }
+
+    /** The offsets form of {@link #pairsInIdOrder}: ids sorted, rows and columns renumbered, rows in order. */
+    private static Points.SearchMatrixOffsets offsetsInIdOrder(Points.SearchMatrixOffsets matrix) {
+        List<PointId> ids = matrix.getIdsList();
+        List<Integer> order = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(ids::get, WireIds.QDRANT_ORDER));
+        int[] renumbered = new int[ids.size()];
+        for (int i = 0; i < order.size(); i++) {
+            renumbered[order.get(i)] = i;
+        }
+        List<Integer> entries = new ArrayList<>(matrix.getScoresCount());
+        for (int i = 0; i < matrix.getScoresCount(); i++) {
+            entries.add(i);
+        }
+        entries.sort(Comparator.comparingInt(entry -> renumbered[(int) matrix.getOffsetsRow(entry)]));
+        Points.SearchMatrixOffsets.Builder sorted = Points.SearchMatrixOffsets.newBuilder();
+        order.forEach(i -> sorted.addIds(ids.get(i)));
+        for (int entry : entries) {
+            sorted.addOffsetsRow(renumbered[(int) matrix.getOffsetsRow(entry)])
+                .addOffsetsCol(renumbered[(int) matrix.getOffsetsCol(entry)])
+                .addScores(matrix.getScores(entry));
+        }
+        return sorted.build();
     }
 
     private Points.ScrollResponse scrollPage(Points.ScrollResponse window, ScopedRequests.PageWindow page) {

@@ -11,6 +11,7 @@ import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 import io.grpc.MethodDescriptor;
 import io.qdrant.client.PointIdFactory;
+import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.PointsGrpc;
@@ -79,6 +80,24 @@ class ScopingRegressionTest {
             .containsExactly(PointIdFactory.id(3), PointIdFactory.id(4), PointIdFactory.id(5));
     }
 
+    /**
+     * Qdrant sorts a distance matrix's sample by id (distance_matrix.rs); scoped, the rows came in the order of
+     * the namespaced ids.
+     */
+    @Test
+    void matrixRowsFollowTheApplicationsIdOrder() throws Exception {
+        upsertIds(6);
+        Function<String, Message> matrix = collection -> Points.SearchMatrixPoints.newBuilder()
+            .setCollectionName(collection).setSample(10).setLimit(2).build();
+        Points.SearchMatrixOffsetsResponse offsets = (Points.SearchMatrixOffsetsResponse) same(
+                PointsGrpc.getSearchMatrixOffsetsMethod(), matrix).response();
+        assertThat(offsets.getResult().getIdsList()).containsExactlyElementsOf(ids(6));
+        Points.SearchMatrixPairsResponse pairs = (Points.SearchMatrixPairsResponse) same(
+                PointsGrpc.getSearchMatrixPairsMethod(), matrix).response();
+        assertThat(pairs.getResult().getPairsList()).extracting(Points.SearchMatrixPair::getA)
+            .isSortedAccordingTo(WireIds.QDRANT_ORDER);
+    }
+
     /** Writes ids 1..n (vectors from their number) in both collections, and the same ids in another project. */
     private void upsertIds(int n) throws Exception {
         Function<String, Message> upsert = collection -> Points.UpsertPoints.newBuilder().setCollectionName(collection)
@@ -96,6 +115,14 @@ class ScopingRegressionTest {
                 .build());
         }
         return points;
+    }
+
+    private static List<PointId> ids(int n) {
+        List<PointId> ids = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            ids.add(PointIdFactory.id(i));
+        }
+        return ids;
     }
 
     /** The outcome of {@code request} scoped in the shared collection, asserted equal to the fresh one's. */
