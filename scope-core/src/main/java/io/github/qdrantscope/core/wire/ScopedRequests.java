@@ -217,7 +217,7 @@ final class ScopedRequests {
     /** Scroll pages in the application's id order: the whole scoped window is read, ordered and cut here. */
     private Rewrite scroll(Points.ScrollPoints request, MethodDescriptor<?, ?> method) {
         Points.ScrollPoints walked = this.messages.walk(request);
-        if (request.hasOrderBy()) {
+        if (request.hasOrderBy() || zeroLimit(request.hasLimit(), request.getLimit())) {
             return Rewrite.read(method, walked);
         }
         PointId offset = request.hasOffset() ? WireIds.canonicalId(request.getOffset()) : null;
@@ -253,11 +253,20 @@ final class ScopedRequests {
 
     /** The page of a query that has no query (so ranks by id), or {@code null} for a query that ranks itself. */
     private static PageWindow queryPage(Points.QueryPoints request) {
-        if (request.hasQuery() || request.getPrefetchCount() > 0) {
+        boolean ranked = request.hasQuery() || request.getPrefetchCount() > 0;
+        if (ranked || zeroLimit(request.hasLimit(), request.getLimit())) {
             return null;
         }
         return new PageWindow(null, request.hasOffset() ? request.getOffset() : 0,
                 request.hasLimit() ? request.getLimit() : 10);
+    }
+
+    /**
+     * A limit of 0, which Qdrant refuses ({@code limit} is validated {@code range(min = 1)} on ScrollRequest and
+     * QueryRequest): sent as it is, not as a window, so the request fails as it would unscoped.
+     */
+    private static boolean zeroLimit(boolean hasLimit, long limit) {
+        return hasLimit && limit == 0;
     }
 
     private static Points.QueryPoints queryWindow(Points.QueryPoints walked) {

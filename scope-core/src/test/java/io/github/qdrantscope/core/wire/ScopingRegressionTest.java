@@ -10,6 +10,7 @@ import com.google.protobuf.Message;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points;
@@ -96,6 +97,25 @@ class ScopingRegressionTest {
                 PointsGrpc.getSearchMatrixPairsMethod(), matrix).response();
         assertThat(pairs.getResult().getPairsList()).extracting(Points.SearchMatrixPair::getA)
             .isSortedAccordingTo(WireIds.QDRANT_ORDER);
+    }
+
+    /**
+     * Qdrant refuses {@code limit: 0} on Scroll and Query (validated {@code range(min = 1)}); the interceptor
+     * replaced the limit by its window's and answered an empty page instead.
+     */
+    @Test
+    void scrollAndQueryWithLimitZeroFailAsUnscoped() throws Exception {
+        upsertIds(3);
+        OracleOutcome scroll = same(PointsGrpc.getScrollMethod(),
+                collection -> Points.ScrollPoints.newBuilder().setCollectionName(collection).setLimit(0).build());
+        OracleOutcome query = same(PointsGrpc.getQueryMethod(),
+                collection -> Points.QueryPoints.newBuilder().setCollectionName(collection).setLimit(0).build());
+        OracleOutcome batch = same(PointsGrpc.getQueryBatchMethod(),
+                collection -> Points.QueryBatchPoints.newBuilder().setCollectionName(collection)
+                    .addQueryPoints(Points.QueryPoints.newBuilder().setCollectionName(collection).setLimit(0))
+                    .build());
+        assertThat(List.of(scroll, query, batch)).allSatisfy(
+                outcome -> assertThat(outcome.status().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
 
     /** Writes ids 1..n (vectors from their number) in both collections, and the same ids in another project. */
