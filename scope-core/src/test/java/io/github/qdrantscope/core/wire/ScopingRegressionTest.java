@@ -1,9 +1,11 @@
 package io.github.qdrantscope.core.wire;
 
+import static io.github.qdrantscope.core.wire.ScopedClients.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 import com.google.protobuf.Message;
@@ -116,6 +118,20 @@ class ScopingRegressionTest {
                     .build());
         assertThat(List.of(scroll, query, batch)).allSatisfy(
                 outcome -> assertThat(outcome.status().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    /**
+     * Qdrant parses ids with the uuid crate, which takes {@code urn:uuid:} and braces only around the hyphenated
+     * form; the interceptor also took them around 32 bare digits and wrote or read a point Qdrant never would.
+     */
+    @Test
+    void uuidFormsQdrantRefusesAreRefused() throws Exception {
+        String simple = UUID.fromString("6f1a2b3c-4d5e-4f60-8a9b-0c1d2e3f4a5b").toString().replace("-", "");
+        for (String text : List.of("urn:uuid:" + simple, "{" + simple + "}")) {
+            OracleOutcome get = same(PointsGrpc.getGetMethod(), collection -> Points.GetPoints.newBuilder()
+                .setCollectionName(collection).addIds(PointId.newBuilder().setUuid(text)).build());
+            assertThat(get.status().getCode()).as(text).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        }
     }
 
     /** Writes ids 1..n (vectors from their number) in both collections, and the same ids in another project. */
