@@ -17,6 +17,7 @@ import io.qdrant.client.grpc.Points;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointsSelector;
 import io.qdrant.client.grpc.Points.PointsUpdateOperation;
+import io.qdrant.client.grpc.Points.UpdateMode;
 import io.qdrant.client.grpc.PointsGrpc;
 
 /**
@@ -92,7 +93,16 @@ final class ScopedRequests {
         if (request.hasUpdateFilter()) {
             builder.setUpdateFilter(this.messages.scoped(request.getUpdateFilter()));
         }
-        return Rewrite.write(method, builder.build(), List.of(Change.added(stored)));
+        return Rewrite.write(method, builder.build(), upserted(request.getUpdateMode(), stored));
+    }
+
+    /**
+     * How an upsert changes the project's points: {@code UpdateOnly} "only update[s] existing points, do[es] not
+     * insert new points" (points.proto {@code UpdateMode}), so the set of points stays as it was; any other mode
+     * leaves every upserted id existing (an update_filter only stops updates, not inserts).
+     */
+    private static List<Change> upserted(UpdateMode mode, List<PointId> stored) {
+        return mode == UpdateMode.UpdateOnly ? List.of() : List.of(Change.added(stored));
     }
 
     private PointStruct stamp(PointStruct point) {
@@ -160,7 +170,7 @@ final class ScopedRequests {
                 if (list.hasUpdateFilter()) {
                     builder.setUpdateFilter(this.messages.scoped(list.getUpdateFilter()));
                 }
-                changes.add(Change.added(stored));
+                changes.addAll(upserted(list.getUpdateMode(), stored));
                 scoped.setUpsert(builder);
             }
             case DELETE_POINTS -> {

@@ -17,6 +17,7 @@ import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points;
 import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.Points.UpdateMode;
 import io.qdrant.client.grpc.PointsGrpc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,6 +133,22 @@ class ScopingRegressionTest {
                 .setCollectionName(collection).addIds(PointId.newBuilder().setUuid(text)).build());
             assertThat(get.status().getCode()).as(text).isEqualTo(Status.Code.INVALID_ARGUMENT);
         }
+    }
+
+    /**
+     * Upsert with update_mode UpdateOnly inserts nothing for an id that does not exist (points.proto: "Only
+     * update existing points, do not insert new points"); the write record still counted the id as a point of
+     * the project, so cleanup reported more points removed than there were.
+     */
+    @Test
+    void updateOnlyUpsertOfMissingIdsIsNotCountedAsWritten() throws Exception {
+        Function<String, Message> updateOnly = collection -> Points.UpsertPoints.newBuilder()
+            .setCollectionName(collection).setWait(true).addAllPoints(points(2))
+            .setUpdateMode(UpdateMode.UpdateOnly).build();
+        same(PointsGrpc.getUpsertMethod(), updateOnly);
+        assertThat(get(server.raw.countAsync(this.fresh))).isZero();
+        assertThat(server.qdrant.projects.take(MINE.name())).singleElement()
+            .satisfies(record -> assertThat(record.certain() ? record.points() : 0).isZero());
     }
 
     /** Writes ids 1..n (vectors from their number) in both collections, and the same ids in another project. */
