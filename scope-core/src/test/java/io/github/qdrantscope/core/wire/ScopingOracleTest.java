@@ -2,6 +2,7 @@ package io.github.qdrantscope.core.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The differential test of the wire scoping: a random sequence of {@code qdrant.Points} operations run through
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * up as stored ids), random sampling, and rankings whose equal scores Qdrant orders arbitrarily (see
  * {@link OracleOp#ties()}, {@link OracleQueries} and {@link OracleReads}).
  */
+@Isolated("runs its own concurrent projects on both cores; timed, so not beside other test classes")
 class ScopingOracleTest {
 
     private static OracleServer server;
@@ -63,6 +66,7 @@ class ScopingOracleTest {
         int threads = Integer.getInteger("qdrant-scope.oracle.threads", 4);
         ConcurrentSkipListMap<Long, Throwable> failures = new ConcurrentSkipListMap<>();
         long start = System.nanoTime();
+        long cpuStart = cpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> runs = new ArrayList<>();
@@ -83,9 +87,9 @@ class ScopingOracleTest {
         finally {
             pool.shutdownNow();
         }
-        System.out.printf("ScopingOracleTest: %d seeds x %d operations, %d at a time, in %.1f s; %d failed %s%n",
-                seeds.size(), operations, threads, (System.nanoTime() - start) / 1e9, failures.size(),
-                failures.keySet());
+        System.out.printf("ScopingOracleTest: %d seeds x %d operations, %d at a time, in %.1f s (%.1f s CPU of the"
+                + " test JVM, server included); %d failed %s%n", seeds.size(), operations, threads,
+                (System.nanoTime() - start) / 1e9, (cpuNanos() - cpuStart) / 1e9, failures.size(), failures.keySet());
         if (Boolean.getBoolean("qdrant-scope.oracle.stats")) {
             OracleRun.OUTCOMES.forEach((outcome, count) -> System.out.println("  " + count + "\t" + outcome));
         }
@@ -98,6 +102,12 @@ class ScopingOracleTest {
             throw error;
         }
         assertThat(failures).isEmpty();
+    }
+
+    /** CPU time of this JVM, where the embedded server runs too: a measure of the work that load does not skew. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     }
 
     private static List<Long> seeds() {
