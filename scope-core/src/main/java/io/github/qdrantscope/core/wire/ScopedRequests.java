@@ -115,11 +115,15 @@ final class ScopedRequests {
             .build();
     }
 
-    /** Overwriting the whole payload keeps the project's stamps; overwriting a nested {@code key} needs none. */
+    /**
+     * Overwriting the payload keeps the project's stamps. Qdrant ignores an overwrite's {@code key} and replaces
+     * the whole payload (src/tonic/api/update_common.rs, {@code overwrite_payload} and {@code update_batch}:
+     * "overwrite operation don't support indicate path of property"), so with a key too the stamps are needed;
+     * the key is left out, as Qdrant reads the request, so that no server can nest the stamps under it.
+     */
     private Points.SetPayloadPoints overwrite(Points.SetPayloadPoints request) {
         checkPayload(request.getPayloadMap(), request.hasKey() ? request.getKey() : null, "OverwritePayload");
-        Points.SetPayloadPoints walked = this.messages.walk(request);
-        return walked.hasKey() ? walked : walked.toBuilder().putAllPayload(this.stamps).build();
+        return this.messages.walk(request).toBuilder().clearKey().putAllPayload(this.stamps).build();
     }
 
     /**
@@ -192,8 +196,9 @@ final class ScopedRequests {
                 PointsUpdateOperation.OverwritePayload overwrite = operation.getOverwritePayload();
                 checkPayload(overwrite.getPayloadMap(), overwrite.hasKey() ? overwrite.getKey() : null,
                         "UpdateBatch overwrite_payload");
-                PointsUpdateOperation.OverwritePayload walked = this.messages.walk(overwrite);
-                scoped.setOverwritePayload(walked.hasKey() ? walked : walked.toBuilder().putAllPayload(this.stamps).build());
+                // as overwrite(SetPayloadPoints): Qdrant ignores the key here too
+                scoped.setOverwritePayload(this.messages.walk(overwrite).toBuilder().clearKey()
+                    .putAllPayload(this.stamps));
             }
             case DELETE_PAYLOAD -> {
                 PointsUpdateOperation.DeletePayload delete = operation.getDeletePayload();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import com.google.protobuf.Message;
+import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 import io.grpc.MethodDescriptor;
@@ -149,6 +150,39 @@ class ScopingRegressionTest {
         assertThat(get(server.raw.countAsync(this.fresh))).isZero();
         assertThat(server.qdrant.projects.take(MINE.name())).singleElement()
             .satisfies(record -> assertThat(record.certain() ? record.points() : 0).isZero());
+    }
+
+    /**
+     * Qdrant ignores {@code key} on OverwritePayload and replaces the whole payload, alone and in UpdateBatch
+     * (src/tonic/api/update_common.rs: "overwrite operation don't support indicate path of property"). With a key
+     * the interceptor sent the overwrite without the project's stamps, so on Qdrant the point left its project:
+     * invisible to it and never cleaned up. The embedded server applies the key (unlike Qdrant), which hides the
+     * loss, so this checks the request the interceptor sends rather than comparing outcomes.
+     */
+    @Test
+    void overwritePayloadWithKeyIsSentAsQdrantReadsItWithTheStamps() {
+        ProjectScope custom = new ProjectScope("regression-0000000c", "tenant");
+        ScopedRequests requests = new ScopedRequests(custom, new ScopedProjects());
+        Points.PointsSelector one = Points.PointsSelector.newBuilder()
+            .setPoints(Points.PointsIdsList.newBuilder().addIds(PointIdFactory.id(1))).build();
+        Points.SetPayloadPoints overwrite = Points.SetPayloadPoints.newBuilder().setCollectionName("c")
+            .setPointsSelector(one).setKey("meta").putPayload("k", OracleData.string("p")).build();
+        Points.SetPayloadPoints sent = (Points.SetPayloadPoints) requests
+            .rewrite("OverwritePayload", PointsGrpc.getOverwritePayloadMethod(), overwrite).request();
+        Points.UpdateBatchPoints batch = Points.UpdateBatchPoints.newBuilder().setCollectionName("c")
+            .addOperations(Points.PointsUpdateOperation.newBuilder().setOverwritePayload(
+                    Points.PointsUpdateOperation.OverwritePayload.newBuilder().setPointsSelector(one).setKey("meta")
+                        .putPayload("k", OracleData.string("p"))))
+            .build();
+        Points.PointsUpdateOperation.OverwritePayload sentInBatch = ((Points.UpdateBatchPoints) requests
+            .rewrite("UpdateBatch", PointsGrpc.getUpdateBatchMethod(), batch).request()).getOperations(0)
+            .getOverwritePayload();
+
+        assertThat(sent.hasKey()).isFalse();
+        assertThat(sent.getPayloadMap()).containsOnlyKeys("k", "tenant", ProjectNames.PROJECT_KEY_KEY)
+            .containsEntry("tenant", OracleData.string(custom.name()));
+        assertThat(sentInBatch.hasKey()).isFalse();
+        assertThat(sentInBatch.getPayloadMap()).isEqualTo(sent.getPayloadMap());
     }
 
     /** Writes ids 1..n (vectors from their number) in both collections, and the same ids in another project. */
