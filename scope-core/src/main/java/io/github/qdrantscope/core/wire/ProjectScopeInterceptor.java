@@ -100,7 +100,7 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
         @Override
         public Message response(Message response) {
             return new ScopedResponses(this.scope, ProjectScopeInterceptor.this.projects).map(response,
-                    this.rewrite.page());
+                    this.rewrite.pages());
         }
 
         @Override

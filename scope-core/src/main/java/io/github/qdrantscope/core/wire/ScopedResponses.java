@@ -42,23 +42,85 @@ final class ScopedResponses {
         this.projects = projects;
     }
 
-    /** The application's view of {@code response}; {@code page} is the page to cut, or {@code null}. */
-    Message map(Message response, ScopedRequests.PageWindow page) {
+    /**
+     * The application's view of {@code response}; {@code pages} are the pages to cut (one per result of a
+     * batch, {@code null} for a result to leave), or {@code null}.
+     */
+    Message map(Message response, List<ScopedRequests.PageWindow> pages) {
         Message mapped = walk(response);
-        if (page == null) {
+        if (mapped instanceof Points.SearchMatrixPairsResponse pairs) {
+            return pairs.toBuilder().setResult(pairsInIdOrder(pairs.getResult())).build();
+        }
+        if (mapped instanceof Points.SearchMatrixOffsetsResponse offsets) {
+            return offsets.toBuilder().setResult(offsetsInIdOrder(offsets.getResult())).build();
+        }
+        if (pages == null) {
             return mapped;
         }
         if (mapped instanceof Points.ScrollResponse scroll) {
-            return scrollPage(scroll, page);
+            return scrollPage(scroll, pages.get(0));
         }
         if (mapped instanceof Points.QueryResponse query) {
-            List<ScoredPoint> ordered = new ArrayList<>(query.getResultList());
-            ordered.sort(Comparator.comparing(ScoredPoint::getId, WireIds.QDRANT_ORDER));
-            List<ScoredPoint> cut = ordered.subList((int) Math.min(page.skip(), ordered.size()),
-                    (int) Math.min(page.skip() + page.limit(), ordered.size()));
-            return query.toBuilder().clearResult().addAllResult(cut).build();
+            return query.toBuilder().clearResult().addAllResult(queryPage(query.getResultList(), pages.get(0)))
+                .build();
+        }
+        if (mapped instanceof Points.QueryBatchResponse batch) {
+            Points.QueryBatchResponse.Builder builder = batch.toBuilder();
+            for (int i = 0; i < pages.size() && i < batch.getResultCount(); i++) {
+                if (pages.get(i) != null) {
+                    builder.setResult(i, Points.BatchResult.newBuilder()
+                        .addAllResult(queryPage(batch.getResult(i).getResultList(), pages.get(i))));
+                }
+            }
+            return builder.build();
         }
         return mapped;
+    }
+
+    private static List<ScoredPoint> queryPage(List<ScoredPoint> window, ScopedRequests.PageWindow page) {
+        List<ScoredPoint> ordered = new ArrayList<>(window);
+        ordered.sort(Comparator.comparing(ScoredPoint::getId, WireIds.QDRANT_ORDER));
+        return ordered.subList((int) Math.min(page.skip(), ordered.size()),
+                (int) Math.min(page.skip() + page.limit(), ordered.size()));
+    }
+
+    /**
+     * Qdrant sorts a matrix's sample by id "for a deterministic order" (search_points_matrix,
+     * lib/collection/src/collection/distance_matrix.rs): the pairs come row by row in that order, each row best
+     * first. Stored ids are namespaced, so the rows are put back in the application's id order; a stable sort
+     * keeps each row's own order.
+     */
+    private static Points.SearchMatrixPairs pairsInIdOrder(Points.SearchMatrixPairs matrix) {
+        List<Points.SearchMatrixPair> pairs = new ArrayList<>(matrix.getPairsList());
+        pairs.sort(Comparator.comparing(Points.SearchMatrixPair::getA, WireIds.QDRANT_ORDER));
+        return matrix.toBuilder().clearPairs().addAllPairs(pairs).build();
+    }
+
+    /** The offsets form of {@link #pairsInIdOrder}: ids sorted, rows and columns renumbered, rows in order. */
+    private static Points.SearchMatrixOffsets offsetsInIdOrder(Points.SearchMatrixOffsets matrix) {
+        List<PointId> ids = matrix.getIdsList();
+        List<Integer> order = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(ids::get, WireIds.QDRANT_ORDER));
+        int[] renumbered = new int[ids.size()];
+        for (int i = 0; i < order.size(); i++) {
+            renumbered[order.get(i)] = i;
+        }
+        List<Integer> entries = new ArrayList<>(matrix.getScoresCount());
+        for (int i = 0; i < matrix.getScoresCount(); i++) {
+            entries.add(i);
+        }
+        entries.sort(Comparator.comparingInt(entry -> renumbered[(int) matrix.getOffsetsRow(entry)]));
+        Points.SearchMatrixOffsets.Builder sorted = Points.SearchMatrixOffsets.newBuilder();
+        order.forEach(i -> sorted.addIds(ids.get(i)));
+        for (int entry : entries) {
+            sorted.addOffsetsRow(renumbered[(int) matrix.getOffsetsRow(entry)])
+                .addOffsetsCol(renumbered[(int) matrix.getOffsetsCol(entry)])
+                .addScores(matrix.getScores(entry));
+        }
+        return sorted.build();
     }
 
     private Points.ScrollResponse scrollPage(Points.ScrollResponse window, ScopedRequests.PageWindow page) {
