@@ -2,6 +2,8 @@ package io.github.qdrantscope.core.wire;
 
 import io.github.qdrantscope.core.client.CallRejection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Predicate;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -12,6 +14,7 @@ import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.UnscopedAccessException;
 import io.github.qdrantscope.core.client.RewritingCall;
 import io.grpc.CallOptions;
+import io.qdrant.client.grpc.Common.PointId;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
@@ -36,6 +39,10 @@ import io.qdrant.client.grpc.PointsGrpc;
  * already applied ({@link ProxiedCalls}) pass unchanged.
  */
 public final class ProjectScopeInterceptor implements ClientInterceptor {
+
+    /** A hyphenated UUID, as Qdrant writes ids in its messages. */
+    private static final Pattern STORED_ID = Pattern
+        .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ScopedProjects projects;
 
@@ -113,7 +120,23 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
                     this.write.failed();
                 }
             }
-            return status;
+            return status.isOk() ? status : applicationIds(status);
+        }
+
+        /** Qdrant's errors name stored ids ({@code No point with id <uuid> found}): name the application's. */
+        private Status applicationIds(Status status) {
+            String description = status.getDescription();
+            if (description == null) {
+                return status;
+            }
+            Matcher stored = STORED_ID.matcher(description);
+            String mapped = stored.replaceAll(match -> {
+                PointId original = ProjectScopeInterceptor.this.projects.original(this.scope.name(),
+                        PointId.newBuilder().setUuid(match.group()).build());
+                return Matcher.quoteReplacement(original == null ? match.group()
+                        : original.hasNum() ? Long.toUnsignedString(original.getNum()) : original.getUuid());
+            });
+            return mapped.equals(description) ? status : status.withDescription(mapped);
         }
     }
 

@@ -77,7 +77,14 @@ final class ScopedResponses {
         return mapped;
     }
 
-    private static List<ScoredPoint> queryPage(List<ScoredPoint> window, ScopedRequests.PageWindow page) {
+    private List<ScoredPoint> queryPage(List<ScoredPoint> window, ScopedRequests.PageWindow page) {
+        if (window.size() >= ScopedRequests.SCROLL_WINDOW) {
+            // the window may not hold every matching point: a page cut from it could be wrong
+            throw new CallRejection(Status.Code.FAILED_PRECONDITION, "A scoped Query without a query orders the"
+                    + " points of project '" + this.scope.name() + "' by the application's ids and reads at most "
+                    + ScopedRequests.SCROLL_WINDOW + " of them at once; this filter matches as many or more: narrow"
+                    + " it, or order with order_by");
+        }
         List<ScoredPoint> ordered = new ArrayList<>(window);
         ordered.sort(Comparator.comparing(ScoredPoint::getId, WireIds.QDRANT_ORDER));
         return ordered.subList((int) Math.min(page.skip(), ordered.size()),

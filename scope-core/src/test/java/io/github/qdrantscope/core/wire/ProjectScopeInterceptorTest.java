@@ -178,6 +178,32 @@ class ProjectScopeInterceptorTest {
     }
 
     @Test
+    void errorsNameTheApplicationsIdsAsAFreshCollectionWould() throws Exception {
+        createCollection(client, "errors", 2, Distance.Cosine);
+        ProjectScope a = ScopedClients.project("a");
+        createCollection(qdrant.raw(), "errors-fresh", 2, Distance.Cosine);
+        String fresh = catchStatus(() -> get(qdrant.raw().setPayloadAsync("errors-fresh", Map.of("x", value(1)),
+                id(7), true, null, null)));
+        String scoped = catchStatus(() -> in(a, () -> get(client.setPayloadAsync("errors", Map.of("x", value(1)),
+                id(7), true, null, null))));
+        assertThat(fresh).contains("No point with id 7 found");
+        assertThat(scoped).isEqualTo(fresh);
+    }
+
+    private static String catchStatus(ThrowingSupplier<?> call) {
+        try {
+            call.get();
+        }
+        catch (StatusRuntimeException ex) {
+            return ex.getStatus().getCode() + ": " + ex.getStatus().getDescription();
+        }
+        catch (Exception ex) {
+            throw new AssertionError(ex);
+        }
+        throw new AssertionError("no error");
+    }
+
+    @Test
     void unscopedCallsOnGuardedCollectionsFailUnderTheFailPolicy() throws Exception {
         createCollection(qdrant.raw(), "guarded-docs", 2, Distance.Cosine);
         assertThatThrownBy(() -> get(client.upsertAsync("guarded-docs", fixture("none"))))
