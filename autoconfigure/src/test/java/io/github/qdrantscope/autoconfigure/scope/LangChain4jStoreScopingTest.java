@@ -32,13 +32,15 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * LangChain4j's {@link QdrantEmbeddingStore}, a bean of a context with qdrant-scope, scoped at the wire through
  * the real LangChain4j API against the embedded server: built with the context's {@code QdrantClient} bean, and
- * built from host and port (its own client, which {@link ScopedQdrantClientPostProcessor} scopes). Two projects
+ * built from host and port (its own client, which {@link ScopedQdrantClientPostProcessor} scopes) as it is, as an
+ * application's subclass, and with an aspect on it ({@link LangChain4jStores.Wiring}). Two projects
  * write segments under the same ids; each sees, removes and deletes by filter only its own. Each run has its own
  * collection (the configured one, so that {@code qdrant-scope.unscoped} covers it), created here as the store
  * does not create it.
@@ -210,6 +212,15 @@ class LangChain4jStoreScopingTest {
                     assertThat(store.getClass()).isEqualTo(QdrantEmbeddingStore.class);
                     assertThat(storeClient).isNotSameAs(bean);
                 }
+                case SUBCLASS_HOST_PORT -> {
+                    assertThat(store).isInstanceOf(LangChain4jStores.ApplicationEmbeddingStore.class);
+                    assertThat(storeClient).isNotSameAs(bean);
+                }
+                // the client inside the proxy's target
+                case ADVISED_HOST_PORT -> {
+                    assertThat(AopUtils.isCglibProxy(store)).isTrue();
+                    assertThat(storeClient).isNotSameAs(bean);
+                }
             }
             ManagedChannel channel = storeClient.grpcClient().channel();
             assertThat(channel).isInstanceOf(ScopedChannel.class);
@@ -238,6 +249,10 @@ class LangChain4jStoreScopingTest {
                 .containsExactly(this.id1));
             inScope(this.a, () -> assertMatches(search(store, this.a1),
                     match(this.id1, this.a1, segment("a one", "red"))));
+            if (wiring == Wiring.ADVISED_HOST_PORT) {
+                // the aspect is really there
+                assertThat(context.getBean(LangChain4jStores.StoreSearches.class).count).hasValue(1);
+            }
         });
     }
 

@@ -3,15 +3,26 @@ package io.github.qdrantscope.autoconfigure.scope;
 import java.lang.reflect.Field;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.store.embedding.qdrant.QdrantEmbeddingStore;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.VectorParams;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+
+import org.springframework.aop.Advisor;
+import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.aop.framework.autoproxy.DefaultAdvisorAutoProxyCreator;
+import org.springframework.aop.support.NameMatchMethodPointcutAdvisor;
+import org.springframework.aop.support.RootClassFilter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ReflectionUtils;
 
@@ -41,7 +52,13 @@ final class LangChain4jStores {
         CLIENT_BEAN(ClientBeanStore.class),
 
         /** {@code .host(..).port(..)}: the store builds a client of its own. */
-        HOST_PORT(HostPortStore.class);
+        HOST_PORT(HostPortStore.class),
+
+        /** The application's own subclass of the store, built from host and port: a client of its own too. */
+        SUBCLASS_HOST_PORT(SubclassStore.class),
+
+        /** Built from host and port, with an aspect on it: the bean is a CGLIB proxy of the store. */
+        ADVISED_HOST_PORT(AdvisedStore.class);
 
         final Class<?> configuration;
 
@@ -80,11 +97,90 @@ final class LangChain4jStores {
         }
     }
 
-    /** The client the store talks through (its only {@code QdrantClient} field). */
+    /** An application's store class: LangChain4j's, with something of its own. */
+    static class ApplicationEmbeddingStore extends QdrantEmbeddingStore {
+
+        private final String collection;
+
+        ApplicationEmbeddingStore(String collection, String host, int port, String payloadTextKey) {
+            super(collection, host, port, false, payloadTextKey, null);
+            this.collection = collection;
+        }
+
+        String collection() {
+            return this.collection;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SubclassStore {
+
+        @Bean
+        ApplicationEmbeddingStore embeddingStore(Environment environment) {
+            return new ApplicationEmbeddingStore(environment.getRequiredProperty(COLLECTION),
+                    environment.getRequiredProperty(HOST), environment.getRequiredProperty(PORT, Integer.class),
+                    environment.getProperty(PAYLOAD_TEXT_KEY, "text_segment"));
+        }
+    }
+
+    /**
+     * The store from host and port with an aspect counting its searches, applied as Spring applies aspects: an
+     * auto-proxy creator ordered first ({@code AopConfigUtils} registers Spring's with the highest precedence) that
+     * proxies the class (Spring Boot's default {@code spring.aop.proxy-target-class=true}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @Import(HostPortStore.class)
+    static class AdvisedStore {
+
+        @Bean
+        static DefaultAdvisorAutoProxyCreator storeAutoProxyCreator() {
+            DefaultAdvisorAutoProxyCreator creator = new DefaultAdvisorAutoProxyCreator();
+            creator.setProxyTargetClass(true);
+            creator.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return creator;
+        }
+
+        @Bean
+        static StoreSearches storeSearches() {
+            return new StoreSearches();
+        }
+
+        @Bean
+        static Advisor storeSearchesAdvisor(StoreSearches storeSearches) {
+            NameMatchMethodPointcutAdvisor advisor = new NameMatchMethodPointcutAdvisor(storeSearches);
+            advisor.setMappedName("search");
+            advisor.setClassFilter(new RootClassFilter(QdrantEmbeddingStore.class));
+            return advisor;
+        }
+    }
+
+    /** The aspect: counts the store's searches. */
+    static final class StoreSearches implements MethodInterceptor {
+
+        final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Object invoke(MethodInvocation invocation) throws Throwable {
+            this.count.incrementAndGet();
+            return invocation.proceed();
+        }
+    }
+
+    /** The store behind the bean's proxies, if any. */
+    static QdrantEmbeddingStore target(QdrantEmbeddingStore bean) {
+        Object target = bean;
+        for (Object next = AopProxyUtils.getSingletonTarget(target); next != null;
+                next = AopProxyUtils.getSingletonTarget(target)) {
+            target = next;
+        }
+        return (QdrantEmbeddingStore) target;
+    }
+
+    /** The client the store talks through (its only {@code QdrantClient} field), behind any proxy. */
     static QdrantClient clientOf(QdrantEmbeddingStore store) {
         Field field = ReflectionUtils.findField(QdrantEmbeddingStore.class, null, QdrantClient.class);
         ReflectionUtils.makeAccessible(field);
-        return (QdrantClient) ReflectionUtils.getField(field, store);
+        return (QdrantClient) ReflectionUtils.getField(field, target(store));
     }
 
     /** Creates what the store does not create itself: a collection of {@code dimension} with Cosine distance. */
