@@ -11,6 +11,7 @@ import io.qdrant.client.QdrantClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -25,7 +26,9 @@ import org.springframework.util.function.SingletonSupplier;
  * same connection whose calls go through the context's {@link ForkCollectionsInterceptor} (in a fork-bound
  * context) and {@link ProjectScopeInterceptor}; a store bean holding a client it built itself (Spring AI's
  * {@code QdrantVectorStore}, LangChain4j's {@code QdrantEmbeddingStore} built from host and port) gets its
- * client field replaced the same way. Clients already scoped are left alone, so nothing is scoped twice.
+ * client field replaced the same way, also when the store bean is an application's subclass of one of them or is
+ * proxied by an aspect (the target's field is replaced). Clients already scoped are left alone, so nothing is
+ * scoped twice.
  *
  * <p>A client that is never a bean, nor inside one of those stores (built inside a method), cannot be reached
  * here; see the user guide.
@@ -34,7 +37,7 @@ final class ScopedQdrantClientPostProcessor implements BeanPostProcessor, BeanFa
 
     private static final Log logger = LogFactory.getLog(ScopedQdrantClientPostProcessor.class);
 
-    /** Stores known to keep their own {@code QdrantClient} in a field. */
+    /** Stores known to keep their own {@code QdrantClient} in a field (which their subclasses inherit). */
     private static final Set<String> STORES = Set.of("org.springframework.ai.vectorstore.qdrant.QdrantVectorStore",
             "dev.langchain4j.store.embedding.qdrant.QdrantEmbeddingStore");
 
@@ -68,14 +71,44 @@ final class ScopedQdrantClientPostProcessor implements BeanPostProcessor, BeanFa
             logger.debug("qdrant-scope scopes QdrantClient bean '" + beanName + "'");
             return ScopedQdrantClients.scoped(client, this.interceptors.obtain());
         }
-        if (STORES.contains(bean.getClass().getName())) {
-            scopeClientField(bean, beanName);
+        Object store = target(bean);
+        Class<?> storeClass = storeClass(store.getClass());
+        if (storeClass != null) {
+            scopeClientField(store, storeClass, beanName);
         }
         return bean;
     }
 
-    private void scopeClientField(Object store, String beanName) {
-        Field field = ReflectionUtils.findField(store.getClass(), null, QdrantClient.class);
+    /**
+     * The object behind {@code bean}'s AOP proxies: an aspect on a store bean (Spring's auto-proxy creators run
+     * before this post-processor) proxies it with a CGLIB subclass whose own fields are empty; the client is the
+     * target's.
+     */
+    private static Object target(Object bean) {
+        Object target = bean;
+        for (Object next = AopProxyUtils.getSingletonTarget(target); next != null;
+                next = AopProxyUtils.getSingletonTarget(target)) {
+            target = next;
+        }
+        return target;
+    }
+
+    /**
+     * The one of {@link #STORES} that {@code type} is or extends (an application's subclass holds the store's
+     * client just the same), or {@code null}.
+     */
+    private static Class<?> storeClass(Class<?> type) {
+        for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
+            if (STORES.contains(candidate.getName())) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private void scopeClientField(Object store, Class<?> storeClass, String beanName) {
+        // the store's own field, not one a subclass may declare
+        Field field = ReflectionUtils.findField(storeClass, null, QdrantClient.class);
         if (field == null) {
             throw new IllegalStateException("qdrant-scope cannot scope " + store.getClass().getName() + " bean '"
                     + beanName + "': it has no QdrantClient field in this version; define the client as a bean and"
