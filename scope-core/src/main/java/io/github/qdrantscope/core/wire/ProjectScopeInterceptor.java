@@ -102,6 +102,11 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
             return rewrite.changes() == null ? null
                     : ProjectScopeInterceptor.this.projects.begin(this.scope.name(), collection(request));
         }
+
+        @Override
+        public Status failure(Status status) {
+            return new ScopedResponses(this.scope, ProjectScopeInterceptor.this.projects).failure(status);
+        }
     }
 
     /** A call outside any project scope: only the guard applies; nothing is changed. */

@@ -28,6 +28,11 @@ final class RewritingCall<Q, R> extends ClientCall<Q, R> {
 
         /** The write record to complete when the call ends, or {@code null}. */
         Write begin(Message request, ScopedRequests.Rewrite rewrite);
+
+        /** The status the application gets for a call the server failed with {@code status}. */
+        default Status failure(Status status) {
+            return status;
+        }
     }
 
     private final Channel next;
@@ -182,8 +187,9 @@ final class RewritingCall<Q, R> extends ClientCall<Q, R> {
                     this.write.failed();
                 }
             }
-            RewritingCall.this.listener.onClose(status.isOk() && this.failure != null ? this.failure : status,
-                    trailers);
+            Status mapped = status.isOk() ? (this.failure != null ? this.failure : status)
+                    : RewritingCall.this.handler.failure(status);
+            RewritingCall.this.listener.onClose(mapped, trailers);
         }
 
         @Override

@@ -3,8 +3,11 @@ package io.github.qdrantscope.core.wire;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -22,7 +25,7 @@ import io.qdrant.client.grpc.Points.ScoredPoint;
  * Turns a response to a scoped request back into what the application wrote: every point id (results, groups'
  * hits and lookups, scroll offsets, matrix pairs and offsets) becomes the id the application gave it, and the
  * reserved payload fields are removed. A scroll-like read gets the page cut that {@link ScopedRequests} asked
- * for, in the application's id order.
+ * for, in the application's id order. A failed call's text names the application's ids too.
  */
 final class ScopedResponses {
 
@@ -32,6 +35,10 @@ final class ScopedResponses {
             Points.OrderValue.getDescriptor(), Points.FacetHit.getDescriptor(), Points.CountResult.getDescriptor(),
             Points.UpdateResult.getDescriptor());
 
+    /** A UUID as Qdrant writes ids in its messages (hyphenated). */
+    private static final Pattern UUID_TEXT = Pattern
+        .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private final ProjectScope scope;
 
     private final ScopedProjects projects;
@@ -39,6 +46,24 @@ final class ScopedResponses {
     ScopedResponses(ProjectScope scope, ScopedProjects projects) {
         this.scope = scope;
         this.projects = projects;
+    }
+
+    /**
+     * The application's view of a failed call's {@code status}: every stored id of the project in its text (Qdrant
+     * names ids, e.g. {@code No point with id <id> found}) replaced by the id the application gave, as a Qdrant of
+     * its own would word it. Other UUIDs are left as they are.
+     */
+    Status failure(Status status) {
+        String description = status.getDescription();
+        if (description == null) {
+            return status;
+        }
+        String mapped = UUID_TEXT.matcher(description).replaceAll(match -> {
+            PointId original = this.projects.original(this.scope.name(),
+                    PointId.newBuilder().setUuid(match.group().toLowerCase(Locale.ROOT)).build());
+            return Matcher.quoteReplacement(original == null ? match.group() : ScopedRequests.describe(original));
+        });
+        return mapped.equals(description) ? status : status.withDescription(mapped);
     }
 
     /** The application's view of {@code response}; {@code page} is the page to cut, or {@code null}. */
