@@ -120,6 +120,7 @@ public final class ForkRuntime {
      * dropped at JVM exit unless {@code keep}.
      */
     public void mapsInto(QdrantEndpoint endpoint, String namespace, boolean keep, Duration timeout) {
+        mode = endpoint.mode().toString();
         namespaces.putIfAbsent(endpointKey(endpoint) + "/" + namespace, new Namespace(endpoint, namespace, keep, timeout));
     }
 
