@@ -58,7 +58,20 @@ public final class BenchmarkSuite {
                     PACKAGE + "scope.IsolationBenchmark.clearSharedCollection", 1.5, "≤ 1.5x (issue 3)"),
             Comparison.atMost("similaritySearch over 10k points: scoped / raw QdrantVectorStore",
                     PACKAGE + "scope.ScopedSearchBenchmark.scoped", PACKAGE + "scope.ScopedSearchBenchmark.raw",
-                    1.10, "≤ 1.10x (issue 3)"));
+                    1.10, "≤ 1.10x (issue 3)"),
+            Comparison.atMost("Wire scoping: raw Search/Query, top 10 of a project's 10k points (100k in the"
+                    + " collection): scoped client / plain client sending the same project condition",
+                    PACKAGE + "wire.WireScopingBenchmark.scopedSearch", PACKAGE + "wire.WireScopingBenchmark.unscopedSearch",
+                    1.10, "≤ 1.10x (issue 8)"),
+            Comparison.atMost("Wire scoping: Upsert of 100 points: scoped client / plain client",
+                    PACKAGE + "wire.WireScopingBenchmark.scopedUpsert", PACKAGE + "wire.WireScopingBenchmark.unscopedUpsert",
+                    1.15, "≤ 1.15x (issue 8)"),
+            Comparison.absolute("Wire scoping: one call through the interceptor inside a scope, no server",
+                    PACKAGE + "wire.WireScopingBenchmark.interceptorScoped", "diagnostic: subtract the harness row"),
+            Comparison.absolute("Wire scoping: one call through the interceptor outside any scope (guard), no server",
+                    PACKAGE + "wire.WireScopingBenchmark.interceptorOutsideScope", "diagnostic: subtract the harness row"),
+            Comparison.absolute("Wire scoping: the same call without the interceptor (harness alone)",
+                    PACKAGE + "wire.WireScopingBenchmark.noInterceptor", "diagnostic"));
 
     private BenchmarkSuite() {
     }

@@ -32,6 +32,11 @@ public record Comparison(String name, String subject, String baseline, Double at
         return new Comparison(name, subject, null, bound, null, targetText);
     }
 
+    /** The subject's own score, in its unit, reported for information, without a target. */
+    static Comparison absolute(String name, String subject, String note) {
+        return new Comparison(name, subject, null, null, null, note);
+    }
+
     /** A comparison reported for information, without a target. */
     static Comparison informative(String name, String subject, String baseline, String note) {
         return new Comparison(name, subject, baseline, null, null, note);
