@@ -75,8 +75,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code ClientInterceptors.intercept(new CannedChannel(), interceptor)}, whose calls answer at once with
  * prepared responses (a scoped scroll is answered with the whole project's window, as the server would). Ops:
  * Upsert of {@value #BATCH} points, Search, Query with two prefetches and RRF fusion, Scroll (limit 10 in a
- * project of {@value #BATCH} points); responses carry stored ids and the stamps, as the server returns
- * them. {@link #interceptorScoped} inside the project; {@link #interceptorOutsideScope} without a scope
+ * project of {@value #BATCH} points, and {@code scroll10k} in one of {@value #LARGE_PROJECT_POINTS}: a scoped
+ * scroll reads and orders the project's whole window); responses carry stored ids and the stamps, as the
+ * server returns them. {@link #interceptorScoped} inside the project; {@link #interceptorOutsideScope} without a scope
  * (the unscoped-access guard's inspection, policy {@code allow}); {@link #noInterceptor} the same calls on the
  * canned channel directly, the cost of the harness itself.</li>
  * </ul>
@@ -100,6 +101,9 @@ public class WireScopingBenchmark {
     static final int OTHER_PROJECTS = 9;
 
     static final int BATCH = 100;
+
+    /** Points of the project the {@code scroll10k} op scrolls (the other ops' project has {@value #BATCH}). */
+    static final int LARGE_PROJECT_POINTS = 10_000;
     static final int UPSERT_POOL = 10_000;
 
     static final String SEARCH_COLLECTION = "bench_wire_search";
@@ -189,6 +193,8 @@ public class WireScopingBenchmark {
         WireFixture fixture;
         ProjectScope project;
         UpsertPoints[] batches;
+        /** {@link #batches} as the scoped client sends them: captured from the interceptor, once. */
+        UpsertPoints[] stamped;
         int next;
 
         @Setup(Level.Trial)
@@ -204,6 +210,16 @@ public class WireScopingBenchmark {
                 }
                 batches[b] = WireFixture.upsert(UPSERT_COLLECTION, points);
             }
+            CannedChannel canned = new CannedChannel().answer(PointsGrpc.getUpsertMethod(),
+                    request -> PointsOperationResponse.getDefaultInstance());
+            Channel intercepted = ClientInterceptors.intercept(canned, WireFixture.interceptor(new ScopedProjects()));
+            stamped = new UpsertPoints[batches.length];
+            try (ProjectScope.Binding ignored = ProjectScope.open(project)) {
+                for (int b = 0; b < batches.length; b++) {
+                    CannedChannel.call(intercepted, PointsGrpc.getUpsertMethod(), batches[b]);
+                    stamped[b] = (UpsertPoints) canned.lastRequest();
+                }
+            }
         }
 
         @Setup(Level.Iteration)
@@ -212,8 +228,16 @@ public class WireScopingBenchmark {
         }
 
         UpsertPoints nextBatch() {
-            UpsertPoints batch = batches[next];
-            next = (next + 1) % batches.length;
+            return next(batches);
+        }
+
+        UpsertPoints nextStamped() {
+            return next(stamped);
+        }
+
+        private UpsertPoints next(UpsertPoints[] pool) {
+            UpsertPoints batch = pool[next];
+            next = (next + 1) % pool.length;
             return batch;
         }
 
@@ -230,7 +254,7 @@ public class WireScopingBenchmark {
     @State(Scope.Benchmark)
     public static class Rewrite {
 
-        @Param({"upsert100", "search", "queryPrefetch", "scroll"})
+        @Param({"upsert100", "search", "queryPrefetch", "scroll", "scroll10k"})
         public String op;
 
         ProjectScope project;
@@ -244,22 +268,29 @@ public class WireScopingBenchmark {
             project = WireFixture.project(0);
             canned = new CannedChannel();
             intercepted = ClientInterceptors.intercept(canned, WireFixture.interceptor(new ScopedProjects()));
-            Dataset dataset = Dataset.generate(BATCH, DIMENSION, 5);
-            List<PointStruct> points = new ArrayList<>(BATCH);
-            for (int id = 0; id < BATCH; id++) {
-                points.add(WireFixture.point(id, dataset, id));
-            }
-            UpsertPoints upsert = WireFixture.upsert(CANNED_COLLECTION, points);
+            int projectPoints = "scroll10k".equals(op) ? LARGE_PROJECT_POINTS : BATCH;
+            Dataset dataset = Dataset.generate(projectPoints, DIMENSION, 5);
             PointsOperationResponse upserted = PointsOperationResponse.newBuilder()
                     .setResult(UpdateResult.newBuilder().setOperationId(1).setStatus(UpdateStatus.Completed))
                     .setTime(0.0001)
                     .build();
             canned.answer(PointsGrpc.getUpsertMethod(), request -> upserted);
+            // the project's points, written through the interceptor (which remembers their ids) as the server
+            // stores them: namespaced ids, stamped payload, in Qdrant's id order
+            UpsertPoints upsert = null;
+            List<PointStruct> stored = new ArrayList<>(projectPoints);
             try (ProjectScope.Binding ignored = ProjectScope.open(project)) {
-                CannedChannel.call(intercepted, PointsGrpc.getUpsertMethod(), upsert);
+                for (int from = 0; from < projectPoints; from += BATCH) {
+                    List<PointStruct> points = new ArrayList<>(BATCH);
+                    for (int id = from; id < from + BATCH; id++) {
+                        points.add(WireFixture.point(id, dataset, id));
+                    }
+                    UpsertPoints batch = WireFixture.upsert(CANNED_COLLECTION, points);
+                    upsert = upsert == null ? batch : upsert;
+                    CannedChannel.call(intercepted, PointsGrpc.getUpsertMethod(), batch);
+                    stored.addAll(((UpsertPoints) canned.lastRequest()).getPointsList());
+                }
             }
-            // the project's points as the server stores them: namespaced ids, stamped payload, in Qdrant's id order
-            List<PointStruct> stored = new ArrayList<>(((UpsertPoints) canned.lastRequest()).getPointsList());
             stored.sort(Comparator.comparing(PointStruct::getId, WireScopingBenchmark::compareUuids));
             answerReads(canned, stored);
 
@@ -278,7 +309,7 @@ public class WireScopingBenchmark {
                         .setLimit(LIMIT)
                         .setWithPayload(enable(true))
                         .build());
-                case "scroll" -> use(PointsGrpc.getScrollMethod(), ScrollPoints.newBuilder()
+                case "scroll", "scroll10k" -> use(PointsGrpc.getScrollMethod(), ScrollPoints.newBuilder()
                         .setCollectionName(CANNED_COLLECTION)
                         .setLimit(LIMIT)
                         .setWithPayload(enable(true))
@@ -369,6 +400,19 @@ public class WireScopingBenchmark {
         try (ProjectScope.Binding ignored = ProjectScope.open(upsert.project)) {
             return QdrantFixture.await(upsert.fixture.scoped().upsertAsync(upsert.nextBatch()));
         }
+    }
+
+    /**
+     * Diagnostic: the plain client sending exactly what {@link #scopedUpsert} sends (namespaced ids, stamped
+     * payload), so {@code scoped / stamped} is the interceptor's share and {@code stamped / unscoped} the
+     * server's cost of storing scoped points.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+    public UpdateResult stampedUpsert(Upsert upsert) {
+        return QdrantFixture.await(upsert.fixture.plain().upsertAsync(upsert.nextStamped()));
     }
 
     // ---- the interceptor alone, no server ----

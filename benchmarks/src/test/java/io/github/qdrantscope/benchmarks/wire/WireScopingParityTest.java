@@ -88,7 +88,7 @@ class WireScopingParityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"upsert100", "search", "queryPrefetch", "scroll"})
+    @ValueSource(strings = {"upsert100", "search", "queryPrefetch", "scroll", "scroll10k"})
     void interceptorAloneRewritesAndMapsAsAgainstAServer(String op) {
         WireScopingBenchmark.Rewrite rewrite = new WireScopingBenchmark.Rewrite();
         rewrite.op = op;
@@ -117,7 +117,7 @@ class WireScopingParityTest {
                         + ".*prefetch.*" + rewrite.project.name());
                 assertApplicationView(((QueryResponse) scoped).getResultList());
             }
-            case "scroll" -> {
+            case "scroll", "scroll10k" -> {
                 assertThat(UnscopedPointRequests.mentionsKey(sent, WireFixture.KEY)).isTrue();
                 ScrollResponse page = (ScrollResponse) scoped;
                 // the whole project's window was read and cut to the first ten application ids
