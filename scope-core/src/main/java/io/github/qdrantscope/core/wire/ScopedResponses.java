@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
@@ -169,35 +168,7 @@ final class ScopedResponses {
         if (OPAQUE.contains(type)) {
             return message;
         }
-        Message.Builder builder = null;
-        for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
-            FieldDescriptor field = entry.getKey();
-            if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE || field.isMapField()) {
-                continue;
-            }
-            if (field.isRepeated()) {
-                List<?> values = (List<?>) entry.getValue();
-                List<Object> mapped = new ArrayList<>(values.size());
-                boolean changed = false;
-                for (Object value : values) {
-                    Message walked = walk((Message) value);
-                    changed |= walked != value;
-                    mapped.add(walked);
-                }
-                if (changed) {
-                    builder = builder != null ? builder : message.toBuilder();
-                    builder.setField(field, mapped);
-                }
-            }
-            else {
-                Message value = (Message) entry.getValue();
-                Message walked = walk(value);
-                if (walked != value) {
-                    builder = builder != null ? builder : message.toBuilder();
-                    builder.setField(field, walked);
-                }
-            }
-        }
+        Message.Builder builder = MessageFields.map(message, this::walk);
         return builder == null ? message : (M) builder.build();
     }
 
