@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.fork.ForkCollections;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ public final class ForkRuntime {
     private final JvmScopeMeters meters;
     private final Map<String, QdrantClient> adminClients = new ConcurrentHashMap<>();
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
+    private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private volatile String mode;
 
     ForkRuntime(ForkIdentity identity, LeaseOwner self, JvmScopeMeters meters) {
@@ -111,6 +114,16 @@ public final class ForkRuntime {
         }
     }
 
+    /**
+     * Records that the fork's clients map application collection names into {@code namespace} on
+     * {@code endpoint} (see {@link ForkCollections}), so that the collections the application created there are
+     * dropped at JVM exit unless {@code keep}.
+     */
+    public void mapsInto(QdrantEndpoint endpoint, String namespace, boolean keep, Duration timeout) {
+        mode = endpoint.mode().toString();
+        namespaces.putIfAbsent(endpointKey(endpoint) + "/" + namespace, new Namespace(endpoint, namespace, keep, timeout));
+    }
+
     /** The collections this fork claimed. */
     public List<String> collections() {
         return claims.values().stream().map(Claim::collection).sorted().toList();
@@ -155,6 +168,19 @@ public final class ForkRuntime {
             new ForkCollectionClaimer(admin, claim.timeout(), claim.leaseTtl(), null).dropIfOwned(claim.collection(), self);
         }
         claims.clear();
+        for (Namespace namespace : new ArrayList<>(namespaces.values())) {
+            if (namespace.keep()) {
+                logger.info("qdrant-scope: keeping the collections the application created under '" + namespace.name()
+                        + "__' (qdrant-scope.keep-collections=true)");
+                continue;
+            }
+            List<String> dropped = new ForkCollections(namespace.name())
+                .dropAll(adminClient(namespace.endpoint(), namespace.timeout()), namespace.timeout());
+            if (!dropped.isEmpty()) {
+                logger.debug("qdrant-scope: dropped the fork's application collections " + dropped);
+            }
+        }
+        namespaces.clear();
         adminClients.values().forEach(QdrantClient::close);
         adminClients.clear();
     }
@@ -173,6 +199,9 @@ public final class ForkRuntime {
 
     private static String endpointKey(QdrantEndpoint endpoint) {
         return endpoint.host() + ":" + endpoint.port() + (endpoint.useTls() ? "+tls" : "");
+    }
+
+    private record Namespace(QdrantEndpoint endpoint, String name, boolean keep, Duration timeout) {
     }
 
     private record Claim(QdrantEndpoint endpoint, String collection, String prefix, int dimension, boolean keep,

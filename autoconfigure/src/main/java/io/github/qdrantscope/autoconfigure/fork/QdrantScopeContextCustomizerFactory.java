@@ -15,7 +15,7 @@ import org.springframework.util.ClassUtils;
  * The customizer it returns is equal for every test class of the fork, so Spring's context cache keeps
  * sharing contexts between them.
  *
- * <p>Contributes nothing when Spring AI's {@code QdrantVectorStore} is not on the classpath, or when the
+ * <p>Contributes nothing when the Qdrant Java client ({@code io.qdrant:client}) is not on the classpath, or when the
  * system property {@value #ENABLED_PROPERTY} is false (any boolean form Spring Boot binds: {@code false},
  * {@code FALSE}, {@code off}, {@code no}, {@code 0}); then not even the fork identity is resolved.
  */
@@ -24,11 +24,11 @@ public class QdrantScopeContextCustomizerFactory implements ContextCustomizerFac
     /** The system property that switches the fork binding off for the whole JVM. */
     public static final String ENABLED_PROPERTY = "qdrant-scope.enabled";
 
-    private static final String QDRANT_STORE = "org.springframework.ai.vectorstore.qdrant.QdrantVectorStore";
+    private static final String QDRANT_CLIENT = "io.qdrant.client.QdrantClient";
 
     private final SystemLookup system;
 
-    private final boolean qdrantStorePresent;
+    private final boolean qdrantClientPresent;
 
     /** The factory Spring's TestContext framework instantiates: the real JVM and this class's loader. */
     public QdrantScopeContextCustomizerFactory() {
@@ -37,13 +37,13 @@ public class QdrantScopeContextCustomizerFactory implements ContextCustomizerFac
 
     QdrantScopeContextCustomizerFactory(SystemLookup system, ClassLoader classLoader) {
         this.system = system;
-        this.qdrantStorePresent = ClassUtils.isPresent(QDRANT_STORE, classLoader);
+        this.qdrantClientPresent = ClassUtils.isPresent(QDRANT_CLIENT, classLoader);
     }
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
-        if (!this.qdrantStorePresent || !enabled()) {
+        if (!this.qdrantClientPresent || !enabled()) {
             return null;
         }
         return new QdrantScopeContextCustomizer(ForkIdentity.jvm());

@@ -1,28 +1,61 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
+import io.github.qdrantscope.autoconfigure.server.QdrantConnectionCheck;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerAutoConfiguration;
+import io.github.qdrantscope.core.fork.ForkCollectionsInterceptor;
+import io.qdrant.client.QdrantClient;
 import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * Claims the fork's collection (see {@link ForkCollectionBinder}) in contexts bound by the qdrant-scope
- * context customizer. Off with {@code qdrant-scope.enabled=false}.
+ * Binds the fork's collections in contexts the {@link QdrantScopeContextCustomizer} bound: the collections every
+ * Qdrant client of the context names are mapped into the fork's namespace at the wire, and Spring AI's store, when
+ * there is one, gets the fork's own collection claimed before it initializes.
  */
 @AutoConfiguration(after = QdrantServerAutoConfiguration.class,
         beforeName = "org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration")
-@ConditionalOnClass(QdrantVectorStore.class)
+@ConditionalOnClass(QdrantClient.class)
 @ConditionalOnProperty(prefix = "qdrant-scope", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class QdrantScopeForkAutoConfiguration {
 
-    /** Claims the bound collection before the vector store initializes. */
+    /**
+     * Maps the collection names of every {@code QdrantClient} of the context into the fork's namespace (its bound
+     * collection name), so hard-coded names ({@code "documents"}) are the fork's own; the collections the
+     * application creates there are dropped when the JVM ends (unless {@code qdrant-scope.keep-collections}).
+     */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = QdrantScopeContextCustomizer.BOUND_COLLECTION)
-    static ForkCollectionBinder qdrantScopeForkCollectionBinder() {
-        return new ForkCollectionBinder();
+    ForkCollectionsInterceptor qdrantScopeForkCollectionsInterceptor(Environment environment,
+            ConfigurableListableBeanFactory beanFactory) {
+        String namespace = environment.getRequiredProperty(QdrantScopeContextCustomizer.BOUND_COLLECTION);
+        QdrantScopeProperties properties = Binder.get(environment)
+            .bindOrCreate(QdrantScopeProperties.PREFIX, QdrantScopeProperties.class);
+        ForkRuntime.jvm().mapsInto(QdrantConnectionCheck.resolveEndpoint(beanFactory, environment), namespace,
+                properties.keepCollections(), properties.connectTimeout());
+        return new ForkCollectionsInterceptor(namespace);
+    }
+
+    /** Spring AI's store, when the application has it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(QdrantVectorStore.class)
+    static class VectorStoreConfiguration {
+
+        /** Claims the bound collection before the vector store initializes. */
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnProperty(name = QdrantScopeContextCustomizer.BOUND_COLLECTION)
+        static ForkCollectionBinder qdrantScopeForkCollectionBinder() {
+            return new ForkCollectionBinder();
+        }
     }
 }

@@ -56,10 +56,10 @@ public final class DocumentIds {
         }
         String id = document.getId();
         if (isCanonicalUuid(id)) {
-            return copy(document, id, metadata);
+            return ScopedDocuments.copy(document, id, metadata);
         }
         metadata.put(DOCUMENT_ID_KEY, id);
-        return copy(document, storeId(id), metadata);
+        return ScopedDocuments.copy(document, storeId(id), metadata);
     }
 
     /** The id the store gets for the application's {@code id}: the id itself when it is a canonical UUID. */
@@ -85,7 +85,7 @@ public final class DocumentIds {
         }
         Map<String, Object> metadata = new LinkedHashMap<>(document.getMetadata());
         metadata.remove(DOCUMENT_ID_KEY);
-        return copy(document, id.toString(), metadata);
+        return ScopedDocuments.copy(document, id.toString(), metadata);
     }
 
     /** Qdrant returns UUIDs lowercase and hyphenated: only that form round-trips unchanged. */
@@ -99,18 +99,5 @@ public final class DocumentIds {
         catch (IllegalArgumentException ex) {
             return false;
         }
-    }
-
-    private static Document copy(Document document, String id, Map<String, Object> metadata) {
-        Document.Builder builder = Document.builder().id(id).metadata(metadata).score(document.getScore());
-        if (document.isText()) {
-            builder.text(document.getText());
-        }
-        else {
-            builder.media(document.getMedia());
-        }
-        Document copy = builder.build();
-        copy.setContentFormatter(document.getContentFormatter());
-        return copy;
     }
 }

@@ -3,7 +3,8 @@ package io.github.qdrantscope.autoconfigure.scope;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.github.qdrantscope.core.client.ScopedChannel;
+import io.github.qdrantscope.core.fork.ForkCollectionsInterceptor;
+import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import java.util.List;
@@ -21,8 +22,9 @@ import org.springframework.context.annotation.Bean;
  * The {@link QdrantClient} Spring AI's {@code QdrantVectorStore} uses, built exactly as Spring AI builds
  * it (same host, port, TLS flag and API key, from {@code QdrantConnectionDetails} or the
  * {@code spring.ai.vectorstore.qdrant.*} properties) but with every {@link ClientInterceptor} bean of the
- * context on its channel, among them the {@code ProjectScopeInterceptor} that scopes every raw-client call
- * (through {@code vectorStore.getNativeClient()} or an injected {@code QdrantClient}) to the current project.
+ * context on its channel; like every {@code QdrantClient} bean it is then given the project scope and the fork's
+ * collection names by {@code ScopedQdrantClientPostProcessor}, so every raw-client call (through
+ * {@code vectorStore.getNativeClient()} or an injected {@code QdrantClient}) is scoped to the current project.
  *
  * <p>Unlike Spring AI's client, it does not check the server version while it is built (a call without a
  * deadline); {@code QdrantConnectionCheck} checks reachability and version within
@@ -49,16 +51,19 @@ public class InstrumentedQdrantClientAutoConfiguration {
         String host = details != null ? details.getHost() : properties.getHost();
         int port = details != null ? details.getPort() : properties.getPort();
         String apiKey = details != null ? details.getApiKey() : properties.getApiKey();
-        List<ClientInterceptor> chain = interceptors.orderedStream().toList();
+        // qdrant-scope's own interceptors are put on by ScopedQdrantClientPostProcessor, as on every client bean
+        List<ClientInterceptor> chain = interceptors.orderedStream()
+            .filter(interceptor -> !(interceptor instanceof ProjectScopeInterceptor
+                    || interceptor instanceof ForkCollectionsInterceptor))
+            .toList();
         ManagedChannelBuilder<?> channel = ManagedChannelBuilder.forAddress(host, port);
         if (properties.isUseTls()) {
             channel.useTransportSecurity();
         } else {
             channel.usePlaintext();
         }
-        // the interceptors wrap the channel, which marks this client as scoped already for
-        // ScopedQdrantClientPostProcessor
-        ManagedChannel managedChannel = new ScopedChannel(channel.build(), chain.toArray(ClientInterceptor[]::new));
+        channel.intercept(chain);
+        ManagedChannel managedChannel = channel.build();
         // shutdownChannelOnClose: the client owns the channel, as with Spring AI's own client. No
         // compatibility check here: the client library's check is a health check without a deadline, which
         // hangs start-up forever on a server that accepts connections but never answers.

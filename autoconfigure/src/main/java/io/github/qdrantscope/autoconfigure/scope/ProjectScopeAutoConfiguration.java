@@ -14,7 +14,6 @@ import jakarta.servlet.Filter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.ai.vectorstore.VectorStore;
-import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -36,21 +35,26 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.server.WebFilter;
 
 /**
- * Project scoping for every {@link VectorStore} bean: the scoping post-processor, the {@link CurrentProject}
+ * Project scoping for every Qdrant client and, with Spring AI, every {@link VectorStore} bean: the scoping post-processor, the {@link CurrentProject}
  * bean, the gRPC {@link ProjectScopeInterceptor} that scopes every Qdrant client bean; with Micrometer's context-propagation present, a
  * task decorator so {@code @Async} work runs in the caller's project; for {@code RANDOM_PORT} tests, customizers
  * of {@code TestRestTemplate}, {@code RestTestClient} and {@code WebTestClient} that send the scope as HTTP
  * headers, and a servlet filter or (in reactive applications) a {@code WebFilter} that opens it on the server
  * side. Every optional part is conditional on its classes.
  */
-@AutoConfiguration(after = QdrantVectorStoreAutoConfiguration.class)
-@ConditionalOnClass(VectorStore.class)
+@AutoConfiguration(afterName = "org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration")
 public class ProjectScopeAutoConfiguration {
 
-    /** Static: post-processors must be created before the beans they process. */
-    @Bean
-    static ScopedVectorStorePostProcessor qdrantScopeVectorStorePostProcessor() {
-        return new ScopedVectorStorePostProcessor();
+    /** Spring AI's {@code VectorStore} beans, when Spring AI is there. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(VectorStore.class)
+    static class VectorStoreConfiguration {
+
+        /** Static: post-processors must be created before the beans they process. */
+        @Bean
+        static ScopedVectorStorePostProcessor qdrantScopeVectorStorePostProcessor() {
+            return new ScopedVectorStorePostProcessor();
+        }
     }
 
     /** The current test's project, injectable into tests. */
@@ -71,22 +75,19 @@ public class ProjectScopeAutoConfiguration {
     }
 
     /**
-     * Scopes every {@code qdrant.Points} call of the context's Qdrant clients to the current project; outside a
-     * project, applies {@code qdrant-scope.unscoped} to calls on the configured collection
-     * ({@code spring.ai.vectorstore.qdrant.collection-name}).
+     * Scopes every {@code qdrant.Points} call of the context's Qdrant clients to the current project, on every
+     * collection; outside a project, applies {@code qdrant-scope.unscoped} to calls that bypass projects.
      */
     @Bean
     @ConditionalOnClass(name = "io.qdrant.client.QdrantClient")
     @ConditionalOnMissingBean
     ProjectScopeInterceptor qdrantScopeInterceptor(ObjectProvider<ScopeMetrics> metrics, Environment environment) {
-        String collection = environment.getProperty("spring.ai.vectorstore.qdrant.collection-name",
-                "vector_store");
         QdrantScopeProperties properties = Binder.get(environment)
             .bindOrCreate(QdrantScopeProperties.PREFIX, QdrantScopeProperties.class);
         Supplier<ScopeMetrics> scopeMetrics = SingletonSupplier
             .of(() -> metrics.getIfAvailable(() -> NoOpScopeMetrics.INSTANCE));
         return new ProjectScopeInterceptor(ScopedProjects.jvm(),
-                new UnscopedAccessGuard(properties.unscoped(), scopeMetrics), collection::equals);
+                new UnscopedAccessGuard(properties.unscoped(), scopeMetrics), collection -> true);
     }
 
     /** Opens the test's scope on the server thread of {@code RANDOM_PORT} tests. */

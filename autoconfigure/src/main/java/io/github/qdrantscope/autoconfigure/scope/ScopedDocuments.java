@@ -82,7 +82,8 @@ final class ScopedDocuments {
         return copy(document, originalId.toString(), metadata);
     }
 
-    private static Document copy(Document document, String id, Map<String, Object> metadata) {
+    /** A copy of {@code document} under {@code id} with {@code metadata}; text or media, score and formatter kept. */
+    static Document copy(Document document, String id, Map<String, Object> metadata) {
         Document.Builder builder = Document.builder().id(id).metadata(metadata).score(document.getScore());
         if (document.isText()) {
             builder.text(document.getText());

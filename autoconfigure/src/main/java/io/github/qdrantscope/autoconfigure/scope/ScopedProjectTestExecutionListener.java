@@ -4,6 +4,7 @@ import io.github.qdrantscope.core.wire.ProjectCleanup;
 import io.github.qdrantscope.core.wire.ScopedProjects;
 import io.qdrant.client.QdrantClient;
 import java.time.Duration;
+import org.springframework.util.ClassUtils;
 
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
@@ -42,6 +43,10 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
 
     private static final String CLASS_PROJECTS = Conventions
         .getQualifiedAttributeName(ScopedProjectTestExecutionListener.class, "classProjects");
+
+    /** Whether Spring AI is on the classpath: only then can there be scoped {@code VectorStore} beans. */
+    private static final boolean SPRING_AI = ClassUtils.isPresent("org.springframework.ai.vectorstore.VectorStore",
+            ScopedProjectTestExecutionListener.class.getClassLoader());
 
     /** Deadline of each cleanup call. */
     private static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(60);
@@ -129,6 +134,9 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
     }
 
     private static List<ScopingVectorStoreInterceptor> scopingStores(ApplicationContext context) {
+        if (!SPRING_AI) {
+            return List.of();
+        }
         return BeanFactoryUtils.beansOfTypeIncludingAncestors(context, VectorStore.class)
             .values()
             .stream()

@@ -1,6 +1,5 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
-import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ProxiedCalls;
 import io.github.qdrantscope.core.ScopedProject;
@@ -11,17 +10,14 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
-import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
 import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.qdrant.client.ConditionFactory;
-import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Common;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -88,7 +84,7 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
     @Override
     public Object invoke(MethodInvocation invocation) throws Throwable {
-        Operation operation = Operation.of(invocation.getMethod(), invocation.getArguments());
+        VectorStoreOperation operation = VectorStoreOperation.of(invocation.getMethod(), invocation.getArguments());
         if (operation == null) {
             return invocation.proceed();
         }
@@ -103,13 +99,13 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
     }
 
     @SuppressWarnings("unchecked")
-    private Object scoped(Operation operation, MethodInvocation invocation, ProjectScope scope) throws Throwable {
+    private Object scoped(VectorStoreOperation operation, MethodInvocation invocation, ProjectScope scope) throws Throwable {
         return wire() ? scopedAtTheWire(operation, invocation, scope) : scopedDocuments(operation, invocation, scope);
     }
 
     /** A Qdrant store whose client scopes its requests: only Spring AI's own ids and filter shapes are adapted. */
     @SuppressWarnings("unchecked")
-    private Object scopedAtTheWire(Operation operation, MethodInvocation invocation, ProjectScope scope)
+    private Object scopedAtTheWire(VectorStoreOperation operation, MethodInvocation invocation, ProjectScope scope)
             throws Throwable {
         Object[] args = invocation.getArguments();
         switch (operation) {
@@ -169,7 +165,7 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
     /** Any other store: the documents themselves carry the project. */
     @SuppressWarnings("unchecked")
-    private Object scopedDocuments(Operation operation, MethodInvocation invocation, ProjectScope scope)
+    private Object scopedDocuments(VectorStoreOperation operation, MethodInvocation invocation, ProjectScope scope)
             throws Throwable {
         Object[] args = invocation.getArguments();
         switch (operation) {
@@ -223,10 +219,10 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
     }
 
     @SuppressWarnings("unchecked")
-    private Object unscoped(Operation operation, MethodInvocation invocation) throws Throwable {
+    private Object unscoped(VectorStoreOperation operation, MethodInvocation invocation) throws Throwable {
         this.guard.check(operation.unscopedKind, "VectorStore." + operation.meterName, collection(), "");
         Object result = proceed(invocation);
-        if (operation == Operation.SEARCH || operation == Operation.SEARCH_TEXT) {
+        if (operation == VectorStoreOperation.SEARCH || operation == VectorStoreOperation.SEARCH_TEXT) {
             return DocumentIds.restore(ScopedDocuments.unstamp((List<Document>) result, ScopedProject.DEFAULT_KEY));
         }
         return result;
@@ -357,58 +353,6 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
             this.collection = name;
         }
         return name;
-    }
-
-    /** The vector-store methods the proxy rewrites; everything else passes straight through. */
-    private enum Operation {
-
-        ADD("add", ContentionKind.UNSCOPED_WRITE),
-        DELETE_IDS("delete", ContentionKind.UNSCOPED_DELETE),
-        DELETE_FILTER("delete", ContentionKind.UNSCOPED_DELETE),
-        DELETE_FILTER_TEXT("delete", ContentionKind.UNSCOPED_DELETE),
-        SEARCH("search", ContentionKind.UNSCOPED_READ),
-        SEARCH_TEXT("search", ContentionKind.UNSCOPED_READ);
-
-        private final String meterName;
-
-        private final ContentionKind unscopedKind;
-
-        Operation(String meterName, ContentionKind unscopedKind) {
-            this.meterName = meterName;
-            this.unscopedKind = unscopedKind;
-        }
-
-        /**
-         * The operation a call performs. The public {@code do*} methods of Spring AI's stores are covered
-         * too, so calling them directly does not bypass the scope; {@code accept}/{@code write} are the
-         * {@code DocumentWriter} spellings of {@code add}.
-         */
-        static Operation of(Method method, Object[] args) {
-            if (args.length != 1) {
-                return null;
-            }
-            Object arg = args[0];
-            return switch (method.getName()) {
-                case "add", "doAdd", "accept", "write" -> (arg instanceof List<?>) ? ADD : null;
-                case "delete", "doDelete" -> {
-                    if (arg instanceof List<?>) {
-                        yield DELETE_IDS;
-                    }
-                    if (arg instanceof String) {
-                        // VectorStore.delete(String) takes a filter expression in text form, not an id.
-                        yield DELETE_FILTER_TEXT;
-                    }
-                    yield (arg instanceof Filter.Expression) ? DELETE_FILTER : null;
-                }
-                case "similaritySearch", "doSimilaritySearch" -> {
-                    if (arg instanceof SearchRequest) {
-                        yield SEARCH;
-                    }
-                    yield (arg instanceof String && method.getName().equals("similaritySearch")) ? SEARCH_TEXT : null;
-                }
-                default -> null;
-            };
-        }
     }
 
     /** A call that may throw anything the proxied method may. */

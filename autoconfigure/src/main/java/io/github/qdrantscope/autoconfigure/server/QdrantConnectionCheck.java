@@ -12,7 +12,6 @@ import io.qdrant.client.VersionsCompatibilityChecker;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -54,6 +53,7 @@ public class QdrantConnectionCheck implements BeanPostProcessor, BeanFactoryAwar
     public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
         if (bean instanceof QdrantClient client) {
             QdrantEndpoint endpoint = resolveEndpoint();
+            requireTarget(client, beanName, endpoint);
             Duration timeout = Binder.get(environment)
                     .bindOrCreate(QdrantScopeProperties.PREFIX, QdrantScopeProperties.class).connectTimeout();
             check(client, endpoint, timeout);
@@ -95,22 +95,56 @@ public class QdrantConnectionCheck implements BeanPostProcessor, BeanFactoryAwar
     }
 
     private QdrantEndpoint resolveEndpoint() {
+        return resolveEndpoint(this.beanFactory, this.environment);
+    }
+
+    /** The server the context's clients talk to, as {@link QdrantServerSelector} chose and published it. */
+    public static QdrantEndpoint resolveEndpoint(ConfigurableListableBeanFactory beanFactory,
+            Environment environment) {
         QdrantServerChoice choice = beanFactory.containsBean(QdrantServerSelector.CHOICE_BEAN_NAME)
                 ? beanFactory.getBean(QdrantServerSelector.CHOICE_BEAN_NAME, QdrantServerChoice.class) : null;
         if (choice != null && choice.mode() == QdrantEndpoint.Mode.EMBEDDED) {
             return SharedEmbeddedQdrant.endpoint();
         }
         String source = choice != null ? choice.reason() : "Spring AI's Qdrant properties";
-        boolean useTls = environment.getProperty(QdrantServerSelector.USE_TLS, Boolean.class, false);
-        QdrantConnectionDetails details = beanFactory.getBeanProvider(QdrantConnectionDetails.class).getIfAvailable();
-        if (details != null) {
-            return new QdrantEndpoint(QdrantEndpoint.Mode.EXTERNAL, details.getHost(), details.getPort(),
-                    details.getApiKey(), useTls, source);
-        }
+        // QdrantServerSelector publishes the external address under qdrant-scope.server.*, whichever way it was set
         return new QdrantEndpoint(QdrantEndpoint.Mode.EXTERNAL,
-                environment.getProperty(QdrantServerSelector.HOST, "localhost"),
-                environment.getProperty(QdrantServerSelector.PORT, Integer.class, 6334),
-                environment.getProperty(QdrantServerSelector.API_KEY), useTls, source);
+                environment.getProperty(QdrantServerSelector.SERVER_HOST, "localhost"),
+                environment.getProperty(QdrantServerSelector.SERVER_PORT, Integer.class, 6334),
+                environment.getProperty(QdrantServerSelector.SERVER_API_KEY),
+                environment.getProperty(QdrantServerSelector.SERVER_USE_TLS, Boolean.class, false), source);
+    }
+
+    /**
+     * Fails when an application's own client talks to another server than the chosen one: its calls would go
+     * nowhere (or to a server the tests must not touch) while the embedded server waits unused.
+     */
+    static void requireTarget(QdrantClient client, String beanName, QdrantEndpoint endpoint) {
+        String authority = client.grpcClient().channel().authority();
+        int colon = authority == null ? -1 : authority.lastIndexOf(':');
+        if (colon < 0) {
+            return;
+        }
+        String host = authority.substring(0, colon).replace("[", "").replace("]", "");
+        String port = authority.substring(colon + 1);
+        if (port.equals(Integer.toString(endpoint.port())) && sameHost(host, endpoint.host())) {
+            return;
+        }
+        throw new IllegalStateException("QdrantClient bean '" + beanName + "' connects to " + authority
+                + ", but qdrant-scope chose the " + endpoint + ": build the client from the published address, e.g."
+                + " app.qdrant.host=${" + QdrantServerSelector.SERVER_HOST + "} and app.qdrant.port=${"
+                + QdrantServerSelector.SERVER_PORT + "} in the test properties (your own property names), or make"
+                + " that server the external one with " + QdrantServerSelector.SERVER_HOST + "/"
+                + QdrantServerSelector.SERVER_PORT);
+    }
+
+    private static boolean sameHost(String a, String b) {
+        return a.equalsIgnoreCase(b) || (isLoopback(a) && isLoopback(b));
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1")
+                || host.equals("0:0:0:0:0:0:0:1");
     }
 
     private void logOnce(QdrantEndpoint endpoint) {

@@ -1,11 +1,11 @@
 package io.github.qdrantscope.autoconfigure.server;
 
 import io.qdrant.client.QdrantClient;
-import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Bean;
  * {@code qdrant}.
  */
 @AutoConfiguration(beforeName = "org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration")
-@ConditionalOnClass({ QdrantClient.class, QdrantConnectionDetails.class })
+@ConditionalOnClass(QdrantClient.class)
 @ConditionalOnProperty(prefix = "qdrant-scope", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(QdrantServerProperties.class)
 public class QdrantServerAutoConfiguration {
 
     /** Decides embedded or external and publishes the embedded address; one per context. */

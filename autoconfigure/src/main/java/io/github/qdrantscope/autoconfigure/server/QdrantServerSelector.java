@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.qdrant.client.QdrantClient;
-import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -15,17 +13,23 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
- * Chooses the Qdrant server of a context before any bean exists.
+ * Chooses the Qdrant server of a context before any bean exists, and publishes its address.
  *
- * <p>External when the user configured one: any of {@value #HOST}, {@value #PORT} or {@value #API_KEY} is
- * set, or the context defines its own {@code QdrantConnectionDetails} (for example through
- * {@code @ServiceConnection} on a Testcontainers {@code QdrantContainer}) or its own {@code QdrantClient}
- * (beans of Spring AI's and qdrant-scope's own auto-configurations do not count).
- * Then nothing is started. Otherwise the JVM's {@link SharedEmbeddedQdrant} is started (once per JVM)
- * and its address is published as the property source {@value #PROPERTY_SOURCE_NAME}, added first to the
- * context's Environment — never through system properties, which parallel contexts would overwrite.
+ * <p>External when the user configured one: any of {@value #SERVER_HOST}, {@value #SERVER_PORT},
+ * {@value #SERVER_API_KEY} or Spring AI's {@value #HOST}, {@value #PORT}, {@value #API_KEY} is set, or the
+ * context defines its own {@code QdrantConnectionDetails} (Spring AI's; for example through
+ * {@code @ServiceConnection} on a Testcontainers {@code QdrantContainer}). Otherwise the JVM's
+ * {@link SharedEmbeddedQdrant} is started (once per JVM). An application's own {@code QdrantClient} bean does not
+ * decide: it is expected to be built from the address published here.
+ *
+ * <p>The address is published in the context's Environment as {@value #SERVER_HOST}, {@value #SERVER_PORT} (and,
+ * for Spring AI's store, its {@code spring.ai.vectorstore.qdrant.*} properties), so an application that builds
+ * its own client from its own properties needs one line of test configuration, such as
+ * {@code app.qdrant.port=${qdrant-scope.server.port}}. Values the user set win; it never goes through system
+ * properties, which parallel contexts would overwrite.
  */
 public class QdrantServerSelector implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
@@ -38,10 +42,28 @@ public class QdrantServerSelector implements BeanFactoryPostProcessor, Environme
     /** Bean name of the {@link QdrantEndpoint}, registered once the client exists. */
     public static final String ENDPOINT_BEAN_NAME = "qdrantScopeEndpoint";
 
+    /** qdrant-scope's own server host: set, it names an external server; unset, it is published. */
+    public static final String SERVER_HOST = "qdrant-scope.server.host";
+
+    /** qdrant-scope's own server gRPC port, set or published like {@link #SERVER_HOST}. */
+    public static final String SERVER_PORT = "qdrant-scope.server.port";
+
+    /** The external server's API key. */
+    public static final String SERVER_API_KEY = "qdrant-scope.server.api-key";
+
+    /** Whether the external server is reached over TLS; published as {@code false} for the embedded one. */
+    public static final String SERVER_USE_TLS = "qdrant-scope.server.use-tls";
+
+    /** Name of the property source publishing an external server's address. */
+    public static final String EXTERNAL_PROPERTY_SOURCE_NAME = "qdrant-scope-external-server";
+
     static final String HOST = "spring.ai.vectorstore.qdrant.host";
     static final String PORT = "spring.ai.vectorstore.qdrant.port";
     static final String API_KEY = "spring.ai.vectorstore.qdrant.api-key";
     static final String USE_TLS = "spring.ai.vectorstore.qdrant.use-tls";
+
+    private static final String CONNECTION_DETAILS =
+            "org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails";
 
     private static final String SPRING_AI_QDRANT_AUTO_CONFIGURATION =
             "org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration";
@@ -74,7 +96,15 @@ public class QdrantServerSelector implements BeanFactoryPostProcessor, Environme
             address.put(HOST, embedded.host());
             address.put(PORT, embedded.port());
             address.put(USE_TLS, false);
+            address.put(SERVER_HOST, embedded.host());
+            address.put(SERVER_PORT, embedded.port());
+            address.put(SERVER_USE_TLS, false);
             environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, address));
+        }
+        else if (!environment.getPropertySources().contains(EXTERNAL_PROPERTY_SOURCE_NAME)) {
+            // last: whatever the user set for either spelling wins, the other spelling follows it
+            environment.getPropertySources().addLast(new ExternalServerPropertySource(EXTERNAL_PROPERTY_SOURCE_NAME,
+                    environment, beanFactory));
         }
         if (!beanFactory.containsSingleton(CHOICE_BEAN_NAME)) {
             beanFactory.registerSingleton(CHOICE_BEAN_NAME, choice);
@@ -83,21 +113,21 @@ public class QdrantServerSelector implements BeanFactoryPostProcessor, Environme
 
     QdrantServerChoice choose(ConfigurableListableBeanFactory beanFactory) {
         List<String> reasons = new ArrayList<>();
-        for (String property : List.of(HOST, PORT, API_KEY)) {
+        for (String property : List.of(SERVER_HOST, SERVER_PORT, SERVER_API_KEY, HOST, PORT, API_KEY)) {
             if (isUserProperty(property)) {
                 reasons.add(property + " is set");
             }
         }
-        for (String name : userBeans(beanFactory, QdrantConnectionDetails.class)) {
-            reasons.add("the context defines QdrantConnectionDetails bean '" + name + "'");
-        }
-        for (String name : userBeans(beanFactory, QdrantClient.class)) {
-            reasons.add("the context defines QdrantClient bean '" + name + "'");
+        if (ClassUtils.isPresent(CONNECTION_DETAILS, beanFactory.getBeanClassLoader())) {
+            for (String name : userBeans(beanFactory, ClassUtils.resolveClassName(CONNECTION_DETAILS,
+                    beanFactory.getBeanClassLoader()))) {
+                reasons.add("the context defines QdrantConnectionDetails bean '" + name + "'");
+            }
         }
         if (reasons.isEmpty()) {
             return new QdrantServerChoice(QdrantEndpoint.Mode.EMBEDDED,
-                    "no Qdrant configured (" + HOST + ", " + PORT + ", " + API_KEY
-                            + ", QdrantConnectionDetails or QdrantClient bean)");
+                    "no Qdrant configured (" + SERVER_HOST + ", " + SERVER_PORT + ", " + SERVER_API_KEY + ", " + HOST
+                            + ", " + PORT + ", " + API_KEY + " or a QdrantConnectionDetails bean)");
         }
         return new QdrantServerChoice(QdrantEndpoint.Mode.EXTERNAL, String.join("; ", reasons));
     }
@@ -106,7 +136,8 @@ public class QdrantServerSelector implements BeanFactoryPostProcessor, Environme
         // Boot's attached "configurationProperties" source is among them and also matches relaxed forms
         // such as SPRING_AI_VECTORSTORE_QDRANT_HOST
         for (PropertySource<?> source : environment.getPropertySources()) {
-            if (!PROPERTY_SOURCE_NAME.equals(source.getName()) && source.containsProperty(property)) {
+            if (!PROPERTY_SOURCE_NAME.equals(source.getName()) && !EXTERNAL_PROPERTY_SOURCE_NAME.equals(source.getName())
+                    && source.containsProperty(property)) {
                 return true;
             }
         }

@@ -300,6 +300,21 @@ class ForkCollectionBindingTest {
         runtime.dropAll();
     }
 
+    @Test
+    void reportOfAForkWhoseClientsOnlyMapCollectionNamesNamesTheServersMode() {
+        // an application with its own QdrantClient and no Spring AI: no collection is claimed, names are mapped
+        ForkIdentity identity = new ForkIdentity(ForkIdentity.jvm().fork(), ForkIdentity.jvm().run(),
+                ForkIdentity.jvm().host(), buildDir);
+        ForkRuntime runtime = new ForkRuntime(identity, ForkRuntime.jvm().self(), new JvmScopeMeters());
+        runtime.mapsInto(endpoint, "qdrant_scope_test_names_" + UUID.randomUUID().toString().substring(0, 8), false,
+                TIMEOUT);
+
+        ForkReport report = ForkReportWriter.read(runtime.writeReport());
+
+        assertThat(report.mode()).isEqualTo("embedded");
+        runtime.dropAll();
+    }
+
     private static Map<String, Double> meter(ForkReport report, String name, Map<String, String> tags) {
         return report.meters().stream().filter(m -> m.name().equals(name) && m.tags().equals(tags)).findFirst()
                 .orElseThrow(() -> new AssertionError("no meter " + name + tags)).values();

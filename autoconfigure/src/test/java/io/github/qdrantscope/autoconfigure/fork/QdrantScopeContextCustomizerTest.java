@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -43,11 +42,20 @@ class QdrantScopeContextCustomizerTest {
     }
 
     @Test
-    void factoryContributesNothingWithoutSpringAisQdrantStore() {
+    void factoryContributesNothingWithoutTheQdrantClient() {
         QdrantScopeContextCustomizerFactory factory = new QdrantScopeContextCustomizerFactory(
-                SystemLookup.of(Map.of(), Map.of()), new FilteredClassLoader(QdrantVectorStore.class));
+                SystemLookup.of(Map.of(), Map.of()), new FilteredClassLoader(io.qdrant.client.QdrantClient.class));
 
         assertThat(factory.createContextCustomizer(FirstTestClass.class, List.of())).isNull();
+    }
+
+    @Test
+    void factoryBindsAForkWithoutSpringAi() {
+        QdrantScopeContextCustomizerFactory factory = new QdrantScopeContextCustomizerFactory(
+                SystemLookup.of(Map.of(), Map.of()), new FilteredClassLoader("org.springframework.ai"));
+
+        assertThat(factory.createContextCustomizer(FirstTestClass.class, List.of()))
+            .isInstanceOf(QdrantScopeContextCustomizer.class);
     }
 
     @ParameterizedTest

@@ -106,10 +106,12 @@ class ProjectScopeAutoConfigurationConditionsTest {
     }
 
     @Test
-    void backsOffWithoutSpringAi() {
-        this.runner.withClassLoader(new FilteredClassLoader("org.springframework.ai.vectorstore"))
+    void withoutSpringAiOnlyTheVectorStorePartBacksOff() {
+        this.runner.withClassLoader(new FilteredClassLoader("org.springframework.ai"))
             .run(context -> assertThat(context).doesNotHaveBean(ScopedVectorStorePostProcessor.class)
-                .doesNotHaveBean(CurrentProject.class));
+                .hasSingleBean(CurrentProject.class)
+                .hasSingleBean(ProjectScopeInterceptor.class)
+                .hasSingleBean(ScopedQdrantClientPostProcessor.class));
     }
 
     @Test

@@ -54,7 +54,7 @@ class EmbeddedServerSelectionTest {
     }
 
     @Test
-    void externalServerIsUsedAsConfiguredWithoutPublishingAnything() {
+    void externalServerIsUsedAsConfiguredAndPublishedUnderQdrantScopesNames() {
         QdrantEndpoint running = SharedEmbeddedQdrant.endpoint();
         runner.withPropertyValues("spring.ai.vectorstore.qdrant.host=" + running.host(),
                 "spring.ai.vectorstore.qdrant.port=" + running.port()).run(context -> {
@@ -64,6 +64,8 @@ class EmbeddedServerSelectionTest {
                     assertThat(endpoint.source()).contains("spring.ai.vectorstore.qdrant.host is set");
                     assertThat(context.getEnvironment().getPropertySources()
                             .contains(QdrantServerSelector.PROPERTY_SOURCE_NAME)).isFalse();
+                    assertThat(context.getEnvironment().getProperty(QdrantServerSelector.SERVER_PORT, Integer.class))
+                            .isEqualTo(running.port());
                 });
     }
 

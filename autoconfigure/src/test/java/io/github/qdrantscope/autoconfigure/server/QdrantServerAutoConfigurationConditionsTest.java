@@ -6,7 +6,6 @@ import io.qdrant.client.QdrantClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -39,9 +38,10 @@ class QdrantServerAutoConfigurationConditionsTest {
     }
 
     @Test
-    void offWithoutSpringAisQdrantAutoConfiguration() {
-        runner.withClassLoader(new FilteredClassLoader(QdrantConnectionDetails.class)).run(context -> assertThat(context)
-                .doesNotHaveBean(QdrantServerSelector.class).doesNotHaveBean(QdrantConnectionCheck.class));
+    void onWithoutSpringAi() {
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.ai")).run(context -> assertThat(context)
+                .hasSingleBean(QdrantServerSelector.class).hasSingleBean(QdrantConnectionCheck.class)
+                .hasSingleBean(QdrantServerChoice.class));
     }
 
     @Test

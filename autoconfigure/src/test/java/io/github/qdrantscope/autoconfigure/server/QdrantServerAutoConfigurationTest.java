@@ -33,6 +33,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /** Server choice without starting the embedded server: every external trigger and the back-offs. */
@@ -48,14 +50,28 @@ class QdrantServerAutoConfigurationTest {
             .withUserConfiguration(Embedding.class);
 
     @Test
-    void hostPropertyMeansExternalAndNothingIsPublished() {
+    void hostPropertyMeansExternalAndIsPublishedUnderQdrantScopesName() {
         runner.withPropertyValues("spring.ai.vectorstore.qdrant.host=qdrant.internal").run(context -> {
             QdrantServerChoice choice = context.getBean(QdrantServerSelector.CHOICE_BEAN_NAME, QdrantServerChoice.class);
             assertThat(choice.mode()).isEqualTo(QdrantEndpoint.Mode.EXTERNAL);
             assertThat(choice.reason()).isEqualTo("spring.ai.vectorstore.qdrant.host is set");
             assertThat(context.getEnvironment().getPropertySources().contains(QdrantServerSelector.PROPERTY_SOURCE_NAME))
                     .isFalse();
+            assertThat(context.getEnvironment().getProperty(QdrantServerSelector.SERVER_HOST))
+                    .isEqualTo("qdrant.internal");
         });
+    }
+
+    @Test
+    void qdrantScopesOwnServerPropertiesMeanExternalAndReachSpringAi() {
+        runner.withPropertyValues("qdrant-scope.server.host=qdrant.internal", "qdrant-scope.server.port=7334")
+                .run(context -> {
+                    assertThat(context.getBean(QdrantServerChoice.class).reason())
+                            .isEqualTo("qdrant-scope.server.host is set; qdrant-scope.server.port is set");
+                    assertThat(context.getEnvironment().getProperty(QdrantServerSelector.HOST))
+                            .isEqualTo("qdrant.internal");
+                    assertThat(context.getEnvironment().getProperty(QdrantServerSelector.PORT)).isEqualTo("7334");
+                });
     }
 
     @Test
@@ -108,16 +124,29 @@ class QdrantServerAutoConfigurationTest {
     }
 
     @Test
-    void ownQdrantClientMeansExternalAndIsCheckedInBoundedTime() throws IOException {
+    void ownQdrantClientElsewhereFailsNamingTheBeanAndThePublishedAddress() throws IOException {
         int closedPort = closedPort();
         OwnClient.port = closedPort;
         withSpringAi.withUserConfiguration(OwnClient.class).withPropertyValues("qdrant-scope.connect-timeout=2s")
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    QdrantUnreachableException failure = findCause(context.getStartupFailure());
-                    assertThat(failure.endpoint().mode()).isEqualTo(QdrantEndpoint.Mode.EXTERNAL);
-                    assertThat(failure.endpoint().source()).contains("QdrantClient bean 'myClient'");
+                    // an application's own client does not make the server external: the embedded one is chosen,
+                    // and a client that talks elsewhere is a misconfiguration, named
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("QdrantClient bean 'myClient' connects to 127.0.0.1:" + closedPort)
+                            .hasMessageContaining("but qdrant-scope chose the embedded Qdrant")
+                            .hasMessageContaining("${qdrant-scope.server.port}");
                 });
+    }
+
+    @Test
+    void ownQdrantClientBuiltFromThePublishedAddressTalksToTheEmbeddedServer() {
+        withSpringAi.withUserConfiguration(OwnClientFromProperties.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(QdrantServerChoice.class).mode()).isEqualTo(QdrantEndpoint.Mode.EMBEDDED);
+            assertThat(context.getBean("myClient", QdrantClient.class).healthCheckAsync().get().getVersion())
+                    .isEqualTo("1.17.0");
+        });
     }
 
     @Test
@@ -277,6 +306,18 @@ class QdrantServerAutoConfigurationTest {
         @Bean(destroyMethod = "close")
         QdrantClient myClient() {
             return new QdrantClient(QdrantGrpcClient.newBuilder("127.0.0.1", port, false).build());
+        }
+    }
+
+    /** An application's own client from its own properties, set in the test as the user guide says. */
+    @Configuration(proxyBeanMethods = false)
+    @PropertySource(value = "classpath:own-client.properties")
+    static class OwnClientFromProperties {
+
+        @Bean(destroyMethod = "close")
+        QdrantClient myClient(@Value("${app.qdrant.host:localhost}") String host,
+                @Value("${app.qdrant.port:6334}") int port) {
+            return new QdrantClient(QdrantGrpcClient.newBuilder(host, port, false).build());
         }
     }
 

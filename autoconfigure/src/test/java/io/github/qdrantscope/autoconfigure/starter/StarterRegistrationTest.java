@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.starter;
 
+import io.github.qdrantscope.autoconfigure.server.QdrantServerProperties;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -108,12 +110,16 @@ class StarterRegistrationTest {
                 assertThat(property.has("description")).as(name + " has a description").isTrue();
                 assertThat(property.get("description").asString()).as(name).isNotBlank();
                 assertThat(property.get("sourceType").asString()).as(name)
-                    .isEqualTo(QdrantScopeProperties.class.getName());
+                    .isIn(QdrantScopeProperties.class.getName(), QdrantServerProperties.class.getName());
             }
         }
         Set<String> components = new TreeSet<>();
         for (var component : QdrantScopeProperties.class.getRecordComponents()) {
             components.add(QdrantScopeProperties.PREFIX + "."
+                    + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
+        }
+        for (var component : QdrantServerProperties.class.getRecordComponents()) {
+            components.add(QdrantScopeProperties.PREFIX + ".server."
                     + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
         }
         assertThat(names).isEqualTo(components);

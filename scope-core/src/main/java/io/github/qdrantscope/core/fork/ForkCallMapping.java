@@ -1,5 +1,8 @@
 package io.github.qdrantscope.core.fork;
 
+import io.github.qdrantscope.core.client.CallRejection;
+import io.github.qdrantscope.core.client.RewritingCall;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.stream.Collectors;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Collections.AliasDescription;
 import io.qdrant.client.grpc.Collections.CollectionDescription;
@@ -28,7 +32,7 @@ import io.qdrant.client.grpc.SnapshotsService.SnapshotDescription;
  * <p>It remembers every name it mapped, so that an error such as {@code Not found: Collection
  * `ns__documents` doesn't exist!} reaches the application as Qdrant would word it for {@code documents}.
  */
-final class ForkCallMapping {
+final class ForkCallMapping implements RewritingCall.Handler {
 
     private final ForkCollections fork;
 
@@ -51,7 +55,7 @@ final class ForkCallMapping {
      * {@code request} with every collection and alias name mapped into the fork's namespace; the same instance
      * when nothing changed.
      *
-     * @throws Rejection when a mapped name is too long for Qdrant
+     * @throws CallRejection when a mapped name is too long for Qdrant
      */
     Message request(Message request) {
         FieldDescriptor own = request.getDescriptorForType().findFieldByName("collection_name");
@@ -116,7 +120,7 @@ final class ForkCallMapping {
             mapped = this.fork.toServer(name, kind.word);
         }
         catch (IllegalArgumentException ex) {
-            throw new Rejection(Status.INVALID_ARGUMENT.withDescription(ex.getMessage() + " (" + this.rpc + ", "
+            throw new CallRejection(Status.INVALID_ARGUMENT.withDescription(ex.getMessage() + " (" + this.rpc + ", "
                     + field.getContainingType().getName() + "." + field.getName() + ")"));
         }
         if (!mapped.equals(name)) {
@@ -126,7 +130,18 @@ final class ForkCallMapping {
     }
 
     /** {@code response} with the server's names mapped back and other forks' collections and aliases left out. */
-    Message response(Message response) {
+    @Override
+    public RewritingCall.Rewrite rewrite(MethodDescriptor<?, ?> method, Message request) {
+        return new RewritingCall.Rewrite(method, request(request));
+    }
+
+    @Override
+    public Status closed(Status status) {
+        return status.isOk() ? status : status(status);
+    }
+
+    @Override
+    public Message response(Message response) {
         if (response instanceof ListCollectionsResponse list) {
             ListCollectionsResponse.Builder mapped = list.toBuilder().clearCollections();
             for (CollectionDescription description : list.getCollectionsList()) {
@@ -192,22 +207,5 @@ final class ForkCallMapping {
             return snapshot;
         }
         return snapshot.toBuilder().setName(this.collection + name.substring(this.serverCollection.length())).build();
-    }
-
-    /** A request refused before anything is sent; the call fails with {@link #status()}. */
-    static final class Rejection extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient Status status;
-
-        Rejection(Status status) {
-            super(status.getDescription(), null, false, false);
-            this.status = status;
-        }
-
-        Status status() {
-            return this.status;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.qdrantscope.core.fork;
 
+import io.github.qdrantscope.core.client.RewritingCall;
+
 import java.util.Set;
 
 import io.grpc.CallOptions;
@@ -69,8 +71,8 @@ public final class ForkCollectionsInterceptor implements ClientInterceptor {
             return new Refused<>(Status.UNIMPLEMENTED.withDescription("qdrant-scope cannot map the collection names"
                     + " of the streaming RPC " + method.getFullMethodName()));
         }
-        return new ForkCall<>(next.newCall(method, callOptions),
-                new ForkCallMapping(this.fork, method.getFullMethodName()));
+        return new RewritingCall<>(method, next, callOptions, new ForkCallMapping(this.fork,
+                method.getFullMethodName()));
     }
 
     /** A call that fails with {@code status} as soon as it starts; nothing is sent. */

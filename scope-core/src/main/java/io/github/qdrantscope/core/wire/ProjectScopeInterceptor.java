@@ -1,6 +1,9 @@
 package io.github.qdrantscope.core.wire;
 
+import io.github.qdrantscope.core.client.CallRejection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Predicate;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -9,7 +12,9 @@ import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ProxiedCalls;
 import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.UnscopedAccessException;
+import io.github.qdrantscope.core.client.RewritingCall;
 import io.grpc.CallOptions;
+import io.qdrant.client.grpc.Common.PointId;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
@@ -34,6 +39,10 @@ import io.qdrant.client.grpc.PointsGrpc;
  * already applied ({@link ProxiedCalls}) pass unchanged.
  */
 public final class ProjectScopeInterceptor implements ClientInterceptor {
+
+    /** A hyphenated UUID, as Qdrant writes ids in its messages. */
+    private static final Pattern STORED_ID = Pattern
+        .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ScopedProjects projects;
 
@@ -60,9 +69,8 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
         }
         String rpc = method.getBareMethodName();
         ProjectScope scope = ProjectScope.current().orElse(null);
-        RewritingCall.Handler handler = scope != null ? new Scoped(scope, method, rpc)
-                : new Unscoped(method, rpc);
-        return new RewritingCall<>(next, callOptions, handler);
+        RewritingCall.Handler handler = scope != null ? new Scoped(scope, rpc) : new Unscoped(rpc);
+        return new RewritingCall<>(method, next, callOptions, handler);
     }
 
     private static String collection(Message request) {
@@ -75,49 +83,74 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
 
         private final ProjectScope scope;
 
-        private final MethodDescriptor<?, ?> method;
-
         private final String rpc;
 
-        Scoped(ProjectScope scope, MethodDescriptor<?, ?> method, String rpc) {
+        private ScopedRequests.Rewrite rewrite;
+
+        private ScopedProjects.Write write;
+
+        Scoped(ProjectScope scope, String rpc) {
             this.scope = scope;
-            this.method = method;
             this.rpc = rpc;
         }
 
         @Override
-        public ScopedRequests.Rewrite rewrite(Message request) {
-            return new ScopedRequests(this.scope, ProjectScopeInterceptor.this.projects).rewrite(this.rpc,
-                    this.method, request);
+        public RewritingCall.Rewrite rewrite(MethodDescriptor<?, ?> method, Message request) {
+            this.rewrite = new ScopedRequests(this.scope, ProjectScopeInterceptor.this.projects).rewrite(this.rpc,
+                    method, request);
+            if (this.rewrite.changes() != null) {
+                this.write = ProjectScopeInterceptor.this.projects.begin(this.scope.name(), collection(request));
+            }
+            return new RewritingCall.Rewrite(this.rewrite.method(), this.rewrite.request());
         }
 
         @Override
-        public Message response(Message response, ScopedRequests.Rewrite rewrite) {
+        public Message response(Message response) {
             return new ScopedResponses(this.scope, ProjectScopeInterceptor.this.projects).map(response,
-                    rewrite.page());
+                    this.rewrite.pages());
         }
 
         @Override
-        public ScopedProjects.Write begin(Message request, ScopedRequests.Rewrite rewrite) {
-            return rewrite.changes() == null ? null
-                    : ProjectScopeInterceptor.this.projects.begin(this.scope.name(), collection(request));
+        public Status closed(Status status) {
+            if (this.write != null) {
+                if (status.isOk()) {
+                    this.write.succeeded(this.rewrite.changes());
+                }
+                else {
+                    this.write.failed();
+                }
+            }
+            return status.isOk() ? status : applicationIds(status);
+        }
+
+        /** Qdrant's errors name stored ids ({@code No point with id <uuid> found}): name the application's. */
+        private Status applicationIds(Status status) {
+            String description = status.getDescription();
+            if (description == null) {
+                return status;
+            }
+            Matcher stored = STORED_ID.matcher(description);
+            String mapped = stored.replaceAll(match -> {
+                PointId original = ProjectScopeInterceptor.this.projects.original(this.scope.name(),
+                        PointId.newBuilder().setUuid(match.group()).build());
+                return Matcher.quoteReplacement(original == null ? match.group()
+                        : original.hasNum() ? Long.toUnsignedString(original.getNum()) : original.getUuid());
+            });
+            return mapped.equals(description) ? status : status.withDescription(mapped);
         }
     }
 
     /** A call outside any project scope: only the guard applies; nothing is changed. */
     private final class Unscoped implements RewritingCall.Handler {
 
-        private final MethodDescriptor<?, ?> method;
-
         private final String rpc;
 
-        Unscoped(MethodDescriptor<?, ?> method, String rpc) {
-            this.method = method;
+        Unscoped(String rpc) {
             this.rpc = rpc;
         }
 
         @Override
-        public ScopedRequests.Rewrite rewrite(Message request) {
+        public RewritingCall.Rewrite rewrite(MethodDescriptor<?, ?> method, Message request) {
             String collection = collection(request);
             if (UnscopedPointRequests.inspects(this.rpc) && ProjectScopeInterceptor.this.guarded.test(collection)) {
                 List<UnscopedPointRequests.Finding> findings = UnscopedPointRequests.findings(this.rpc, request,
@@ -128,21 +161,21 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
                                 + finding.operation(), collection, finding.problem());
                     }
                     catch (UnscopedAccessException ex) {
-                        throw new ScopeRejection(Status.Code.FAILED_PRECONDITION, ex.getMessage());
+                        throw new CallRejection(Status.Code.FAILED_PRECONDITION, ex.getMessage());
                     }
                 }
             }
-            return ScopedRequests.Rewrite.read(this.method, request);
+            return new RewritingCall.Rewrite(method, request);
         }
 
         @Override
-        public Message response(Message response, ScopedRequests.Rewrite rewrite) {
+        public Message response(Message response) {
             return response;
         }
 
         @Override
-        public ScopedProjects.Write begin(Message request, ScopedRequests.Rewrite rewrite) {
-            return null;
+        public Status closed(Status status) {
+            return status;
         }
     }
 }

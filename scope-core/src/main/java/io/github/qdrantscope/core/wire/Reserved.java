@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.wire;
 
+import io.github.qdrantscope.core.client.CallRejection;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -48,7 +49,7 @@ public final class Reserved {
     static void rejectPath(ProjectScope scope, String path, String where) {
         String problem = violation(scope, path, where);
         if (problem != null) {
-            throw new ScopeRejection(Status.Code.INVALID_ARGUMENT, problem);
+            throw new CallRejection(Status.Code.INVALID_ARGUMENT, problem);
         }
     }
 

@@ -1,8 +1,6 @@
 package io.github.qdrantscope.core.wire;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import io.github.qdrantscope.core.client.CallRejection;
 import java.util.Set;
 
 import com.google.protobuf.Descriptors.Descriptor;
@@ -109,39 +107,7 @@ final class ScopedMessages {
             return (M) namespaced((PointId) message);
         }
         rejectUnsupported(message, type);
-        Message.Builder builder = null;
-        for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
-            FieldDescriptor field = entry.getKey();
-            if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE || field.isMapField()) {
-                continue;
-            }
-            if (field.isRepeated()) {
-                List<?> values = (List<?>) entry.getValue();
-                List<Object> mapped = null;
-                for (int i = 0; i < values.size(); i++) {
-                    Message value = (Message) values.get(i);
-                    Message scoped = field(type, value);
-                    if (scoped != value && mapped == null) {
-                        mapped = new ArrayList<>(values.subList(0, i));
-                    }
-                    if (mapped != null) {
-                        mapped.add(scoped);
-                    }
-                }
-                if (mapped != null) {
-                    builder = builder != null ? builder : message.toBuilder();
-                    builder.setField(field, mapped);
-                }
-            }
-            else {
-                Message value = (Message) entry.getValue();
-                Message scoped = field(type, value);
-                if (scoped != value) {
-                    builder = builder != null ? builder : message.toBuilder();
-                    builder.setField(field, scoped);
-                }
-            }
-        }
+        Message.Builder builder = MessageFields.map(message, value -> field(type, value));
         if (ALWAYS_FILTERED.contains(type)) {
             FieldDescriptor filter = type.findFieldByName("filter");
             if (!message.hasField(filter)) {
@@ -180,7 +146,7 @@ final class ScopedMessages {
         if (withLookup) {
             // group ids are payload values, looked up as point ids of another collection on the server, where they
             // cannot be namespaced
-            throw new ScopeRejection(Status.Code.INVALID_ARGUMENT, rpc + " with with_lookup cannot be scoped to"
+            throw new CallRejection(Status.Code.INVALID_ARGUMENT, rpc + " with with_lookup cannot be scoped to"
                     + " project '" + this.scope.name() + "': the server looks group ids up as point ids, which are"
                     + " namespaced per project; fetch the looked-up points with a Get of the group ids instead");
         }

@@ -1,8 +1,10 @@
 package io.github.qdrantscope.core.wire;
 
+import io.github.qdrantscope.core.client.CallRejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.google.protobuf.Message;
 import io.github.qdrantscope.core.ProjectNames;
@@ -16,6 +18,7 @@ import io.qdrant.client.grpc.Points;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointsSelector;
 import io.qdrant.client.grpc.Points.PointsUpdateOperation;
+import io.qdrant.client.grpc.Points.UpdateMode;
 import io.qdrant.client.grpc.PointsGrpc;
 
 /**
@@ -48,7 +51,7 @@ final class ScopedRequests {
     /**
      * The scoped form of {@code request} of {@code rpc}.
      *
-     * @throws ScopeRejection when the request cannot be scoped or touches a reserved field
+     * @throws CallRejection when the request cannot be scoped or touches a reserved field
      */
     Rewrite rewrite(String rpc, MethodDescriptor<?, ?> method, Message request) {
         return switch (rpc) {
@@ -74,6 +77,7 @@ final class ScopedRequests {
             case "UpdateBatch" -> batch((Points.UpdateBatchPoints) request, method);
             case "Scroll" -> scroll((Points.ScrollPoints) request, method);
             case "Query" -> query((Points.QueryPoints) request, method);
+            case "QueryBatch" -> queryBatch((Points.QueryBatchPoints) request, method);
             case "CreateFieldIndex", "DeleteFieldIndex" -> Rewrite.read(method, request);
             default -> Rewrite.read(method, this.messages.walk(request));
         };
@@ -90,7 +94,16 @@ final class ScopedRequests {
         if (request.hasUpdateFilter()) {
             builder.setUpdateFilter(this.messages.scoped(request.getUpdateFilter()));
         }
-        return Rewrite.write(method, builder.build(), List.of(Change.added(stored)));
+        return Rewrite.write(method, builder.build(), upserted(request.getUpdateMode(), stored));
+    }
+
+    /**
+     * How an upsert changes the project's points: {@code UpdateOnly} "only update[s] existing points, do[es] not
+     * insert new points" (points.proto {@code UpdateMode}), so the set of points stays as it was; any other mode
+     * leaves every upserted id existing (an update_filter only stops updates, not inserts).
+     */
+    private static List<Change> upserted(UpdateMode mode, List<PointId> stored) {
+        return mode == UpdateMode.UpdateOnly ? List.of() : List.of(Change.added(stored));
     }
 
     private PointStruct stamp(PointStruct point) {
@@ -103,11 +116,15 @@ final class ScopedRequests {
             .build();
     }
 
-    /** Overwriting the whole payload keeps the project's stamps; overwriting a nested {@code key} needs none. */
+    /**
+     * Overwriting the payload keeps the project's stamps. Qdrant ignores an overwrite's {@code key} and replaces
+     * the whole payload (src/tonic/api/update_common.rs, {@code overwrite_payload} and {@code update_batch}:
+     * "overwrite operation don't support indicate path of property"), so with a key too the stamps are needed;
+     * the key is left out, as Qdrant reads the request, so that no server can nest the stamps under it.
+     */
     private Points.SetPayloadPoints overwrite(Points.SetPayloadPoints request) {
         checkPayload(request.getPayloadMap(), request.hasKey() ? request.getKey() : null, "OverwritePayload");
-        Points.SetPayloadPoints walked = this.messages.walk(request);
-        return walked.hasKey() ? walked : walked.toBuilder().putAllPayload(this.stamps).build();
+        return this.messages.walk(request).toBuilder().clearKey().putAllPayload(this.stamps).build();
     }
 
     /**
@@ -158,7 +175,7 @@ final class ScopedRequests {
                 if (list.hasUpdateFilter()) {
                     builder.setUpdateFilter(this.messages.scoped(list.getUpdateFilter()));
                 }
-                changes.add(Change.added(stored));
+                changes.addAll(upserted(list.getUpdateMode(), stored));
                 scoped.setUpsert(builder);
             }
             case DELETE_POINTS -> {
@@ -180,8 +197,9 @@ final class ScopedRequests {
                 PointsUpdateOperation.OverwritePayload overwrite = operation.getOverwritePayload();
                 checkPayload(overwrite.getPayloadMap(), overwrite.hasKey() ? overwrite.getKey() : null,
                         "UpdateBatch overwrite_payload");
-                PointsUpdateOperation.OverwritePayload walked = this.messages.walk(overwrite);
-                scoped.setOverwritePayload(walked.hasKey() ? walked : walked.toBuilder().putAllPayload(this.stamps).build());
+                // as overwrite(SetPayloadPoints): Qdrant ignores the key here too
+                scoped.setOverwritePayload(this.messages.walk(overwrite).toBuilder().clearKey()
+                    .putAllPayload(this.stamps));
             }
             case DELETE_PAYLOAD -> {
                 PointsUpdateOperation.DeletePayload delete = operation.getDeletePayload();
@@ -215,25 +233,60 @@ final class ScopedRequests {
     /** Scroll pages in the application's id order: the whole scoped window is read, ordered and cut here. */
     private Rewrite scroll(Points.ScrollPoints request, MethodDescriptor<?, ?> method) {
         Points.ScrollPoints walked = this.messages.walk(request);
-        if (request.hasOrderBy()) {
+        if (request.hasOrderBy() || zeroLimit(request.hasLimit(), request.getLimit())) {
             return Rewrite.read(method, walked);
         }
         PointId offset = request.hasOffset() ? WireIds.canonicalId(request.getOffset()) : null;
         long limit = request.hasLimit() ? Integer.toUnsignedLong(request.getLimit()) : 10;
         Points.ScrollPoints window = walked.toBuilder().clearOffset().setLimit(SCROLL_WINDOW).build();
-        return Rewrite.page(method, window, new PageWindow(offset, 0, limit));
+        return Rewrite.page(method, window, List.of(new PageWindow(offset, 0, limit)));
     }
 
     /** A query without a query is a scroll by id (Qdrant's default order): ordered here, like Scroll. */
     private Rewrite query(Points.QueryPoints request, MethodDescriptor<?, ?> method) {
         Points.QueryPoints walked = this.messages.walk(request);
-        if (request.hasQuery() || request.getPrefetchCount() > 0) {
+        PageWindow page = queryPage(request);
+        if (page == null) {
             return Rewrite.read(method, walked);
         }
-        long skip = request.hasOffset() ? request.getOffset() : 0;
-        long limit = request.hasLimit() ? request.getLimit() : 10;
-        Points.QueryPoints window = walked.toBuilder().clearOffset().setLimit(SCROLL_WINDOW).build();
-        return Rewrite.page(method, window, new PageWindow(null, skip, limit));
+        return Rewrite.page(method, queryWindow(walked), List.of(page));
+    }
+
+    /** Each query of a batch is a query of its own: one without a query is paged like {@link #query}. */
+    private Rewrite queryBatch(Points.QueryBatchPoints request, MethodDescriptor<?, ?> method) {
+        Points.QueryBatchPoints.Builder walked = this.messages.walk(request).toBuilder();
+        List<PageWindow> pages = new ArrayList<>(request.getQueryPointsCount());
+        for (int i = 0; i < request.getQueryPointsCount(); i++) {
+            PageWindow page = queryPage(request.getQueryPoints(i));
+            if (page != null) {
+                walked.setQueryPoints(i, queryWindow(walked.getQueryPoints(i)));
+            }
+            pages.add(page);
+        }
+        return pages.stream().allMatch(Objects::isNull) ? Rewrite.read(method, walked.build())
+                : Rewrite.page(method, walked.build(), pages);
+    }
+
+    /** The page of a query that has no query (so ranks by id), or {@code null} for a query that ranks itself. */
+    private static PageWindow queryPage(Points.QueryPoints request) {
+        boolean ranked = request.hasQuery() || request.getPrefetchCount() > 0;
+        if (ranked || zeroLimit(request.hasLimit(), request.getLimit())) {
+            return null;
+        }
+        return new PageWindow(null, request.hasOffset() ? request.getOffset() : 0,
+                request.hasLimit() ? request.getLimit() : 10);
+    }
+
+    /**
+     * A limit of 0, which Qdrant refuses ({@code limit} is validated {@code range(min = 1)} on ScrollRequest and
+     * QueryRequest): sent as it is, not as a window, so the request fails as it would unscoped.
+     */
+    private static boolean zeroLimit(boolean hasLimit, long limit) {
+        return hasLimit && limit == 0;
+    }
+
+    private static Points.QueryPoints queryWindow(Points.QueryPoints walked) {
+        return walked.toBuilder().clearOffset().setLimit(SCROLL_WINDOW).build();
     }
 
     private void checkPayload(Map<String, Value> payload, String key, String rpc) {
@@ -271,9 +324,10 @@ final class ScopedRequests {
      * @param method the RPC to send it with (a cleared payload is sent as an overwrite)
      * @param request the scoped request
      * @param changes for a write, how it changes the project's points once applied; {@code null} for a read
-     * @param page for a scroll-like read, the page to cut from the response; otherwise {@code null}
+     * @param pages for a scroll-like read, the page to cut from the response, one per result of a batch
+     *     ({@code null} for a result left as it is); otherwise {@code null}
      */
-    record Rewrite(MethodDescriptor<?, ?> method, Message request, List<Change> changes, PageWindow page) {
+    record Rewrite(MethodDescriptor<?, ?> method, Message request, List<Change> changes, List<PageWindow> pages) {
 
         static Rewrite read(MethodDescriptor<?, ?> method, Message request) {
             return new Rewrite(method, request, null, null);
@@ -283,8 +337,8 @@ final class ScopedRequests {
             return new Rewrite(method, request, changes, null);
         }
 
-        static Rewrite page(MethodDescriptor<?, ?> method, Message request, PageWindow page) {
-            return new Rewrite(method, request, null, page);
+        static Rewrite page(MethodDescriptor<?, ?> method, Message request, List<PageWindow> pages) {
+            return new Rewrite(method, request, null, pages);
         }
     }
 }

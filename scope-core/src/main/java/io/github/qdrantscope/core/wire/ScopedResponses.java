@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.wire;
 
+import io.github.qdrantscope.core.client.CallRejection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,7 +10,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
@@ -43,15 +43,114 @@ final class ScopedResponses {
         this.projects = projects;
     }
 
-    /** The application's view of {@code response}; {@code page} is the page to cut, or {@code null}. */
-    Message map(Message response, ScopedRequests.PageWindow page) {
-        if (page != null && response instanceof Points.ScrollResponse scroll) {
-            return scrollPage(scroll, page);
+    /**
+     * The application's view of {@code response}; {@code pages} are the pages to cut (one per result of a
+     * batch, {@code null} for a result to leave), or {@code null}. A page is cut from the raw window and only its
+     * points are mapped: the window is only ordered.
+     */
+    Message map(Message response, List<ScopedRequests.PageWindow> pages) {
+        if (pages != null && response instanceof Points.ScrollResponse scroll) {
+            return scrollPage(scroll, pages.get(0));
         }
-        if (page != null && response instanceof Points.QueryResponse query) {
-            return queryPage(query, page);
+        if (pages != null && response instanceof Points.QueryResponse query) {
+            return walk(query.toBuilder().clearResult().build()).toBuilder()
+                .addAllResult(queryPage(query.getResultList(), pages.get(0)))
+                .build();
         }
-        return walk(response);
+        if (pages != null && response instanceof Points.QueryBatchResponse batch) {
+            Points.QueryBatchResponse.Builder builder = walk(batch.toBuilder().clearResult().build()).toBuilder();
+            for (int i = 0; i < batch.getResultCount(); i++) {
+                ScopedRequests.PageWindow page = i < pages.size() ? pages.get(i) : null;
+                builder.addResult(page == null ? walk(batch.getResult(i)) : Points.BatchResult.newBuilder()
+                    .addAllResult(queryPage(batch.getResult(i).getResultList(), page))
+                    .build());
+            }
+            return builder.build();
+        }
+        Message mapped = walk(response);
+        if (mapped instanceof Points.SearchMatrixPairsResponse pairs) {
+            return pairs.toBuilder().setResult(pairsInIdOrder(pairs.getResult())).build();
+        }
+        if (mapped instanceof Points.SearchMatrixOffsetsResponse offsets) {
+            return offsets.toBuilder().setResult(offsetsInIdOrder(offsets.getResult())).build();
+        }
+        return mapped;
+    }
+
+    /** The page of {@code window}, the raw result of a scoped query without a query, mapped. */
+    private List<ScoredPoint> queryPage(List<ScoredPoint> window, ScopedRequests.PageWindow page) {
+        if (window.size() >= ScopedRequests.SCROLL_WINDOW) {
+            // the window may not hold every matching point: a page cut from it could be wrong
+            throw new CallRejection(Status.Code.FAILED_PRECONDITION, "A scoped Query without a query orders the"
+                    + " points of project '" + this.scope.name() + "' by the application's ids and reads at most "
+                    + ScopedRequests.SCROLL_WINDOW + " of them at once; this filter matches as many or more: narrow"
+                    + " it, or order with order_by");
+        }
+        Ordered[] ordered = order(window, ScoredPoint::getId);
+        int from = (int) Math.min(page.skip(), ordered.length);
+        int to = (int) Math.min(page.skip() + page.limit(), ordered.length);
+        List<ScoredPoint> cut = new ArrayList<>(Math.max(0, to - from));
+        for (int i = from; i < to; i++) {
+            cut.add(scored(window.get(ordered[i].index())));
+        }
+        return cut;
+    }
+
+    /**
+     * The positions of {@code points} in the order of their application ids ({@link WireIds#QDRANT_ORDER}), each
+     * id's order key computed once; the sort is stable, like the list sort it replaces.
+     */
+    private <P> Ordered[] order(List<P> points, Function<P, PointId> id) {
+        Ordered[] ordered = new Ordered[points.size()];
+        for (int i = 0; i < ordered.length; i++) {
+            PointId original = original(id.apply(points.get(i)));
+            ordered[i] = new Ordered(original, WireIds.OrderKey.of(original), i);
+        }
+        Arrays.sort(ordered, Comparator.comparing(Ordered::key));
+        return ordered;
+    }
+
+    /** A window point's application id, its order key and its position in the window. */
+    private record Ordered(PointId id, WireIds.OrderKey key, int index) {
+    }
+
+    /**
+     * Qdrant sorts a matrix's sample by id "for a deterministic order" (search_points_matrix,
+     * lib/collection/src/collection/distance_matrix.rs): the pairs come row by row in that order, each row best
+     * first. Stored ids are namespaced, so the rows are put back in the application's id order; a stable sort
+     * keeps each row's own order.
+     */
+    private static Points.SearchMatrixPairs pairsInIdOrder(Points.SearchMatrixPairs matrix) {
+        List<Points.SearchMatrixPair> pairs = new ArrayList<>(matrix.getPairsList());
+        pairs.sort(Comparator.comparing(Points.SearchMatrixPair::getA, WireIds.QDRANT_ORDER));
+        return matrix.toBuilder().clearPairs().addAllPairs(pairs).build();
+    }
+
+    /** The offsets form of {@link #pairsInIdOrder}: ids sorted, rows and columns renumbered, rows in order. */
+    private static Points.SearchMatrixOffsets offsetsInIdOrder(Points.SearchMatrixOffsets matrix) {
+        List<PointId> ids = matrix.getIdsList();
+        List<Integer> order = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(ids::get, WireIds.QDRANT_ORDER));
+        int[] renumbered = new int[ids.size()];
+        for (int i = 0; i < order.size(); i++) {
+            renumbered[order.get(i)] = i;
+        }
+        List<Integer> entries = new ArrayList<>(matrix.getScoresCount());
+        for (int i = 0; i < matrix.getScoresCount(); i++) {
+            entries.add(i);
+        }
+        entries.sort(Comparator.comparingInt(entry -> renumbered[(int) matrix.getOffsetsRow(entry)]));
+        Points.SearchMatrixOffsets.Builder sorted = Points.SearchMatrixOffsets.newBuilder();
+        order.forEach(i -> sorted.addIds(ids.get(i)));
+        for (int entry : entries) {
+            sorted.addOffsetsRow(renumbered[(int) matrix.getOffsetsRow(entry)])
+                .addOffsetsCol(renumbered[(int) matrix.getOffsetsCol(entry)])
+                .addScores(matrix.getScores(entry));
+        }
+        return sorted.build();
     }
 
     /**
@@ -60,7 +159,7 @@ final class ScopedResponses {
      */
     private Points.ScrollResponse scrollPage(Points.ScrollResponse window, ScopedRequests.PageWindow page) {
         if (window.hasNextPageOffset()) {
-            throw new ScopeRejection(Status.Code.FAILED_PRECONDITION, "A scoped Scroll orders the points of project '"
+            throw new CallRejection(Status.Code.FAILED_PRECONDITION, "A scoped Scroll orders the points of project '"
                     + this.scope.name() + "' by the application's ids and reads at most "
                     + ScopedRequests.SCROLL_WINDOW + " of them at once; this filter matches more: narrow it, or"
                     + " scroll with order_by");
@@ -86,37 +185,6 @@ final class ScopedResponses {
         return builder.build();
     }
 
-    /** The page of a scoped query without a query: like a scroll page, cut by {@code skip} and {@code limit}. */
-    private Points.QueryResponse queryPage(Points.QueryResponse window, ScopedRequests.PageWindow page) {
-        List<ScoredPoint> points = window.getResultList();
-        Ordered[] ordered = order(points, ScoredPoint::getId);
-        int from = (int) Math.min(page.skip(), ordered.length);
-        int to = (int) Math.min(page.skip() + page.limit(), ordered.length);
-        Points.QueryResponse.Builder builder = walk(window.toBuilder().clearResult().build()).toBuilder();
-        for (int i = from; i < to; i++) {
-            builder.addResult(scored(points.get(ordered[i].index())));
-        }
-        return builder.build();
-    }
-
-    /**
-     * The positions of {@code points} in the order of their application ids ({@link WireIds#QDRANT_ORDER}), each
-     * id's order key computed once; the sort is stable, like the list sort it replaces.
-     */
-    private <P> Ordered[] order(List<P> points, Function<P, PointId> id) {
-        Ordered[] ordered = new Ordered[points.size()];
-        for (int i = 0; i < ordered.length; i++) {
-            PointId original = original(id.apply(points.get(i)));
-            ordered[i] = new Ordered(original, WireIds.OrderKey.of(original), i);
-        }
-        Arrays.sort(ordered, Comparator.comparing(Ordered::key));
-        return ordered;
-    }
-
-    /** A window point's application id, its order key and its position in the window. */
-    private record Ordered(PointId id, WireIds.OrderKey key, int index) {
-    }
-
     @SuppressWarnings("unchecked")
     private <M extends Message> M walk(M message) {
         if (message instanceof ScoredPoint point) {
@@ -132,35 +200,7 @@ final class ScopedResponses {
         if (OPAQUE.contains(type)) {
             return message;
         }
-        Message.Builder builder = null;
-        for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
-            FieldDescriptor field = entry.getKey();
-            if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE || field.isMapField()) {
-                continue;
-            }
-            if (field.isRepeated()) {
-                List<?> values = (List<?>) entry.getValue();
-                List<Object> mapped = new ArrayList<>(values.size());
-                boolean changed = false;
-                for (Object value : values) {
-                    Message walked = walk((Message) value);
-                    changed |= walked != value;
-                    mapped.add(walked);
-                }
-                if (changed) {
-                    builder = builder != null ? builder : message.toBuilder();
-                    builder.setField(field, mapped);
-                }
-            }
-            else {
-                Message value = (Message) entry.getValue();
-                Message walked = walk(value);
-                if (walked != value) {
-                    builder = builder != null ? builder : message.toBuilder();
-                    builder.setField(field, walked);
-                }
-            }
-        }
+        Message.Builder builder = MessageFields.map(message, this::walk);
         return builder == null ? message : (M) builder.build();
     }
 

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.wire;
 
+import io.github.qdrantscope.core.client.CallRejection;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
@@ -93,29 +94,29 @@ final class WireIds {
     }
 
     /**
-     * The canonical text of a UUID in any form Qdrant accepts (hyphenated, simple, braced, URN; the {@code uuid}
-     * crate's {@code Uuid::parse_str}, lib/api/src/grpc/conversions.rs), failing with Qdrant's own message.
+     * The canonical text of a UUID in any form Qdrant accepts, failing with Qdrant's own message. Qdrant parses
+     * ids with the {@code uuid} crate's {@code Uuid::parse_str} (lib/api/src/grpc/conversions.rs), which accepts
+     * exactly four shapes by length (shared/parser.rs {@code try_parse}): 32 hex digits, the hyphenated 36,
+     * the hyphenated form in braces (38) and behind a lowercase {@code urn:uuid:} (45); hex digits in either
+     * case. Anything else, such as {@code urn:uuid:} before 32 digits, is refused before anything is looked up.
      */
     static String canonical(String text) {
         return parse(text).toString();
     }
 
     private static UUID parse(String text) {
-        String value = text;
-        if (value.regionMatches(true, 0, "urn:uuid:", 0, 9)) {
-            value = value.substring(9);
-        }
-        else if (value.length() == 38 && value.charAt(0) == '{' && value.charAt(37) == '}') {
-            value = value.substring(1, 37);
-        }
-        if (SIMPLE.matcher(value).matches()) {
-            value = value.substring(0, 8) + '-' + value.substring(8, 12) + '-' + value.substring(12, 16) + '-'
-                    + value.substring(16, 20) + '-' + value.substring(20);
-        }
-        if (value.length() == 36) {
+        String hyphenated = switch (text.length()) {
+            case 32 -> SIMPLE.matcher(text).matches() ? text.substring(0, 8) + '-' + text.substring(8, 12) + '-'
+                    + text.substring(12, 16) + '-' + text.substring(16, 20) + '-' + text.substring(20) : null;
+            case 36 -> text;
+            case 38 -> text.charAt(0) == '{' && text.charAt(37) == '}' ? text.substring(1, 37) : null;
+            case 45 -> text.startsWith("urn:uuid:") ? text.substring(9) : null;
+            default -> null;
+        };
+        if (hyphenated != null) {
             try {
-                UUID uuid = UUID.fromString(value);
-                if (uuid.toString().equals(value.toLowerCase(Locale.ROOT))) {
+                UUID uuid = UUID.fromString(hyphenated);
+                if (uuid.toString().equals(hyphenated.toLowerCase(Locale.ROOT))) {
                     return uuid;
                 }
             }
@@ -123,7 +124,7 @@ final class WireIds {
                 // falls through to Qdrant's message
             }
         }
-        throw new ScopeRejection(Status.Code.INVALID_ARGUMENT, "Unable to parse UUID: " + text);
+        throw new CallRejection(Status.Code.INVALID_ARGUMENT, "Unable to parse UUID: " + text);
     }
 
     private static PointId uuid(String uuid) {

@@ -112,10 +112,10 @@ class ForkCallMappingTest {
         assertThatThrownBy(() -> mapping().request(RecommendPoints.newBuilder().setCollectionName("documents")
             .setLookupFrom(LookupLocation.newBuilder().setCollectionName(tooLong))
             .build()))
-            .isInstanceOf(ForkCallMapping.Rejection.class)
+            .isInstanceOf(io.github.qdrantscope.core.client.CallRejection.class)
             .hasMessageStartingWith("qdrant-scope: collection name '" + tooLong + "'")
             .hasMessageEndingWith("(test/Rpc, LookupLocation.collection_name)")
-            .satisfies(ex -> assertThat(((ForkCallMapping.Rejection) ex).status().getCode())
+            .satisfies(ex -> assertThat(((io.github.qdrantscope.core.client.CallRejection) ex).status().getCode())
                 .isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
 

@@ -156,6 +156,30 @@ class ProjectScopeInterceptorTest {
     }
 
     @Test
+    void errorsNameTheApplicationsIdsNotTheStoredOnes() throws Exception {
+        // another project has points 2 and SHARED_UUID; this one has only 1: Qdrant answers "not found" for the
+        // stored (namespaced) id, and the application must read its own id in the text, as from a Qdrant of its own
+        createCollection(client, "errors", 2, Distance.Cosine);
+        ProjectScope a = ScopedClients.project("a");
+        in(ScopedClients.project("b"), () -> get(client.upsertAsync("errors", fixture("b"))));
+        in(a, () -> get(client.upsertAsync("errors", fixture("a").subList(0, 1))));
+
+        assertThatThrownBy(() -> in(a, () -> get(client.queryAsync(QueryPoints.newBuilder()
+            .setCollectionName("errors").setQuery(QueryFactory.nearest(id(2))).build()))))
+            .isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
+                assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+                assertThat(ex.getStatus().getDescription()).isEqualTo("Not found: No point with id 2 found");
+            });
+        assertThatThrownBy(() -> in(a, () -> get(client.setPayloadAsync("errors", Map.of("name", value("x")),
+                id(SHARED_UUID), true, null, null))))
+            .isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
+                assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+                assertThat(ex.getStatus().getDescription())
+                    .isEqualTo("Not found: No point with id " + SHARED_UUID + " found");
+            });
+    }
+
+    @Test
     void reservedPayloadFieldsAreRefusedAndNothingIsWritten() throws Exception {
         createCollection(client, "reserved", 2, Distance.Cosine);
         ProjectScope a = ScopedClients.project("a");

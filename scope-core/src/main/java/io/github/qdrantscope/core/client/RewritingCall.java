@@ -1,7 +1,6 @@
-package io.github.qdrantscope.core.wire;
+package io.github.qdrantscope.core.client;
 
 import com.google.protobuf.Message;
-import io.github.qdrantscope.core.wire.ScopedProjects.Write;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -10,25 +9,41 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 
 /**
- * A unary call whose request is rewritten before anything is sent and whose response is mapped before the
- * application sees it. The real call is only started once the request is known, because the rewrite may send
- * it as another RPC or refuse it: a refused request fails the call with the refusal's status and never
- * reaches the server. (All {@code qdrant.Points} RPCs are unary.)
+ * A unary call whose request is rewritten before anything is sent and whose response and final status are mapped
+ * before the application sees them: the one mechanism under qdrant-scope's interceptors (project scope, fork
+ * collection names).
+ *
+ * <p>The real call is only started once the request is known, because the rewrite may send it as another RPC or
+ * refuse it: a refused request ({@link CallRejection}) fails the call with the refusal's status and the server
+ * never sees it, not even its headers. Any other exception a handler throws reaches the caller (gRPC cancels the
+ * call, which closes it here, and rethrows): under {@code fail-on-contention} that is the
+ * {@code ContentionException}. (Every RPC of Qdrant 1.17's services is unary.)
  */
-final class RewritingCall<Q, R> extends ClientCall<Q, R> {
+public final class RewritingCall<Q, R> extends ClientCall<Q, R> {
 
-    /** Rewrites one request and maps its response. */
-    interface Handler {
+    /** Rewrites one call; a new handler per call, so it may keep what it needs between its methods. */
+    public interface Handler {
 
-        /** The request to send instead; throws {@link ScopeRejection} to refuse it. */
-        ScopedRequests.Rewrite rewrite(Message request);
+        /** The method to send and the request to send with it; throws {@link CallRejection} to refuse it. */
+        Rewrite rewrite(MethodDescriptor<?, ?> method, Message request);
 
-        /** The response the application gets; may throw {@link ScopeRejection}. */
-        Message response(Message response, ScopedRequests.Rewrite rewrite);
+        /** The response the application gets; may throw {@link CallRejection}. */
+        Message response(Message response);
 
-        /** The write record to complete when the call ends, or {@code null}. */
-        Write begin(Message request, ScopedRequests.Rewrite rewrite);
+        /** The status the application gets when the sent call closes with {@code status}. */
+        Status closed(Status status);
     }
+
+    /**
+     * What to send instead.
+     *
+     * @param method the RPC (the original one, or another with the same response type)
+     * @param request the request
+     */
+    public record Rewrite(MethodDescriptor<?, ?> method, Message request) {
+    }
+
+    private final MethodDescriptor<Q, R> method;
 
     private final Channel next;
 
@@ -48,7 +63,14 @@ final class RewritingCall<Q, R> extends ClientCall<Q, R> {
 
     private boolean closed;
 
-    RewritingCall(Channel next, CallOptions options, Handler handler) {
+    /**
+     * @param method the RPC the application called
+     * @param next where the rewritten call goes
+     * @param options the call's options
+     * @param handler this call's handler
+     */
+    public RewritingCall(MethodDescriptor<Q, R> method, Channel next, CallOptions options, Handler handler) {
+        this.method = method;
         this.next = next;
         this.options = options;
         this.handler = handler;
@@ -76,19 +98,16 @@ final class RewritingCall<Q, R> extends ClientCall<Q, R> {
         if (this.closed) {
             return;
         }
-        ScopedRequests.Rewrite rewrite;
+        Rewrite rewrite;
         try {
-            rewrite = this.handler.rewrite((Message) message);
+            rewrite = this.handler.rewrite(this.method, (Message) message);
         }
-        catch (ScopeRejection ex) {
+        catch (CallRejection ex) {
             close(ex.status());
             return;
         }
-        // anything else (a ContentionException under fail-on-contention) reaches the caller: gRPC cancels the
-        // call, which closes it here, and rethrows
-        Write write = this.handler.begin((Message) message, rewrite);
         this.delegate = this.next.newCall((MethodDescriptor<Message, Message>) rewrite.method(), this.options);
-        this.delegate.start(new MappingListener(rewrite, write), this.headers);
+        this.delegate.start(new MappingListener(), this.headers);
         if (this.compression != null) {
             this.delegate.setMessageCompression(this.compression);
         }
@@ -137,16 +156,7 @@ final class RewritingCall<Q, R> extends ClientCall<Q, R> {
 
     private final class MappingListener extends Listener<Message> {
 
-        private final ScopedRequests.Rewrite rewrite;
-
-        private final Write write;
-
         private Status failure;
-
-        MappingListener(ScopedRequests.Rewrite rewrite, Write write) {
-            this.rewrite = rewrite;
-            this.write = write;
-        }
 
         @Override
         public void onHeaders(Metadata headers) {
@@ -158,9 +168,9 @@ final class RewritingCall<Q, R> extends ClientCall<Q, R> {
         public void onMessage(Message message) {
             Message mapped;
             try {
-                mapped = RewritingCall.this.handler.response(message, this.rewrite);
+                mapped = RewritingCall.this.handler.response(message);
             }
-            catch (ScopeRejection ex) {
+            catch (CallRejection ex) {
                 this.failure = ex.status();
                 return;
             }
@@ -174,15 +184,8 @@ final class RewritingCall<Q, R> extends ClientCall<Q, R> {
 
         @Override
         public void onClose(Status status, Metadata trailers) {
-            if (this.write != null) {
-                if (status.isOk()) {
-                    this.write.succeeded(this.rewrite.changes());
-                }
-                else {
-                    this.write.failed();
-                }
-            }
-            RewritingCall.this.listener.onClose(status.isOk() && this.failure != null ? this.failure : status,
+            Status closedWith = RewritingCall.this.handler.closed(status);
+            RewritingCall.this.listener.onClose(closedWith.isOk() && this.failure != null ? this.failure : closedWith,
                     trailers);
         }
 
