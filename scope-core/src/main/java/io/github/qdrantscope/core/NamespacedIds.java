@@ -24,14 +24,23 @@ public final class NamespacedIds {
         return uuidV5(NAMESPACE, project + '\u0000' + originalId).toString();
     }
 
-    public static UUID uuidV5(UUID namespace, String name) {
-        MessageDigest sha1;
+    /**
+     * One digest per thread: every id of every scoped write and read is namespaced, and looking the algorithm up
+     * each time costs more than hashing a short id. {@link MessageDigest#digest} resets it after each use.
+     */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
         try {
-            sha1 = MessageDigest.getInstance("SHA-1");
+            return MessageDigest.getInstance("SHA-1");
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-1 is required of every Java platform", ex);
         }
+    });
+
+    /** The name-based (version 5, SHA-1) UUID of {@code name} in {@code namespace} (RFC 4122). */
+    public static UUID uuidV5(UUID namespace, String name) {
+        MessageDigest sha1 = SHA1.get();
+        sha1.reset();
         ByteBuffer ns = ByteBuffer.allocate(16)
             .putLong(namespace.getMostSignificantBits())
             .putLong(namespace.getLeastSignificantBits());
