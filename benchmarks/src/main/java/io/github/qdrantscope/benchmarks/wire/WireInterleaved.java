@@ -27,6 +27,7 @@ public final class WireInterleaved {
         if ("upsert".equals(what)) {
             WireScopingBenchmark.Upsert upsert = new WireScopingBenchmark.Upsert();
             upsert.start();
+            upsert.emptyCollection();
             try {
                 // the collection is emptied every 100 rounds, as the JMH benchmark empties it every iteration
                 report(what, rounds, new String[] {"unscoped", "stamped", "scoped"}, round -> {

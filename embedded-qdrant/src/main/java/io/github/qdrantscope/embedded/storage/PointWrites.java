@@ -52,6 +52,12 @@ public final class PointWrites {
             Map<String, float[]> vectors = VectorInput.toStored(point.getVectors(), collection.vectors());
             byId.put(id, new StoredPoint(id, point.getPayloadMap(), vectors));
         }
+        if (updateFilter == null && mode != UpdateMode.UpdateOnly && mode != UpdateMode.InsertOnly) {
+            // the common upsert replaces or inserts unconditionally: one tree walk per point instead of a lookup and
+            // a put (random UUID ids, as scoped clients write them, made the lookup a visible share of an upsert)
+            byId.values().forEach(collection::put);
+            return;
+        }
         Predicate<StoredPoint> mayUpdate = updateFilter == null ? p -> true : FilterEvaluator.compile(updateFilter);
         for (StoredPoint point : byId.values()) {
             StoredPoint existing = collection.point(point.id());

@@ -16,6 +16,9 @@ import io.qdrant.client.grpc.JsonWithInt.Value;
  */
 public final class Reserved {
 
+    /** The prefix of the reserved fields other than the project key. */
+    private static final String OWN_PREFIX = "qdrant_scope_";
+
     private Reserved() {
     }
 
@@ -39,7 +42,7 @@ public final class Reserved {
             return;
         }
         for (String key : payload.keySet()) {
-            if (isReserved(scope, firstSegment(key))) {
+            if (mayBeReserved(scope, key) && isReserved(scope, firstSegment(key))) {
                 rejectPath(scope, key, where.get());
             }
         }
@@ -76,6 +79,14 @@ public final class Reserved {
         }
         return key.equals(ProjectNames.ORIGINAL_ID_KEY) ? "for the id the application gave the point"
                 : "for the name of a custom project key";
+    }
+
+    /**
+     * A cheap test every reserved path passes (its first segment is the project key or starts with
+     * {@value #OWN_PREFIX}, possibly quoted): an upsert checks every key of every point.
+     */
+    private static boolean mayBeReserved(ProjectScope scope, String key) {
+        return key.startsWith(OWN_PREFIX) || key.startsWith(scope.key()) || key.startsWith("\"");
     }
 
     private static String firstSegment(String path) {

@@ -80,7 +80,9 @@ public final class ScopedProjects {
     }
 
     private Project project(String name) {
-        return this.projects.computeIfAbsent(name, key -> new Project());
+        // a get first: computeIfAbsent locks the bin even when the project exists, and every id of an upsert asks
+        Project existing = this.projects.get(name);
+        return existing != null ? existing : this.projects.computeIfAbsent(name, key -> new Project());
     }
 
     /**
