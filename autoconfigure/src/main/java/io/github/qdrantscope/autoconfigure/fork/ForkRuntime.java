@@ -1,5 +1,6 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.client.UncoveredClients;
 import io.github.qdrantscope.core.fork.ForkCollections;
 
 import java.nio.file.Path;
@@ -186,7 +187,8 @@ public final class ForkRuntime {
     }
 
     private QdrantClient adminClient(QdrantEndpoint endpoint, Duration timeout) {
-        return adminClients.computeIfAbsent(endpointKey(endpoint), k -> {
+        // exempt: the fork's own administrative calls look at the server as it is, and are not unscoped access
+        return adminClients.computeIfAbsent(endpointKey(endpoint), k -> UncoveredClients.exempt(() -> {
             // no version check: it is a call without a deadline, and the context's QdrantConnectionCheck did it
             QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(endpoint.host(), endpoint.port(), endpoint.useTls(),
                     false).withTimeout(timeout);
@@ -194,7 +196,7 @@ public final class ForkRuntime {
                 grpc.withApiKey(endpoint.apiKey());
             }
             return new QdrantClient(grpc.build());
-        });
+        }));
     }
 
     private static String endpointKey(QdrantEndpoint endpoint) {

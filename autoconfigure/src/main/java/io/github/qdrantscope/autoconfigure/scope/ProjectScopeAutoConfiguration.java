@@ -6,6 +6,7 @@ import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
 import io.github.qdrantscope.core.wire.ScopedProjects;
+import io.github.qdrantscope.core.wire.UncoveredCallCheck;
 import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -88,6 +89,23 @@ public class ProjectScopeAutoConfiguration {
             .of(() -> metrics.getIfAvailable(() -> NoOpScopeMetrics.INSTANCE));
         return new ProjectScopeInterceptor(ScopedProjects.jvm(),
                 new UnscopedAccessGuard(properties.unscoped(), scopeMetrics), collection -> true);
+    }
+
+    /**
+     * Counts the calls of Qdrant clients the context could not cover (built inside a method, never a bean) under
+     * the unscoped contention kinds, logs each such client once and, under {@code qdrant-scope.unscoped=fail},
+     * refuses its calls, while the context runs.
+     */
+    @Bean
+    @ConditionalOnClass(name = "io.qdrant.client.QdrantClient")
+    @ConditionalOnMissingBean
+    UncoveredClientsRegistration qdrantScopeUncoveredClients(ObjectProvider<ScopeMetrics> metrics,
+            Environment environment) {
+        QdrantScopeProperties properties = Binder.get(environment)
+            .bindOrCreate(QdrantScopeProperties.PREFIX, QdrantScopeProperties.class);
+        Supplier<ScopeMetrics> scopeMetrics = SingletonSupplier
+            .of(() -> metrics.getIfAvailable(() -> NoOpScopeMetrics.INSTANCE));
+        return new UncoveredClientsRegistration(new UncoveredCallCheck(properties.unscoped(), scopeMetrics));
     }
 
     /** Opens the test's scope on the server thread of {@code RANDOM_PORT} tests. */

@@ -1,6 +1,7 @@
 package io.github.qdrantscope.core.wire;
 
 import io.github.qdrantscope.core.client.CallRejection;
+import io.github.qdrantscope.core.client.UncoveredClients;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,13 +65,14 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
     @Override
     public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions callOptions,
             Channel next) {
+        CallOptions options = UncoveredClients.covered(callOptions);
         if (!PointsGrpc.SERVICE_NAME.equals(method.getServiceName()) || ProxiedCalls.active()) {
-            return next.newCall(method, callOptions);
+            return next.newCall(method, options);
         }
         String rpc = method.getBareMethodName();
         ProjectScope scope = ProjectScope.current().orElse(null);
         RewritingCall.Handler handler = scope != null ? new Scoped(scope, rpc) : new Unscoped(rpc);
-        return new RewritingCall<>(method, next, callOptions, handler);
+        return new RewritingCall<>(method, next, options, handler);
     }
 
     private static String collection(Message request) {
