@@ -1,25 +1,18 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
 import io.github.qdrantscope.core.ProjectScope;
-import io.github.qdrantscope.core.ProxiedCalls;
 import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.client.ScopedQdrantClients;
 import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
-import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
-import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
-import io.qdrant.client.grpc.Common;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
@@ -39,8 +32,7 @@ import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
  * the client's {@code ProjectScopeInterceptor}, the one place Qdrant requests are scoped, and cleaned up from its
  * records;</li>
  * <li>for any other store (one that does not talk to Qdrant through a scoped client), the documents themselves
- * are stamped, ids namespaced and filters ANDed with the project ({@link ScopedDocuments}), and
- * {@link ProjectWrites} records them for cleanup.</li>
+ * carry the project ({@link DocumentScopedStore}).</li>
  * </ul>
  * Outside a scope it applies {@code qdrant-scope.unscoped}; with {@code qdrant-scope.audit} it also checks what
  * each scoped call would have done unscoped ({@link VectorStoreAudit}).
@@ -57,11 +49,11 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
     private final UnscopedAccessGuard guard;
 
-    private final ProjectWrites writes = new ProjectWrites();
-
     private final TenantIndex tenantIndex;
 
     private final VectorStoreAudit audit;
+
+    private final DocumentScopedStore documents;
 
     private volatile String collection;
 
@@ -80,6 +72,8 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         this.tenantIndex = new TenantIndex(() -> qdrantClient().orElse(null), this::collection, ownedCollection,
                 CLEANUP_TIMEOUT);
         this.audit = new VectorStoreAudit(target, metrics, this::qdrantClient, this::collection, CLEANUP_TIMEOUT);
+        this.documents = new DocumentScopedStore(target, settings.audit() ? this.audit : null, this.tenantIndex,
+                this::qdrantClient, this::collection, CLEANUP_TIMEOUT);
     }
 
     @Override
@@ -100,7 +94,7 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
 
     @SuppressWarnings("unchecked")
     private Object scoped(VectorStoreOperation operation, MethodInvocation invocation, ProjectScope scope) throws Throwable {
-        return wire() ? scopedAtTheWire(operation, invocation, scope) : scopedDocuments(operation, invocation, scope);
+        return wire() ? scopedAtTheWire(operation, invocation, scope) : this.documents.scoped(operation, invocation, scope);
     }
 
     /** A Qdrant store whose client scopes its requests: only Spring AI's own ids and filter shapes are adapted. */
@@ -163,163 +157,33 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
             .build();
     }
 
-    /** Any other store: the documents themselves carry the project. */
-    @SuppressWarnings("unchecked")
-    private Object scopedDocuments(VectorStoreOperation operation, MethodInvocation invocation, ProjectScope scope)
-            throws Throwable {
-        Object[] args = invocation.getArguments();
-        switch (operation) {
-            case ADD -> {
-                List<Document> stamped = ScopedDocuments.stamp((List<Document>) args[0], scope);
-                args[0] = stamped;
-                this.tenantIndex.ensure(scope.key());
-                List<String> ids = stamped.stream().map(Document::getId).toList();
-                return write(scope, () -> proceed(invocation), record -> record.added(ids));
-            }
-            case DELETE_IDS -> {
-                if (this.settings.audit()) {
-                    this.audit.deleteIds((List<String>) args[0], scope);
-                }
-                List<String> ids = ScopedDocuments.namespaced((List<String>) args[0], scope);
-                args[0] = ids;
-                return write(scope, () -> proceed(invocation), record -> record.deleted(ids));
-            }
-            case DELETE_FILTER -> {
-                args[0] = scopedDeleteFilter((Filter.Expression) args[0], scope);
-                return write(scope, () -> proceed(invocation), ProjectWrites.Record::unknown);
-            }
-            case DELETE_FILTER_TEXT -> {
-                Filter.Expression parsed = SearchRequest.builder().filterExpression((String) args[0]).build()
-                    .getFilterExpression();
-                Filter.Expression scopedFilter = scopedDeleteFilter(parsed, scope);
-                return write(scope, () -> ProxiedCalls.run(() -> {
-                    this.target.delete(scopedFilter);
-                    return null;
-                }), ProjectWrites.Record::unknown);
-            }
-            case SEARCH -> {
-                SearchRequest request = (SearchRequest) args[0];
-                if (this.settings.audit()) {
-                    this.audit.search(request, scope);
-                }
-                args[0] = scopedRequest(request, scope);
-                return ScopedDocuments.unstamp((List<Document>) proceed(invocation), scope.key());
-            }
-            case SEARCH_TEXT -> {
-                SearchRequest request = SearchRequest.builder().query((String) args[0]).build();
-                if (this.settings.audit()) {
-                    this.audit.search(request, scope);
-                }
-                SearchRequest scopedRequest = scopedRequest(request, scope);
-                return ScopedDocuments.unstamp(
-                        ProxiedCalls.run(() -> this.target.similaritySearch(scopedRequest)), scope.key());
-            }
-        }
-        return proceed(invocation);
-    }
-
     @SuppressWarnings("unchecked")
     private Object unscoped(VectorStoreOperation operation, MethodInvocation invocation) throws Throwable {
         this.guard.check(operation.unscopedKind, "VectorStore." + operation.meterName, collection(), "");
-        Object result = proceed(invocation);
+        Object result = DocumentScopedStore.proceed(invocation);
         if (operation == VectorStoreOperation.SEARCH || operation == VectorStoreOperation.SEARCH_TEXT) {
             return DocumentIds.restore(ScopedDocuments.unstamp((List<Document>) result, ScopedProject.DEFAULT_KEY));
         }
         return result;
     }
 
-    /** Runs a write of {@code scope}'s project and records its outcome for cleanup. */
-    private Object write(ProjectScope scope, Call call, Consumer<ProjectWrites.Record> onSuccess) throws Throwable {
-        ProjectWrites.Record record = this.writes.begin(scope.name());
-        Object result;
-        try {
-            result = call.run();
-        }
-        catch (Throwable ex) {
-            // it may have been applied in part
-            record.unknown();
-            throw ex;
-        }
-        onSuccess.accept(record);
-        return result;
-    }
-
-    private static Object proceed(MethodInvocation invocation) throws Throwable {
-        try {
-            return ProxiedCalls.run(() -> {
-                try {
-                    return invocation.proceed();
-                }
-                catch (Throwable ex) {
-                    throw new WrappedThrowable(ex);
-                }
-            });
-        }
-        catch (WrappedThrowable wrapped) {
-            throw wrapped.getCause();
-        }
-    }
-
-    private Filter.Expression scopedDeleteFilter(Filter.Expression userFilter, ProjectScope scope) {
-        if (this.settings.audit()) {
-            this.audit.delete(userFilter, scope);
-        }
-        return ScopeFilters.and(ScopeFilters.inProject(scope), userFilter);
-    }
-
-    private static SearchRequest scopedRequest(SearchRequest request, ProjectScope scope) {
-        return SearchRequest.from(request)
-            .filterExpression(ScopeFilters.and(ScopeFilters.inProject(scope), request.getFilterExpression()))
-            .build();
-    }
-
     /**
-     * Removes every point of {@code scope} from this store's collection and returns how many there were,
-     * or {@code -1} when that is not known (the project was changed in a way {@link ProjectWrites} cannot
-     * follow and the store is not a Qdrant store, which could count them). One round trip — a delete by
-     * filter — unless the count has to be asked for.
+     * Removes every point of {@code scope} from this store's collection and returns how many there were, or
+     * {@code -1} when that is not known; at the wire nothing: the listener removes what the wire recorded from
+     * every collection at once.
      */
     long removeProject(ProjectScope scope) {
-        if (wire()) {
-            // the wire recorded the project's writes; the listener removes them from every collection at once
-            return 0;
-        }
-        ProjectWrites.Record record = this.writes.take(scope.name());
-        // Deleted even when nothing was recorded: a raw-client write may have put points into the project.
-        boolean known = record == null || record.certain();
-        long recorded = record == null ? 0 : record.points();
-        Optional<QdrantClient> client = qdrantClient();
-        if (client.isEmpty()) {
-            ProxiedCalls.run(() -> {
-                this.target.delete(ScopeFilters.inProject(scope));
-                return null;
-            });
-            return known ? recorded : -1;
-        }
-        Common.Filter filter = Common.Filter.newBuilder()
-            .addMust(ConditionFactory.matchKeyword(scope.key(), scope.name()))
-            .build();
-        String what = "remove the points of project '" + scope.name() + "'";
-        long count = known ? recorded
-                : await(() -> client.get().countAsync(collection(), filter, true, CLEANUP_TIMEOUT), what);
-        if (count > 0 || known) {
-            await(() -> client.get().deleteAsync(collection(), filter, CLEANUP_TIMEOUT), what);
-        }
-        return count;
+        return wire() ? 0 : this.documents.removeProject(scope);
     }
 
     /** Forgets what {@code scope} wrote, for a project whose points are kept ({@code cleanup = NEVER}). */
     void forgetProject(ProjectScope scope) {
-        this.writes.take(scope.name());
+        this.documents.forget(scope);
     }
 
     /** How many projects have writes recorded and not yet cleaned up or forgotten. */
     int recordedProjects() {
-        return this.writes.size();
-    }
-
-    private <T> T await(Supplier<Future<T>> call, String what) {
-        return ProxiedCalls.await(call, CLEANUP_TIMEOUT, what + " in collection '" + collection() + "'");
+        return this.documents.recordedProjects();
     }
 
     /** Whether the store's requests are scoped at the wire: a Qdrant store on a scoped client. */
@@ -355,20 +219,5 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         return name;
     }
 
-    /** A call that may throw anything the proxied method may. */
-    @FunctionalInterface
-    private interface Call {
 
-        Object run() throws Throwable;
-    }
-
-    /** Carries a checked throwable through {@link ProxiedCalls#run}. */
-    private static final class WrappedThrowable extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        WrappedThrowable(Throwable cause) {
-            super(cause);
-        }
-    }
 }

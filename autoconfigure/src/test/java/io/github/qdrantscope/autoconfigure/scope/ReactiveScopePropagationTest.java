@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import java.time.Duration;
+
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 
@@ -44,7 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "spring.autoconfigure.exclude="
                         + "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
                 "spring.ai.vectorstore.qdrant.collection-name=scope_reactive", "qdrant-scope.unscoped=fail" })
-@AutoConfigureWebTestClient
+// a generous response timeout: a first request on a loaded 2-core machine can take more than the default 5 s,
+// and this is a guard against a hang, not a time limit on the scoping
+@AutoConfigureWebTestClient(timeout = "PT60S")
 @ScopedProject
 @Execution(ExecutionMode.CONCURRENT)
 class ReactiveScopePropagationTest extends ScopeTestApplication.OnEmbeddedQdrant {
@@ -112,7 +116,10 @@ class ReactiveScopePropagationTest extends ScopeTestApplication.OnEmbeddedQdrant
     void requestWithoutHeadersRunsUnscopedOnThreadsThatServedScopedOnes() {
         this.webTestClient.get().uri("/project").exchange().expectBody(String.class).isEqualTo(this.project.name());
         // A client without the starter's customization sends no scope; nothing is left behind on the server.
-        WebTestClient plain = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+        WebTestClient plain = WebTestClient.bindToServer()
+            .responseTimeout(Duration.ofSeconds(60))
+            .baseUrl("http://localhost:" + this.port)
+            .build();
         for (int i = 0; i < 4; i++) {
             plain.get().uri("/project").exchange().expectBody(String.class).isEqualTo("none");
             plain.get().uri("/project-elsewhere").exchange().expectBody(String.class)

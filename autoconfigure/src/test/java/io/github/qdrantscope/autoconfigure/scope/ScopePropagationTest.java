@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import java.time.Duration;
+
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
@@ -44,7 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = { "spring.ai.vectorstore.qdrant.collection-name=scope_web", "qdrant-scope.unscoped=fail" })
 @AutoConfigureTestRestTemplate
 @AutoConfigureRestTestClient
-@AutoConfigureWebTestClient
+// a generous response timeout: a first request on a loaded 2-core machine can take more than the default 5 s,
+// and this is a guard against a hang, not a time limit on the scoping
+@AutoConfigureWebTestClient(timeout = "PT60S")
 @ScopedProject
 @Execution(ExecutionMode.CONCURRENT)
 class ScopePropagationTest extends ScopeTestApplication.OnEmbeddedQdrant {
@@ -146,6 +150,7 @@ class ScopePropagationTest extends ScopeTestApplication.OnEmbeddedQdrant {
         // (as on any other thread): the starter's filter is put ahead of it, so the test's scope is sent.
         ProjectScope elsewhere = new ProjectScope(ProjectNames.newName("elsewhere"), this.project.key());
         WebTestClient.Builder builder = WebTestClient.bindToServer()
+            .responseTimeout(Duration.ofSeconds(60))
             .baseUrl("http://localhost:" + this.port)
             .filter((request, next) -> {
                 try (ProjectScope.Binding ignored = ProjectScope.open(elsewhere)) {
