@@ -27,11 +27,15 @@ public final class RewritingCall<Q, R> extends ClientCall<Q, R> {
         /** The method to send and the request to send with it; throws {@link CallRejection} to refuse it. */
         Rewrite rewrite(MethodDescriptor<?, ?> method, Message request);
 
-        /** The response the application gets; may throw {@link CallRejection}. */
-        Message response(Message response);
+        /** The response the application gets; may throw {@link CallRejection}. The response as it came by default. */
+        default Message response(Message response) {
+            return response;
+        }
 
-        /** The status the application gets when the sent call closes with {@code status}. */
-        Status closed(Status status);
+        /** The status the application gets when the sent call closes with {@code status}; that one by default. */
+        default Status closed(Status status) {
+            return status;
+        }
     }
 
     /**

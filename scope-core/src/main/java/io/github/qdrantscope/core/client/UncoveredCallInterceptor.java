@@ -6,7 +6,6 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.MethodDescriptor;
-import io.grpc.Status;
 import io.qdrant.client.grpc.PointsGrpc;
 
 /**
@@ -49,16 +48,6 @@ final class UncoveredCallInterceptor implements ClientInterceptor {
         public RewritingCall.Rewrite rewrite(MethodDescriptor<?, ?> method, Message request) {
             this.observer.call(UncoveredCallInterceptor.this.site, this.rpc, request);
             return new RewritingCall.Rewrite(method, request);
-        }
-
-        @Override
-        public Message response(Message response) {
-            return response;
-        }
-
-        @Override
-        public Status closed(Status status) {
-            return status;
         }
     }
 }

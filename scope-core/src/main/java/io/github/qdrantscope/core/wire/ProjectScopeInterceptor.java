@@ -169,15 +169,5 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
             }
             return new RewritingCall.Rewrite(method, request);
         }
-
-        @Override
-        public Message response(Message response) {
-            return response;
-        }
-
-        @Override
-        public Status closed(Status status) {
-            return status;
-        }
     }
 }
