@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.fork.ForkRuntime;
+
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.github.qdrantscope.autoconfigure.server.QdrantConnectionCheck;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerAutoConfiguration;

@@ -1,5 +1,13 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.fork.ForkRuntime;
+import io.github.qdrantscope.core.identity.ForkId;
+import io.github.qdrantscope.core.identity.ForkIdentity;
+import io.github.qdrantscope.core.lease.CollectionClaimedException;
+import io.github.qdrantscope.core.lease.CollectionLease;
+import io.github.qdrantscope.core.lease.ForkCollectionClaimer;
+import io.github.qdrantscope.core.lease.LeaseOwner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,16 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.qdrantscope.autoconfigure.metrics.ContentionException;
+import io.github.qdrantscope.core.metrics.ContentionException;
 import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.autoconfigure.metrics.ContextScopeMetrics;
-import io.github.qdrantscope.autoconfigure.metrics.ForkReport;
-import io.github.qdrantscope.autoconfigure.metrics.ForkReportWriter;
-import io.github.qdrantscope.autoconfigure.metrics.JvmScopeMeters;
+import io.github.qdrantscope.core.metrics.ForkReport;
+import io.github.qdrantscope.core.metrics.ForkReportWriter;
+import io.github.qdrantscope.core.metrics.JvmScopeMeters;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
-import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerChoice;
-import io.github.qdrantscope.autoconfigure.server.SharedEmbeddedQdrant;
+import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
