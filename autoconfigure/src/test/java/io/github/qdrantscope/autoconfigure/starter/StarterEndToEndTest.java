@@ -164,15 +164,16 @@ class StarterEndToEndTest extends StarterTestSupport {
                 "qdrant.scope.cleanup{}", 1L,
                 "qdrant.scope.cleanup.points{}", 1L));
         QdrantClient raw = raw();
-        // a raw count with the project condition: not an unscoped read
+        // a raw count with the project condition: one scoped operation, not an unscoped read
         ScopeMeterValues before = ScopeMeterValues.of(this.registry);
         assertThat(raw.countAsync(collection(), inProject(lastProject), true).get()).isZero();
-        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEmpty();
+        assertThat(ScopeMeterValues.of(this.registry).since(before))
+            .isEqualTo(Map.of(OPERATIONS + "{operation=count,scoped=true}", 1L));
     }
 
     @Test
     @Order(4)
-    void rawClientCallsInsideTheProjectAreScopedNotCounted() throws Exception {
+    void rawClientCallsInsideTheProjectAreScopedAndCountedAsOperations() throws Exception {
         this.vectorStore.add(List.of(new Document("doc-1", "red apple", Map.of("color", "red"))));
         QdrantClient raw = raw();
         ScopeMeterValues before = ScopeMeterValues.of(this.registry);
@@ -190,7 +191,11 @@ class StarterEndToEndTest extends StarterTestSupport {
             .build()).get();
         assertThat(raw.countAsync(collection()).get()).isEqualTo(1);
 
-        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEmpty();
+        // counted as operations under their RPC names, no contention
+        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEqualTo(Map.of(
+                OPERATIONS + "{operation=search,scoped=true}", 1L,
+                OPERATIONS + "{operation=count,scoped=true}", 2L,
+                OPERATIONS + "{operation=delete,scoped=true}", 1L));
     }
 
     @Test
@@ -209,7 +214,10 @@ class StarterEndToEndTest extends StarterTestSupport {
                 Map.of(ScopedProject.DEFAULT_KEY, value("another-project"))))).get())
             .hasMessageContaining("INVALID_ARGUMENT")
             .hasMessageContaining("payload field '" + ScopedProject.DEFAULT_KEY + "'");
-        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEmpty();
+        // the refused upsert never reached the server: not an operation
+        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEqualTo(Map.of(
+                OPERATIONS + "{operation=upsert,scoped=true}", 1L,
+                OPERATIONS + "{operation=get,scoped=true}", 1L));
         // removed by the project's cleanup, which the wire recorded
     }
 

@@ -14,8 +14,6 @@ import io.github.qdrantscope.core.metrics.JvmScopeMeters;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.github.qdrantscope.core.server.JvmExit;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
-import io.qdrant.client.QdrantClient;
-import io.qdrant.client.QdrantGrpcClient;
 import io.github.qdrantscope.core.identity.ForkIdentity;
 import io.github.qdrantscope.core.lease.ForkCollectionClaimer;
 import io.github.qdrantscope.core.lease.LeaseOwner;
@@ -36,9 +34,9 @@ public final class ForkRuntime {
     private final ForkIdentity identity;
     private final LeaseOwner self;
     private final JvmScopeMeters meters;
-    private final Map<String, QdrantClient> adminClients = new ConcurrentHashMap<>();
+    private final AdminClients adminClients = new AdminClients();
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
-    private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
+    private final ForkNamespaces namespaces;
     private volatile String mode;
 
     /**
@@ -49,6 +47,7 @@ public final class ForkRuntime {
         this.identity = identity;
         this.self = self;
         this.meters = meters;
+        this.namespaces = new ForkNamespaces(self, adminClients);
     }
 
     /** This JVM's runtime, created on first use with the exit work registered. */
@@ -96,7 +95,7 @@ public final class ForkRuntime {
                     + "': it does not start with qdrant-scope.collection-prefix '" + prefix + "_'");
         }
         mode = endpoint.mode().toString();
-        String key = endpointKey(endpoint) + "/" + collection;
+        String key = AdminClients.key(endpoint) + "/" + collection;
         Claim existing = claims.get(key);
         if (existing != null) {
             if (existing.dimension() != dimension) {
@@ -111,26 +110,36 @@ public final class ForkRuntime {
                 claim(endpoint, collection, prefix, dimension, projectKey, contentField, keep, timeout, leaseTtl, metrics);
                 return;
             }
-            QdrantClient admin = adminClient(endpoint, timeout);
-            new ForkCollectionClaimer(admin, timeout, leaseTtl, metrics)
+            new ForkCollectionClaimer(adminClients.of(endpoint, timeout), timeout, leaseTtl, metrics)
                     .claim(collection, dimension, projectKey, contentField, self);
             claims.put(key, new Claim(endpoint, collection, prefix, dimension, keep, timeout, leaseTtl));
         }
     }
 
     /**
-     * Records that the fork's clients map application collection names into {@code namespace} on
-     * {@code endpoint} (see {@link ForkCollections}), so that the collections the application created there are
-     * dropped at JVM exit unless {@code keep}.
+     * Declares that the fork's clients map application collection names into {@code namespace} on
+     * {@code endpoint} (see {@link ForkCollections}): the first time, checks that the server answers and leases the
+     * namespace to this JVM ({@link io.github.qdrantscope.core.lease.NamespaceLease}), so two JVMs never share it;
+     * the collections the application creates there are listed in the report and dropped at JVM exit unless
+     * {@code keep}.
+     *
+     * @throws io.github.qdrantscope.core.server.QdrantUnreachableException when the server does not answer
+     * @throws io.github.qdrantscope.core.lease.CollectionClaimedException when another live JVM holds the namespace
      */
-    public void mapsInto(QdrantEndpoint endpoint, String namespace, boolean keep, Duration timeout) {
+    public void mapsInto(QdrantEndpoint endpoint, String namespace, boolean keep, Duration timeout, Duration leaseTtl,
+            ScopeMetrics metrics) {
         mode = endpoint.mode().toString();
-        namespaces.putIfAbsent(endpointKey(endpoint) + "/" + namespace, new Namespace(endpoint, namespace, keep, timeout));
+        namespaces.lease(endpoint, namespace, keep, timeout, leaseTtl, metrics);
     }
 
-    /** The collections this fork claimed. */
+    /**
+     * The collections of this fork: those it claimed and those the application created under its namespaces
+     * (server names, {@code <namespace>__<name>}), sorted.
+     */
     public List<String> collections() {
-        return claims.values().stream().map(Claim::collection).sorted().toList();
+        List<String> all = new ArrayList<>(claims.values().stream().map(Claim::collection).toList());
+        all.addAll(namespaces.collections());
+        return all.stream().distinct().sorted().toList();
     }
 
     /** The report of this fork as of now. */
@@ -154,7 +163,7 @@ public final class ForkRuntime {
             }
         }
         return "qdrant-scope fork " + identity.fork().value() + " (run " + identity.run().value() + "): "
-                + meters.operationTotal() + " vector-store operations, contention "
+                + meters.operationTotal() + " operations, contention "
                 + (contention.length() == 0 ? "none" : contention) + ", collections " + collections();
     }
 
@@ -172,44 +181,11 @@ public final class ForkRuntime {
             if (!CollectionNames.isOwnedBy(claim.prefix(), claim.collection())) {
                 continue;
             }
-            QdrantClient admin = adminClient(claim.endpoint(), claim.timeout());
-            new ForkCollectionClaimer(admin, claim.timeout(), claim.leaseTtl(), null).dropIfOwned(claim.collection(), self);
+            new ForkCollectionClaimer(adminClients.of(claim.endpoint(), claim.timeout()), claim.timeout(), claim.leaseTtl(), null).dropIfOwned(claim.collection(), self);
         }
         claims.clear();
-        for (Namespace namespace : new ArrayList<>(namespaces.values())) {
-            if (namespace.keep()) {
-                logger.log(System.Logger.Level.INFO, "qdrant-scope: keeping the collections the application created under '" + namespace.name()
-                        + "__' (qdrant-scope.keep-collections=true)");
-                continue;
-            }
-            List<String> dropped = new ForkCollections(namespace.name())
-                .dropAll(adminClient(namespace.endpoint(), namespace.timeout()), namespace.timeout());
-            if (!dropped.isEmpty()) {
-                logger.log(System.Logger.Level.DEBUG, "qdrant-scope: dropped the fork's application collections " + dropped);
-            }
-        }
-        namespaces.clear();
-        adminClients.values().forEach(QdrantClient::close);
-        adminClients.clear();
-    }
-
-    private QdrantClient adminClient(QdrantEndpoint endpoint, Duration timeout) {
-        return adminClients.computeIfAbsent(endpointKey(endpoint), k -> {
-            // no version check: it is a call without a deadline, and the caller's health check (QdrantHealthCheck) did it
-            QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(endpoint.host(), endpoint.port(), endpoint.useTls(),
-                    false).withTimeout(timeout);
-            if (endpoint.apiKey() != null && !endpoint.apiKey().isEmpty()) {
-                grpc.withApiKey(endpoint.apiKey());
-            }
-            return new QdrantClient(grpc.build());
-        });
-    }
-
-    private static String endpointKey(QdrantEndpoint endpoint) {
-        return endpoint.host() + ":" + endpoint.port() + (endpoint.useTls() ? "+tls" : "");
-    }
-
-    private record Namespace(QdrantEndpoint endpoint, String name, boolean keep, Duration timeout) {
+        namespaces.dropAll();
+        adminClients.closeAll();
     }
 
     private record Claim(QdrantEndpoint endpoint, String collection, String prefix, int dimension, boolean keep,

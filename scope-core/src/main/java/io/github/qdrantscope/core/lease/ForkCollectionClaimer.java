@@ -54,6 +54,8 @@ public class ForkCollectionClaimer {
     /**
      * Creates or checks {@code collection}, indexes {@code projectKey} and claims the lease for {@code self}.
      *
+     * @param projectKey the payload key to index for projects, or {@code null} for a collection that holds no
+     *     projects' points (a {@link NamespaceLease})
      * @throws CollectionClaimedException when another live JVM holds the lease
      * @throws IllegalStateException when the existing collection's dimension is not {@code dimension}
      */
@@ -64,11 +66,13 @@ public class ForkCollectionClaimer {
         else {
             checkDimension(collection, dimension);
         }
-        await(client.createPayloadIndexAsync(collection, projectKey, PayloadSchemaType.Keyword,
-                PayloadIndexParams.newBuilder()
-                        .setKeywordIndexParams(KeywordIndexParams.newBuilder().setIsTenant(true).build())
-                        .build(),
-                true, null, timeout));
+        if (projectKey != null) {
+            await(client.createPayloadIndexAsync(collection, projectKey, PayloadSchemaType.Keyword,
+                    PayloadIndexParams.newBuilder()
+                            .setKeywordIndexParams(KeywordIndexParams.newBuilder().setIsTenant(true).build())
+                            .build(),
+                    true, null, timeout));
+        }
         LeaseOwner holder = readLease(collection);
         if (holder != null && !holder.sameProcess(self) && holder.isLive(self.host(), Instant.now(), leaseTtl)) {
             contended(collection, holder, self);
@@ -85,6 +89,11 @@ public class ForkCollectionClaimer {
         return CollectionLease.fromPoints(await(client.retrieveAsync(collection, List.of(CollectionLease.pointId()),
                 io.qdrant.client.WithPayloadSelectorFactory.enable(true),
                 io.qdrant.client.WithVectorsSelectorFactory.enable(false), null, timeout)));
+    }
+
+    /** The lease holder of {@code collection}, or {@code null} when it has none or does not exist. */
+    public LeaseOwner readLeaseIfExists(String collection) {
+        return await(client.collectionExistsAsync(collection, timeout)) ? readLease(collection) : null;
     }
 
     /**

@@ -28,8 +28,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * <p>Meters (all names lowercase and dotted, tags low-cardinality):
  * <ul>
  *   <li>{@value #OPERATIONS} — function timer, tags {@code operation} (e.g. {@code add}, {@code search},
- *       {@code delete}) and {@code scoped} ({@code true}/{@code false}): vector-store operations that went
- *       through the scoping proxy, and how long they took.</li>
+ *       {@code delete}; for Qdrant RPCs the RPC's name in snake case, e.g. {@code upsert}, {@code query},
+ *       {@code set_payload}) and {@code scoped} ({@code true}/{@code false}): Spring AI {@code VectorStore}
+ *       operations through the scoping proxy, and every other {@code qdrant.Points} RPC through the wire
+ *       interceptor, and how long they took. Each is counted once: the RPCs a counted {@code VectorStore} call
+ *       makes are not counted again ({@link CountedOperations}).</li>
  *   <li>{@value #CONTENTION} — function counter, tag {@code kind} ({@code collection_claim},
  *       {@code foreign_point}, {@code unscoped_read}, {@code unscoped_write}, {@code unscoped_delete}):
  *       contention seen; every kind is registered from the start, so a zero is visible.</li>
@@ -40,7 +43,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 public final class JvmScopeMeters {
 
-    /** Timer of vector-store operations; tags {@code operation}, {@code scoped}. */
+    /** Timer of operations (vector-store calls and Qdrant RPCs); tags {@code operation}, {@code scoped}. */
     public static final String OPERATIONS = "qdrant.scope.operations";
 
     /** Counter of contention; tag {@code kind}. */
@@ -123,7 +126,7 @@ public final class JvmScopeMeters {
         return total;
     }
 
-    /** Total vector-store operations, scoped and unscoped. */
+    /** Total operations, scoped and unscoped. */
     public long operationTotal() {
         long total = 0;
         for (TimeStats stats : operations.values()) {

@@ -53,7 +53,7 @@ class QdrantScopeRunListenerTest {
         // operation counts move with tests running in parallel; the rest of the line is exact
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).matches(Pattern.quote("qdrant-scope fork " + identity.fork().value() + " (run "
-                + identity.run().value() + "): ") + "[0-9]+ vector-store operations, contention (none|[a-z_]+=[0-9]+"
+                + identity.run().value() + "): ") + "[0-9]+ operations, contention (none|[a-z_]+=[0-9]+"
                 + "(, [a-z_]+=[0-9]+)*), collections " + Pattern.quote(runtime.collections() + " (report " + report + ")"));
     }
 }
