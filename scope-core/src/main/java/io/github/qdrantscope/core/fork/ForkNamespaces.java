@@ -106,22 +106,33 @@ final class ForkNamespaces {
                         + NamespaceLease.collectionOf(namespace.name()) + "' (qdrant-scope.keep-collections=true)");
                 continue;
             }
-            ForkCollectionClaimer claimer = new ForkCollectionClaimer(this.admin.of(namespace.endpoint(),
-                    namespace.timeout()), namespace.timeout(), namespace.leaseTtl(), null);
-            if (NamespaceLease.heldByAnother(claimer, namespace.name(), this.self)) {
-                logger.log(System.Logger.Level.WARNING, "qdrant-scope: not dropping the collections under '"
-                        + namespace.name() + "__': another process holds its lease now");
-                continue;
+            try {
+                drop(namespace);
             }
-            List<String> dropped = new ForkCollections(namespace.name())
-                .dropAll(this.admin.of(namespace.endpoint(), namespace.timeout()), namespace.timeout());
-            claimer.dropIfOwned(NamespaceLease.collectionOf(namespace.name()), this.self);
-            if (!dropped.isEmpty()) {
-                logger.log(System.Logger.Level.DEBUG, "qdrant-scope: dropped the fork's application collections "
-                        + dropped);
+            catch (RuntimeException ex) {
+                // one server gone (a test's own, stopped before exit) must not keep the others' collections
+                logger.log(System.Logger.Level.WARNING, "qdrant-scope: could not drop the collections under '"
+                        + namespace.name() + "__' on " + namespace.endpoint() + ": " + ex);
             }
         }
         this.namespaces.clear();
+    }
+
+    private void drop(Namespace namespace) {
+        ForkCollectionClaimer claimer = new ForkCollectionClaimer(this.admin.of(namespace.endpoint(),
+                namespace.timeout()), namespace.timeout(), namespace.leaseTtl(), null);
+        if (NamespaceLease.heldByAnother(claimer, namespace.name(), this.self)) {
+            logger.log(System.Logger.Level.WARNING, "qdrant-scope: not dropping the collections under '"
+                    + namespace.name() + "__': another process holds its lease now");
+            return;
+        }
+        List<String> dropped = new ForkCollections(namespace.name())
+            .dropAll(this.admin.of(namespace.endpoint(), namespace.timeout()), namespace.timeout());
+        claimer.dropIfOwned(NamespaceLease.collectionOf(namespace.name()), this.self);
+        if (!dropped.isEmpty()) {
+            logger.log(System.Logger.Level.DEBUG, "qdrant-scope: dropped the fork's application collections "
+                    + dropped);
+        }
     }
 
     private record Namespace(QdrantEndpoint endpoint, String name, boolean keep, Duration timeout,

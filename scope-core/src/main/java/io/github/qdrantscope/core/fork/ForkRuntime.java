@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.core.metrics.ForkReport;
@@ -37,7 +39,7 @@ public final class ForkRuntime {
     private final AdminClients adminClients = new AdminClients();
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     private final ForkNamespaces namespaces;
-    private volatile String mode;
+    private final Set<String> modes = new ConcurrentSkipListSet<>();
 
     /**
      * An unshared runtime (tests, and code driving its own exit work); everything else uses {@link #jvm()}, which
@@ -94,7 +96,7 @@ public final class ForkRuntime {
             throw new IllegalArgumentException("qdrant-scope: refusing to claim collection '" + collection
                     + "': it does not start with qdrant-scope.collection-prefix '" + prefix + "_'");
         }
-        mode = endpoint.mode().toString();
+        modes.add(endpoint.mode().toString());
         String key = AdminClients.key(endpoint) + "/" + collection;
         Claim existing = claims.get(key);
         if (existing != null) {
@@ -128,7 +130,7 @@ public final class ForkRuntime {
      */
     public void mapsInto(QdrantEndpoint endpoint, String namespace, boolean keep, Duration timeout, Duration leaseTtl,
             ScopeMetrics metrics) {
-        mode = endpoint.mode().toString();
+        modes.add(endpoint.mode().toString());
         namespaces.lease(endpoint, namespace, keep, timeout, leaseTtl, metrics);
     }
 
@@ -145,7 +147,8 @@ public final class ForkRuntime {
     /** The report of this fork as of now. */
     public ForkReport report() {
         return new ForkReport(identity.fork().value(), identity.fork().source(), identity.run().value(),
-                identity.run().source(), mode, collections(), ForkReport.snapshot(meters));
+                identity.run().source(), modes.isEmpty() ? null : String.join(",", modes), collections(),
+                ForkReport.snapshot(meters));
     }
 
     /** Writes {@code fork-<id>.json} under {@code <build dir>/qdrant-scope}; returns the file. */
@@ -181,7 +184,14 @@ public final class ForkRuntime {
             if (!CollectionNames.isOwnedBy(claim.prefix(), claim.collection())) {
                 continue;
             }
-            new ForkCollectionClaimer(adminClients.of(claim.endpoint(), claim.timeout()), claim.timeout(), claim.leaseTtl(), null).dropIfOwned(claim.collection(), self);
+            try {
+                new ForkCollectionClaimer(adminClients.of(claim.endpoint(), claim.timeout()), claim.timeout(),
+                        claim.leaseTtl(), null).dropIfOwned(claim.collection(), self);
+            }
+            catch (RuntimeException ex) {
+                logger.log(System.Logger.Level.WARNING, "qdrant-scope: could not drop collection '"
+                        + claim.collection() + "' on " + claim.endpoint() + ": " + ex);
+            }
         }
         claims.clear();
         namespaces.dropAll();

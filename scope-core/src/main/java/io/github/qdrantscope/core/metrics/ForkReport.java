@@ -18,7 +18,8 @@ import io.micrometer.core.instrument.Tag;
  * @param forkSource where the fork id came from (for example {@code surefire})
  * @param run the run id
  * @param runSource where the run id came from (for example {@code github-actions})
- * @param mode {@code embedded} or {@code external}, or {@code null} when no context chose a server
+ * @param mode {@code embedded} or {@code external} ({@code embedded,external} when the fork used both), or
+ *     {@code null} when nothing chose a server
  * @param collections the collections this fork bound
  * @param meters every meter, sorted by name and tags
  */

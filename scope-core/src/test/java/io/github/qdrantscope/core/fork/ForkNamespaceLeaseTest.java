@@ -110,6 +110,27 @@ class ForkNamespaceLeaseTest {
         assertThat(attempts).hasValue(2);
     }
 
+    @Test
+    void aServerGoneBeforeExitDoesNotKeepAnotherServersNamespaceAndTheReportNamesBothModes() throws Exception {
+        QdrantEndpoint gone;
+        try (io.github.qdrantscope.embedded.EmbeddedQdrant other = io.github.qdrantscope.embedded.EmbeddedQdrant
+            .builder().port(0).start()) {
+            gone = new QdrantEndpoint(QdrantEndpoint.Mode.EXTERNAL, other.host(), other.grpcPort(), null, false, "test");
+            this.runtime.mapsInto(gone, "qs_ns_d", false, TIMEOUT, Duration.ofHours(1),
+                    new CountingScopeMetrics(this.meters, false));
+        }
+        this.runtime.mapsInto(this.endpoint, "qs_ns_d", false, TIMEOUT, Duration.ofHours(1),
+                new CountingScopeMetrics(this.meters, false));
+        QdrantClient plain = this.clients.plain();
+        plain.createCollectionAsync("qs_ns_d__documents", io.qdrant.client.grpc.Collections.VectorParams.newBuilder()
+            .setSize(2).setDistance(io.qdrant.client.grpc.Collections.Distance.Cosine).build()).get();
+
+        assertThat(this.runtime.report().mode()).isEqualTo("embedded,external");
+        this.runtime.dropAll();
+
+        assertThat(plain.listCollectionsAsync().get()).doesNotContain("qs_ns_d__documents", "qs_ns_d_lease");
+    }
+
     private QdrantClient client(String namespace, Runnable beforeFirstCall) {
         return this.clients.client(ManagedChannelBuilder.forAddress(this.clients.server.host(),
                 this.clients.server.grpcPort()).usePlaintext()
