@@ -88,7 +88,7 @@ public class ProjectScopeAutoConfiguration {
         Supplier<ScopeMetrics> scopeMetrics = SingletonSupplier
             .of(() -> metrics.getIfAvailable(() -> NoOpScopeMetrics.INSTANCE));
         return new ProjectScopeInterceptor(ScopedProjects.jvm(),
-                new UnscopedAccessGuard(properties.unscoped(), scopeMetrics), collection -> true);
+                new UnscopedAccessGuard(properties.unscoped(), scopeMetrics), collection -> true, scopeMetrics);
     }
 
     /**

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
-import io.github.qdrantscope.autoconfigure.server.SharedEmbeddedQdrant;
+import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
 import io.github.qdrantscope.core.ScopedProject;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
