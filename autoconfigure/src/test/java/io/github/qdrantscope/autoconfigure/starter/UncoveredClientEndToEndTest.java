@@ -47,10 +47,12 @@ class UncoveredClientEndToEndTest extends StarterTestSupport {
             uncovered.deleteAsync(collection(), List.of(id(7))).get();
         }
 
+        // the uncovered calls as contention; the scoped client's count as the one operation it is
         assertThat(ScopeMeterValues.of(this.registry).since(before)).isEqualTo(Map.of(
                 "qdrant.scope.contention{kind=unscoped_write}", 1L,
                 "qdrant.scope.contention{kind=unscoped_read}", 1L,
-                "qdrant.scope.contention{kind=unscoped_delete}", 1L));
+                "qdrant.scope.contention{kind=unscoped_delete}", 1L,
+                "qdrant.scope.operations{operation=count,scoped=true}", 1L));
         assertThat(output.getOut().split("does not cover", -1)).as("one warning for the client").hasSize(2);
         assertThat(output.getOut()).contains("Upsert on collection '" + collection() + "' by a QdrantClient"
                 + " qdrant-scope does not cover (its channel was built at "
