@@ -2,6 +2,7 @@ package io.github.qdrantscope.lc4jdemo;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.qdrant.QdrantEmbeddingStore;
+import io.grpc.ManagedChannelBuilder;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 
@@ -50,7 +51,24 @@ public final class Library implements AutoCloseable {
 
     /** A library on a plaintext gRPC connection of its own to {@code host}:{@code port}, closed with the library. */
     public static Library connect(String host, int port, EmbeddingModel model) {
-        QdrantClient client = new QdrantClient(QdrantGrpcClient.newBuilder(host, port, false).build());
+        return connect(LibrarySettings.of(host, port), model);
+    }
+
+    /** A library on a gRPC connection of its own, built from {@code settings}, closed with the library. */
+    public static Library connect(LibrarySettings settings, EmbeddingModel model) {
+        ManagedChannelBuilder<?> channel = ManagedChannelBuilder.forAddress(settings.host(), settings.port());
+        if (settings.useTls()) {
+            channel.useTransportSecurity();
+        }
+        else {
+            channel.usePlaintext();
+        }
+        channel.intercept(settings.interceptors());
+        QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(channel.build(), true);
+        if (settings.apiKey() != null) {
+            grpc.withApiKey(settings.apiKey());
+        }
+        QdrantClient client = new QdrantClient(grpc.build());
         try {
             return new Library(client, true, model);
         }
