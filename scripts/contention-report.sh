@@ -2,20 +2,25 @@
 # Aggregates qdrant-scope's per-fork reports (target/qdrant-scope/fork-<id>.json) into one table and fails
 # when any fork saw contention.
 #
-#   scripts/contention-report.sh [--allow-contention FORK]... [REPORT.json | DIRECTORY]...
+#   scripts/contention-report.sh [--allow-contention FORK]... [--require-work] [REPORT.json | DIRECTORY]...
 #
 # Default input: every demo-app/target/qdrant-scope/fork-*.json (or ./target/qdrant-scope when run inside a
 # module). --allow-contention names a fork whose contention is expected (the reproduction provokes some on
-# purpose); it is shown but does not fail the run.
-# Exit status: 0 no unexpected contention, 1 contention, 2 usage error or no reports.
+# purpose); it is shown but does not fail the run. --require-work also fails a fork that reports no operations,
+# no collections or no cleanups: "no contention" only means something when the suite's work went through
+# qdrant-scope.
+# Exit status: 0 no unexpected contention, 1 contention (or no work under --require-work), 2 usage error or no
+# reports.
 set -euo pipefail
 
 allowed=()
 inputs=()
+require_work=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --allow-contention) allowed+=("${2:?--allow-contention needs a fork id}"); shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --require-work) require_work=true; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) inputs+=("$1"); shift ;;
   esac
 done
@@ -65,7 +70,11 @@ rows=$(jq -r --argjson kinds "$(printf '%s\n' "${kinds[@]}" | jq -R . | jq -s .)
   END { for (r = 1; r <= NR; r++) { line = ""; for (i = 1; i <= cols; i++) line = line sprintf("%-" width[i] "s  ", cell[r, i]); sub(/ +$/, "", line); print line } }'
 
 status=0
-while IFS=$'\t' read -r fork _collection _operations c1 c2 c3 c4 c5 _rest; do
+while IFS=$'\t' read -r fork collection operations c1 c2 c3 c4 c5 cleanups _rest; do
+  if $require_work && { [[ "$operations" -eq 0 ]] || [[ "$collection" == "-" ]] || [[ "$cleanups" -eq 0 ]]; }; then
+    echo "fork $fork: operations $operations, collections $collection, cleanups $cleanups -- the suite's work did not go through qdrant-scope (--require-work)" >&2
+    status=1
+  fi
   contention=$((c1 + c2 + c3 + c4 + c5))
   [[ $contention -eq 0 ]] && continue
   expected=false
@@ -79,5 +88,5 @@ while IFS=$'\t' read -r fork _collection _operations c1 c2 c3 c4 c5 _rest; do
     status=1
   fi
 done <<< "$rows"
-[[ $status -eq 0 ]] && echo "qdrant-scope: no unexpected contention in ${#files[@]} fork report(s)"
+[[ $status -eq 0 ]] && echo "qdrant-scope: no unexpected contention in ${#files[@]} fork report(s)$($require_work && echo ", each with work counted")"
 exit $status

@@ -1,12 +1,13 @@
 package io.github.qdrantscope.autoconfigure;
 
 import io.github.qdrantscope.core.UnscopedPolicy;
+import io.github.qdrantscope.core.fork.CollectionNames;
+import io.github.qdrantscope.core.identity.ForkIds;
 
 import io.github.qdrantscope.core.ScopedProject;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -58,18 +59,16 @@ public record QdrantScopeProperties(
     public static final String PREFIX = "qdrant-scope";
 
     /** The default collection prefix. */
-    public static final String DEFAULT_COLLECTION_PREFIX = "qdrant_scope";
+    public static final String DEFAULT_COLLECTION_PREFIX = CollectionNames.DEFAULT_PREFIX;
 
     /** Longest accepted collection prefix. */
-    public static final int MAX_PREFIX_LENGTH = 64;
+    public static final int MAX_PREFIX_LENGTH = CollectionNames.MAX_PREFIX_LENGTH;
 
     /** Largest vector size Qdrant accepts, and so the hashing model's. */
     public static final int MAX_EMBEDDING_DIMENSIONS = 65_536;
 
     /** The hashing model's default vector size. */
     public static final int DEFAULT_EMBEDDING_DIMENSIONS = 384;
-
-    private static final Pattern PREFIX_PATTERN = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     /** Validates every value and names the offending property. */
     public QdrantScopeProperties {
@@ -88,10 +87,9 @@ public record QdrantScopeProperties(
         if (leaseTtl == null) {
             leaseTtl = Duration.ofHours(24);
         }
-        if (collectionPrefix.length() > MAX_PREFIX_LENGTH || !PREFIX_PATTERN.matcher(collectionPrefix).matches()) {
+        if (!CollectionNames.isValidPrefix(collectionPrefix)) {
             throw new IllegalArgumentException(PREFIX + ".collection-prefix='" + collectionPrefix
-                    + "' is invalid: use a letter followed by letters, digits, '_' or '-', at most "
-                    + MAX_PREFIX_LENGTH + " characters");
+                    + "' is invalid: " + CollectionNames.PREFIX_RULE);
         }
         if (forkId != null && !forkId.isEmpty() && !ForkIds.isValid(forkId)) {
             throw new IllegalArgumentException(PREFIX + ".fork-id='" + forkId + "' is invalid: "
@@ -126,23 +124,6 @@ public record QdrantScopeProperties(
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /** The fork-id syntax, shared by the property and the fork-id resolver. */
-    public static final class ForkIds {
-
-        /** Human-readable rule, used in error messages. */
-        public static final String RULE = "use 1 to 32 characters of [A-Za-z0-9-]";
-
-        private static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9-]{1,32}");
-
-        private ForkIds() {
-        }
-
-        /** Whether {@code value} is a valid fork id. */
-        public static boolean isValid(String value) {
-            return value != null && PATTERN.matcher(value).matches();
         }
     }
 }

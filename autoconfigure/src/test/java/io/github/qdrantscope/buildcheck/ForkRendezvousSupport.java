@@ -20,10 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.github.qdrantscope.autoconfigure.fork.ForkRuntime;
+import io.github.qdrantscope.core.fork.ForkRuntime;
 import io.github.qdrantscope.autoconfigure.fork.ForkTestApplication;
-import io.github.qdrantscope.autoconfigure.metrics.ForkReport;
-import io.github.qdrantscope.autoconfigure.metrics.ForkReportWriter;
+import io.github.qdrantscope.core.metrics.ForkReport;
+import io.github.qdrantscope.core.metrics.ForkReportWriter;
 import io.github.qdrantscope.core.ScopedProject;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.document.Document;

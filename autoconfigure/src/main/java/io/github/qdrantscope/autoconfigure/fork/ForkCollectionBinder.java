@@ -1,12 +1,14 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.fork.ForkRuntime;
+
 import io.github.qdrantscope.core.ScopedProject;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.github.qdrantscope.autoconfigure.metrics.ContextScopeMetrics;
-import io.github.qdrantscope.autoconfigure.metrics.JvmScopeMeters;
+import io.github.qdrantscope.core.metrics.JvmScopeMeters;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
-import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerSelector;
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;

@@ -1,5 +1,9 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.fork.CollectionNames;
+import io.github.qdrantscope.core.fork.ForkRuntime;
+import io.github.qdrantscope.core.identity.ForkIdentity;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.identity.ForkIdentity;
+import io.github.qdrantscope.core.identity.SystemLookup;
+
 import java.util.List;
 
 import org.springframework.boot.convert.ApplicationConversionService;

@@ -1,8 +1,14 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.fork.ForkRuntime;
+
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
+import io.github.qdrantscope.autoconfigure.metrics.ContextScopeMetrics;
+import io.github.qdrantscope.core.metrics.JvmScopeMeters;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.github.qdrantscope.autoconfigure.server.QdrantConnectionCheck;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerAutoConfiguration;
+import io.github.qdrantscope.core.fork.ForkCollections;
 import io.github.qdrantscope.core.fork.ForkCollectionsInterceptor;
 import io.qdrant.client.QdrantClient;
 import org.springframework.ai.vectorstore.qdrant.QdrantVectorStore;
@@ -30,7 +36,8 @@ public class QdrantScopeForkAutoConfiguration {
     /**
      * Maps the collection names of every {@code QdrantClient} of the context into the fork's namespace (its bound
      * collection name), so hard-coded names ({@code "documents"}) are the fork's own; the collections the
-     * application creates there are dropped when the JVM ends (unless {@code qdrant-scope.keep-collections}).
+     * application creates there are dropped when the JVM ends (unless {@code qdrant-scope.keep-collections}). The
+     * namespace is leased to this JVM first, so two JVMs never share it.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -40,9 +47,14 @@ public class QdrantScopeForkAutoConfiguration {
         String namespace = environment.getRequiredProperty(QdrantScopeContextCustomizer.BOUND_COLLECTION);
         QdrantScopeProperties properties = Binder.get(environment)
             .bindOrCreate(QdrantScopeProperties.PREFIX, QdrantScopeProperties.class);
-        ForkRuntime.jvm().mapsInto(QdrantConnectionCheck.resolveEndpoint(beanFactory, environment), namespace,
-                properties.keepCollections(), properties.connectTimeout());
-        return new ForkCollectionsInterceptor(namespace);
+        // the namespace is leased before the context's first mapped request (NamespaceLease), not when the bean is
+        // created: a context that never talks to Qdrant never needs its server
+        return new ForkCollectionsInterceptor(new ForkCollections(namespace), () -> {
+            ScopeMetrics metrics = beanFactory.getBeanProvider(ScopeMetrics.class)
+                .getIfAvailable(() -> new ContextScopeMetrics(JvmScopeMeters.jvm(), properties.failOnContention()));
+            ForkRuntime.jvm().mapsInto(QdrantConnectionCheck.resolveEndpoint(beanFactory, environment), namespace,
+                    properties.keepCollections(), properties.connectTimeout(), properties.leaseTtl(), metrics);
+        });
     }
 
     /** Spring AI's store, when the application has it. */

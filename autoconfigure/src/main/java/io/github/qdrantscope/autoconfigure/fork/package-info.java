@@ -1,7 +1,8 @@
 /**
- * Per-fork collection binding: the fork id and run id of this JVM, the collection name built from them,
- * the TestContext {@code ContextCustomizerFactory} that binds it (keeping Spring's context cache working),
- * the ownership lease that detects two JVMs claiming one collection, dropping the collection at JVM exit,
- * and the end-of-run report.
+ * Spring glue for the per-fork collection binding: the TestContext {@code ContextCustomizerFactory} that binds the
+ * fork's collection name into each context (keeping Spring's context cache working), the auto-configuration of the
+ * fork's name mapping, and claiming Spring AI's collection before its store initializes. Fork identity, leases, the
+ * JVM's runtime (exit work, report) and the run listener are scope-core's ({@code io.github.qdrantscope.core.identity},
+ * {@code .lease}, {@code .fork}).
  */
 package io.github.qdrantscope.autoconfigure.fork;

@@ -1,8 +1,7 @@
 /**
- * Contention metrics: the per-JVM {@link io.github.qdrantscope.autoconfigure.metrics.JvmScopeMeters}
- * behind every context's {@link io.github.qdrantscope.core.metrics.ScopeMetrics} bean, the
- * {@code MeterBinder} that shows them in each context's {@code MeterRegistry}, and the per-fork JSON report.
+ * Spring glue for the contention metrics: the context's {@code ScopeMetrics} bean ({@link
+ * io.github.qdrantscope.autoconfigure.metrics.ContextScopeMetrics}) and the {@code MeterBinder} that shows the
+ * JVM's meters in each context's {@code MeterRegistry}. The meters and the per-fork report are scope-core's
+ * ({@code io.github.qdrantscope.core.metrics}).
  */
 package io.github.qdrantscope.autoconfigure.metrics;
-
-import io.github.qdrantscope.core.metrics.ScopeMetrics;

@@ -87,7 +87,7 @@ public class ProjectScopeAutoConfiguration {
         Supplier<ScopeMetrics> scopeMetrics = SingletonSupplier
             .of(() -> metrics.getIfAvailable(() -> NoOpScopeMetrics.INSTANCE));
         return new ProjectScopeInterceptor(ScopedProjects.jvm(),
-                new UnscopedAccessGuard(properties.unscoped(), scopeMetrics), collection -> true);
+                new UnscopedAccessGuard(properties.unscoped(), scopeMetrics), collection -> true, scopeMetrics);
     }
 
     /** Opens the test's scope on the server thread of {@code RANDOM_PORT} tests. */

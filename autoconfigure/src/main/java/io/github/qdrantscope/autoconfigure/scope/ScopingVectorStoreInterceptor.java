@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.github.qdrantscope.core.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.CountedOperations;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
@@ -90,7 +91,8 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         }
         Optional<ProjectScope> scope = ProjectScope.current();
         long start = System.nanoTime();
-        try {
+        // counted here as one operation: the store's RPCs underneath are not counted again by the wire
+        try (CountedOperations.Marker counted = CountedOperations.enter()) {
             return scope.isPresent() ? scoped(operation, invocation, scope.get()) : unscoped(operation, invocation);
         }
         finally {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
+import io.github.qdrantscope.core.lease.CollectionLease;
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ProxiedCalls;

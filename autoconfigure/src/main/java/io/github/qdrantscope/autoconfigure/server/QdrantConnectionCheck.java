@@ -1,15 +1,16 @@
 package io.github.qdrantscope.autoconfigure.server;
 
+import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.QdrantHealthCheck;
+import io.github.qdrantscope.core.server.QdrantUnreachableException;
+import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
+
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.qdrant.client.QdrantClient;
-import io.qdrant.client.QdrantGrpcClient;
-import io.qdrant.client.VersionsCompatibilityChecker;
-import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.BeansException;
@@ -71,27 +72,7 @@ public class QdrantConnectionCheck implements BeanPostProcessor, BeanFactoryAwar
      * library would otherwise make, without a deadline, when the client is built).
      */
     public static void check(QdrantClient client, QdrantEndpoint endpoint, Duration timeout) {
-        try {
-            HealthCheckReply reply = client.healthCheckAsync(timeout).get(timeout.toMillis() + 1000,
-                    TimeUnit.MILLISECONDS);
-            warnIfIncompatible(endpoint, reply.getVersion());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new QdrantUnreachableException(endpoint, timeout, ex);
-        }
-        catch (Exception ex) {
-            throw new QdrantUnreachableException(endpoint, timeout, ex);
-        }
-    }
-
-    private static void warnIfIncompatible(QdrantEndpoint endpoint, String serverVersion) {
-        String clientVersion = QdrantGrpcClient.class.getPackage().getImplementationVersion();
-        if (clientVersion != null && !VersionsCompatibilityChecker.isCompatible(clientVersion, serverVersion)) {
-            logger.warn("qdrant-scope: the " + endpoint + " runs Qdrant " + serverVersion
-                    + ", incompatible with the Qdrant client library " + clientVersion
-                    + " (major versions must match and minor versions differ by at most 1)");
-        }
+        QdrantHealthCheck.check(client, endpoint, timeout, "qdrant-scope.connect-timeout");
     }
 
     private QdrantEndpoint resolveEndpoint() {

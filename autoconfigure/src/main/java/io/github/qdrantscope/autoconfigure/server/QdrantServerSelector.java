@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.server;
 
+import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

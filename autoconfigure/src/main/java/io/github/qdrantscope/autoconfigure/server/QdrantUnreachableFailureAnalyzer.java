@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.server;
 
+import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.QdrantUnreachableException;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -1,5 +1,14 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.fork.ForkRuntime;
+import io.github.qdrantscope.core.identity.ForkId;
+import io.github.qdrantscope.core.identity.ForkIdentity;
+import io.github.qdrantscope.core.lease.CollectionClaimedException;
+import io.github.qdrantscope.core.lease.CollectionLease;
+import io.github.qdrantscope.core.lease.ForkCollectionClaimer;
+import io.github.qdrantscope.core.lease.LeaseOwner;
+import io.github.qdrantscope.core.lease.NamespaceLease;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,16 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.qdrantscope.autoconfigure.metrics.ContentionException;
+import io.github.qdrantscope.core.metrics.ContentionException;
 import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.autoconfigure.metrics.ContextScopeMetrics;
-import io.github.qdrantscope.autoconfigure.metrics.ForkReport;
-import io.github.qdrantscope.autoconfigure.metrics.ForkReportWriter;
-import io.github.qdrantscope.autoconfigure.metrics.JvmScopeMeters;
+import io.github.qdrantscope.core.metrics.ForkReport;
+import io.github.qdrantscope.core.metrics.ForkReportWriter;
+import io.github.qdrantscope.core.metrics.JvmScopeMeters;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
-import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerChoice;
-import io.github.qdrantscope.autoconfigure.server.SharedEmbeddedQdrant;
+import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
@@ -295,24 +304,66 @@ class ForkCollectionBindingTest {
         assertThat(meter(report, "qdrant.scope.contention", Map.of("kind", "collection_claim"))).containsEntry("count", 0.0);
         assertThat(meter(report, "qdrant.scope.cleanup.points", Map.of())).containsEntry("count", 3.0);
         assertThat(runtime.summary()).isEqualTo("qdrant-scope fork " + identity.fork().value() + " (run "
-                + identity.run().value() + "): 2 vector-store operations, contention unscoped_read=1, collections ["
+                + identity.run().value() + "): 2 operations, contention unscoped_read=1, collections ["
                 + name + "]");
         runtime.dropAll();
     }
 
     @Test
-    void reportOfAForkWhoseClientsOnlyMapCollectionNamesNamesTheServersMode() {
+    void aForkWhoseClientsOnlyMapNamesLeasesItsNamespaceListsItsCollectionsAndDropsThemAtExit() throws Exception {
         // an application with its own QdrantClient and no Spring AI: no collection is claimed, names are mapped
         ForkIdentity identity = new ForkIdentity(ForkIdentity.jvm().fork(), ForkIdentity.jvm().run(),
                 ForkIdentity.jvm().host(), buildDir);
         ForkRuntime runtime = new ForkRuntime(identity, ForkRuntime.jvm().self(), new JvmScopeMeters());
-        runtime.mapsInto(endpoint, "qdrant_scope_test_names_" + UUID.randomUUID().toString().substring(0, 8), false,
-                TIMEOUT);
+        String namespace = "qdrant_scope_test_names_" + UUID.randomUUID().toString().substring(0, 8);
+        ScopeMetrics metrics = new ContextScopeMetrics(new JvmScopeMeters(), false);
+        runtime.mapsInto(endpoint, namespace, false, TIMEOUT, Duration.ofHours(1), metrics);
+        String lease = NamespaceLease.collectionOf(namespace);
+        assertThat(claimer(metrics).readLease(lease)).satisfies(owner -> assertThat(owner.sameProcess(runtime.self())).isTrue());
+        admin.createCollectionAsync(namespace + "__documents", io.qdrant.client.grpc.Collections.VectorParams.newBuilder()
+                .setDistance(Distance.Cosine).setSize(4).build()).get();
 
         ForkReport report = ForkReportWriter.read(runtime.writeReport());
 
         assertThat(report.mode()).isEqualTo("embedded");
+        assertThat(report.collections()).containsExactly(namespace + "__documents");
         runtime.dropAll();
+        assertThat(admin.collectionExistsAsync(namespace + "__documents").get()).isFalse();
+        assertThat(admin.collectionExistsAsync(lease).get()).isFalse();
+    }
+
+    @Test
+    void aNamespaceLeasedByAnotherLiveJvmIsRefusedAndItsCollectionsAreNotDropped() throws Exception {
+        String namespace = "qdrant_scope_test_taken_ns_" + UUID.randomUUID().toString().substring(0, 8);
+        ScopeMetrics holderMetrics = new ContextScopeMetrics(new JvmScopeMeters(), false);
+        // the other JVM: this host, a live process that is not this one (the parent, e.g. Maven)
+        ProcessHandle other = ProcessHandle.current().parent().orElseThrow();
+        LeaseOwner holder = new LeaseOwner("run-x", "9", ForkIdentity.jvm().host(), other.pid(),
+                other.info().startInstant().orElse(null), Instant.now());
+        NamespaceLease.claim(claimer(holderMetrics), namespace, holder);
+        JvmScopeMeters meters = new JvmScopeMeters();
+        ForkRuntime runtime = new ForkRuntime(ForkIdentity.jvm(), ForkRuntime.jvm().self(), meters);
+
+        assertThatThrownBy(() -> runtime.mapsInto(endpoint, namespace, false, TIMEOUT, Duration.ofHours(1),
+                new ContextScopeMetrics(meters, false)))
+            .isInstanceOf(CollectionClaimedException.class)
+            .hasMessageContaining("'" + NamespaceLease.collectionOf(namespace) + "' is already claimed by run run-x fork 9");
+        assertThat(meters.contentionCount(ContentionKind.COLLECTION_CLAIM)).isEqualTo(1);
+
+        // a namespace this JVM leased, taken over before exit: its collections are now the other JVM's
+        String mine = namespace + "-mine";
+        runtime.mapsInto(endpoint, mine, false, TIMEOUT, Duration.ofHours(1), new ContextScopeMetrics(meters, false));
+        admin.createCollectionAsync(mine + "__documents", io.qdrant.client.grpc.Collections.VectorParams.newBuilder()
+                .setDistance(Distance.Cosine).setSize(4).build()).get();
+        admin.upsertAsync(NamespaceLease.collectionOf(mine), List.of(CollectionLease.toPoint(holder,
+                NamespaceLease.DIMENSION, NamespaceLease.NOTE_FIELD))).get();
+        runtime.dropAll();
+        assertThat(admin.collectionExistsAsync(mine + "__documents").get()).isTrue();
+        assertThat(admin.collectionExistsAsync(NamespaceLease.collectionOf(mine)).get()).isTrue();
+        for (String name : List.of(NamespaceLease.collectionOf(namespace), mine + "__documents",
+                NamespaceLease.collectionOf(mine))) {
+            admin.deleteCollectionAsync(name).get();
+        }
     }
 
     private static Map<String, Double> meter(ForkReport report, String name, Map<String, String> tags) {

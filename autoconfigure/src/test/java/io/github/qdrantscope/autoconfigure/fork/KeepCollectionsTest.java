@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.identity.ForkIdentity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -13,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.qdrantscope.autoconfigure.FakeEmbeddingModel;
 import io.github.qdrantscope.autoconfigure.scope.InstrumentedQdrantClientAutoConfiguration;
-import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerAutoConfiguration;
-import io.github.qdrantscope.autoconfigure.server.SharedEmbeddedQdrant;
+import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import org.junit.jupiter.api.Test;

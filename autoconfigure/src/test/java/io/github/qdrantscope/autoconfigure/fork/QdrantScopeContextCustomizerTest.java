@@ -1,5 +1,10 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.identity.ForkId;
+import io.github.qdrantscope.core.identity.ForkIdentity;
+import io.github.qdrantscope.core.identity.RunId;
+import io.github.qdrantscope.core.identity.SystemLookup;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

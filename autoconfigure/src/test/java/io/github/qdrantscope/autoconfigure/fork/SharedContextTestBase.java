@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.fork;
 
+import io.github.qdrantscope.core.fork.CollectionNames;
+import io.github.qdrantscope.core.identity.ForkIdentity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.github.qdrantscope.autoconfigure.metrics;
 
+import io.github.qdrantscope.core.metrics.JvmScopeMeters;
+
 import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
 

@@ -27,8 +27,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
-import io.github.qdrantscope.autoconfigure.fork.LeaseOwner;
+import io.github.qdrantscope.core.lease.CollectionLease;
+import io.github.qdrantscope.core.lease.LeaseOwner;
 import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.autoconfigure.scope.RecordingScopeMetrics.Contention;
 import io.qdrant.client.ConditionFactory;

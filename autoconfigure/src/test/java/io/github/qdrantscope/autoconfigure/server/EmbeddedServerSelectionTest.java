@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.server;
 
+import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,13 +1,16 @@
 package io.github.qdrantscope.autoconfigure.server;
 
+import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.github.qdrantscope.autoconfigure.FixedQdrantConnectionDetails;
-import io.github.qdrantscope.autoconfigure.fork.CollectionNames;
-import io.github.qdrantscope.autoconfigure.fork.ForkIdentity;
+import io.github.qdrantscope.core.fork.CollectionNames;
+import io.github.qdrantscope.core.identity.ForkIdentity;
 import io.github.qdrantscope.autoconfigure.fork.QdrantScopeContextCustomizer;
 import io.github.qdrantscope.autoconfigure.scope.InstrumentedQdrantClientAutoConfiguration;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package io.github.qdrantscope.autoconfigure.server;
 
+import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.QdrantUnreachableException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

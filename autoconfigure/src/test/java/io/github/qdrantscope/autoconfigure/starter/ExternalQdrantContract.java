@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
-import io.github.qdrantscope.autoconfigure.fork.ForkIdentity;
+import io.github.qdrantscope.core.lease.CollectionLease;
+import io.github.qdrantscope.core.identity.ForkIdentity;
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ScopedProject;
-import io.github.qdrantscope.autoconfigure.server.JvmExit;
-import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.JvmExit;
+import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerChoice;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerSelector;
 import io.github.qdrantscope.embedded.EmbeddedQdrant;

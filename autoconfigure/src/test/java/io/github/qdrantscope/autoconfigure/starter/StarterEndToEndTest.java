@@ -10,19 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.qdrantscope.autoconfigure.fork.CollectionLease;
-import io.github.qdrantscope.autoconfigure.fork.ForkIdentity;
-import io.github.qdrantscope.autoconfigure.fork.ForkRuntime;
+import io.github.qdrantscope.core.lease.CollectionLease;
+import io.github.qdrantscope.core.identity.ForkIdentity;
+import io.github.qdrantscope.core.fork.ForkRuntime;
 import io.github.qdrantscope.autoconfigure.fork.QdrantScopeContextCustomizer;
 import io.github.qdrantscope.autoconfigure.metrics.ContextScopeMetrics;
-import io.github.qdrantscope.autoconfigure.metrics.ForkReport;
-import io.github.qdrantscope.autoconfigure.metrics.ForkReportWriter;
+import io.github.qdrantscope.core.metrics.ForkReport;
+import io.github.qdrantscope.core.metrics.ForkReportWriter;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.github.qdrantscope.core.ScopedProject;
-import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerChoice;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerSelector;
-import io.github.qdrantscope.autoconfigure.server.SharedEmbeddedQdrant;
+import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
@@ -164,15 +164,16 @@ class StarterEndToEndTest extends StarterTestSupport {
                 "qdrant.scope.cleanup{}", 1L,
                 "qdrant.scope.cleanup.points{}", 1L));
         QdrantClient raw = raw();
-        // a raw count with the project condition: not an unscoped read
+        // a raw count with the project condition: one scoped operation, not an unscoped read
         ScopeMeterValues before = ScopeMeterValues.of(this.registry);
         assertThat(raw.countAsync(collection(), inProject(lastProject), true).get()).isZero();
-        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEmpty();
+        assertThat(ScopeMeterValues.of(this.registry).since(before))
+            .isEqualTo(Map.of(OPERATIONS + "{operation=count,scoped=true}", 1L));
     }
 
     @Test
     @Order(4)
-    void rawClientCallsInsideTheProjectAreScopedNotCounted() throws Exception {
+    void rawClientCallsInsideTheProjectAreScopedAndCountedAsOperations() throws Exception {
         this.vectorStore.add(List.of(new Document("doc-1", "red apple", Map.of("color", "red"))));
         QdrantClient raw = raw();
         ScopeMeterValues before = ScopeMeterValues.of(this.registry);
@@ -190,7 +191,11 @@ class StarterEndToEndTest extends StarterTestSupport {
             .build()).get();
         assertThat(raw.countAsync(collection()).get()).isEqualTo(1);
 
-        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEmpty();
+        // counted as operations under their RPC names, no contention
+        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEqualTo(Map.of(
+                OPERATIONS + "{operation=search,scoped=true}", 1L,
+                OPERATIONS + "{operation=count,scoped=true}", 2L,
+                OPERATIONS + "{operation=delete,scoped=true}", 1L));
     }
 
     @Test
@@ -209,7 +214,10 @@ class StarterEndToEndTest extends StarterTestSupport {
                 Map.of(ScopedProject.DEFAULT_KEY, value("another-project"))))).get())
             .hasMessageContaining("INVALID_ARGUMENT")
             .hasMessageContaining("payload field '" + ScopedProject.DEFAULT_KEY + "'");
-        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEmpty();
+        // the refused upsert never reached the server: not an operation
+        assertThat(ScopeMeterValues.of(this.registry).since(before)).isEqualTo(Map.of(
+                OPERATIONS + "{operation=upsert,scoped=true}", 1L,
+                OPERATIONS + "{operation=get,scoped=true}", 1L));
         // removed by the project's cleanup, which the wire recorded
     }
 

@@ -6,7 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.List;
 import java.util.Map;
 
-import io.github.qdrantscope.autoconfigure.metrics.ContentionException;
+import io.github.qdrantscope.core.metrics.ContentionException;
 import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.core.ScopedProject;
 import io.qdrant.client.QdrantClient;

@@ -2,8 +2,8 @@ package io.github.qdrantscope.autoconfigure.starter;
 
 import io.github.qdrantscope.autoconfigure.scope.CurrentProject;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.github.qdrantscope.autoconfigure.server.QdrantEndpoint;
-import io.github.qdrantscope.autoconfigure.server.SharedEmbeddedQdrant;
+import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 

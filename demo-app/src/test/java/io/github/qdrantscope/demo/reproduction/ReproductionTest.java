@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.qdrantscope.core.metrics.ContentionKind;
-import io.github.qdrantscope.autoconfigure.metrics.JvmScopeMeters;
+import io.github.qdrantscope.core.metrics.JvmScopeMeters;
 import io.github.qdrantscope.demo.reproduction.scenarios.CollectionPool;
 import io.github.qdrantscope.demo.reproduction.scenarios.LegacyPoolScenarios;
 import io.github.qdrantscope.demo.reproduction.scenarios.PoolScenarios;

@@ -1,6 +1,7 @@
 package io.github.qdrantscope.core.fork;
 
 import io.github.qdrantscope.core.client.RewritingCall;
+import io.github.qdrantscope.core.lease.CollectionClaimedException;
 
 import java.util.Set;
 
@@ -42,9 +43,28 @@ public final class ForkCollectionsInterceptor implements ClientInterceptor {
 
     private final ForkCollections fork;
 
+    private final Runnable beforeFirstCall;
+
+    private volatile boolean prepared;
+
+    private volatile RuntimeException refusal;
+
     /** @param fork the rule of the fork whose names this channel maps */
     public ForkCollectionsInterceptor(ForkCollections fork) {
+        this(fork, () -> {
+        });
+    }
+
+    /**
+     * @param fork the rule of the fork whose names this channel maps
+     * @param beforeFirstCall run once, on the calling thread, before the first mapped call is sent: leasing the
+     *     namespace ({@link ForkRuntime#mapsInto}) where it is not leased eagerly. While it fails, every mapped call
+     *     fails with its message ({@code FAILED_PRECONDITION} when another JVM holds the namespace, for good;
+     *     {@code UNAVAILABLE} otherwise, retried on the next call) and nothing is sent.
+     */
+    public ForkCollectionsInterceptor(ForkCollections fork, Runnable beforeFirstCall) {
         this.fork = fork;
+        this.beforeFirstCall = beforeFirstCall;
     }
 
     /**
@@ -66,6 +86,12 @@ public final class ForkCollectionsInterceptor implements ClientInterceptor {
         if (!SERVICES.contains(method.getServiceName())) {
             return next.newCall(method, callOptions);
         }
+        if (!this.prepared) {
+            Status refused = prepare();
+            if (refused != null) {
+                return new Refused<>(refused);
+            }
+        }
         if (method.getType() != MethodDescriptor.MethodType.UNARY) {
             // none in Qdrant 1.17; a streaming RPC added later must be mapped by design, never passed unmapped
             return new Refused<>(Status.UNIMPLEMENTED.withDescription("qdrant-scope cannot map the collection names"
@@ -73,6 +99,31 @@ public final class ForkCollectionsInterceptor implements ClientInterceptor {
         }
         return new RewritingCall<>(method, next, callOptions, new ForkCallMapping(this.fork,
                 method.getFullMethodName()));
+    }
+
+    private synchronized Status prepare() {
+        if (this.refusal != null) {
+            return refused(Status.FAILED_PRECONDITION, this.refusal);
+        }
+        if (this.prepared) {
+            return null;
+        }
+        try {
+            this.beforeFirstCall.run();
+            this.prepared = true;
+            return null;
+        }
+        catch (CollectionClaimedException ex) {
+            this.refusal = ex;
+            return refused(Status.FAILED_PRECONDITION, ex);
+        }
+        catch (RuntimeException ex) {
+            return refused(Status.UNAVAILABLE, ex);
+        }
+    }
+
+    private static Status refused(Status status, RuntimeException cause) {
+        return status.withDescription(cause.getMessage()).withCause(cause);
     }
 
     /** A call that fails with {@code status} as soon as it starts; nothing is sent. */

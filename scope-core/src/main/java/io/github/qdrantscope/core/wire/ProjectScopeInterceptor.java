@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
@@ -13,6 +14,9 @@ import io.github.qdrantscope.core.ProxiedCalls;
 import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.UnscopedAccessException;
 import io.github.qdrantscope.core.client.RewritingCall;
+import io.github.qdrantscope.core.metrics.CountedOperations;
+import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.grpc.CallOptions;
 import io.qdrant.client.grpc.Common.PointId;
 import io.grpc.Channel;
@@ -37,6 +41,9 @@ import io.qdrant.client.grpc.PointsGrpc;
  * ({@link UnscopedPointRequests}) goes to the {@link UnscopedAccessGuard}: counted, warned about, or rejected with
  * {@code FAILED_PRECONDITION} under {@code qdrant-scope.unscoped=fail}. Calls qdrant-scope makes for a scope it
  * already applied ({@link ProxiedCalls}) pass unchanged.
+ *
+ * <p>Every other {@code qdrant.Points} RPC is counted as a {@code qdrant.scope.operations} ({@link WireOperations}),
+ * unless it runs inside an operation already counted as one ({@link CountedOperations}).
  */
 public final class ProjectScopeInterceptor implements ClientInterceptor {
 
@@ -50,15 +57,29 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
 
     private final Predicate<String> guarded;
 
+    private final Supplier<ScopeMetrics> operations;
+
     /**
      * @param projects the registry of what projects wrote (normally {@link ScopedProjects#jvm()})
      * @param guard the policy for calls outside a scope
      * @param guarded the collections the guard covers
      */
     public ProjectScopeInterceptor(ScopedProjects projects, UnscopedAccessGuard guard, Predicate<String> guarded) {
+        this(projects, guard, guarded, () -> NoOpScopeMetrics.INSTANCE);
+    }
+
+    /**
+     * @param projects the registry of what projects wrote (normally {@link ScopedProjects#jvm()})
+     * @param guard the policy for calls outside a scope
+     * @param guarded the collections the guard covers
+     * @param operations where each RPC is counted as an operation (see {@link WireOperations})
+     */
+    public ProjectScopeInterceptor(ScopedProjects projects, UnscopedAccessGuard guard, Predicate<String> guarded,
+            Supplier<ScopeMetrics> operations) {
         this.projects = projects;
         this.guard = guard;
         this.guarded = guarded;
+        this.operations = operations;
     }
 
     @Override
@@ -70,6 +91,9 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
         String rpc = method.getBareMethodName();
         ProjectScope scope = ProjectScope.current().orElse(null);
         RewritingCall.Handler handler = scope != null ? new Scoped(scope, rpc) : new Unscoped(rpc);
+        if (!CountedOperations.active()) {
+            handler = new WireOperations(handler, rpc, scope != null, this.operations);
+        }
         return new RewritingCall<>(method, next, callOptions, handler);
     }
 

@@ -1,0 +1,106 @@
+package io.github.qdrantscope.junit;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.qdrantscope.core.client.ScopedQdrantClients;
+import io.github.qdrantscope.core.fork.CollectionNames;
+import io.github.qdrantscope.core.fork.ForkCollectionsInterceptor;
+import io.github.qdrantscope.core.fork.ForkRuntime;
+import io.github.qdrantscope.core.identity.ForkIdentity;
+import io.github.qdrantscope.core.metrics.CountingScopeMetrics;
+import io.github.qdrantscope.core.metrics.JvmScopeMeters;
+import io.github.qdrantscope.core.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.server.JvmExit;
+import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.QdrantHealthCheck;
+import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
+import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
+import io.github.qdrantscope.core.wire.ScopedProjects;
+import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
+import io.micrometer.core.instrument.Metrics;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+
+/**
+ * What the extension sets up once per JVM (per set of options; normally one): the server (the JVM's embedded one,
+ * or the configured external one after a health check), the fork's namespace leased to this JVM, the two
+ * interceptors every scoped client carries, and a client of qdrant-scope's own for cleanups. Intentionally static:
+ * the server, the fork and its lease belong to the JVM, exactly as under Spring, and are released by scope-core's
+ * JVM-exit work (report, drop, stop). Nothing per test lives here.
+ */
+final class JvmBinding {
+
+    private static final System.Logger logger = System.getLogger(JvmBinding.class.getName());
+
+    private static final Map<QdrantScopeOptions, JvmBinding> BINDINGS = new ConcurrentHashMap<>();
+
+    final QdrantScopeOptions options;
+
+    final QdrantScopeEndpoint endpoint;
+
+    final ScopeMetrics metrics;
+
+    /** Cleanups go through it: mapped like the tests' clients, never handed to a test, so never closed by one. */
+    final QdrantClient cleanupClient;
+
+    private JvmBinding(QdrantScopeOptions options, QdrantScopeEndpoint endpoint, ScopeMetrics metrics,
+            QdrantClient cleanupClient) {
+        this.options = options;
+        this.endpoint = endpoint;
+        this.metrics = metrics;
+        this.cleanupClient = cleanupClient;
+    }
+
+    /** The binding for {@code options}, set up on first use; a failure is not kept, so each class reports it. */
+    static JvmBinding of(QdrantScopeOptions options) {
+        JvmBinding existing = BINDINGS.get(options);
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (BINDINGS) {
+            return BINDINGS.computeIfAbsent(options, JvmBinding::bind);
+        }
+    }
+
+    private static JvmBinding bind(QdrantScopeOptions options) {
+        ForkRuntime runtime = ForkRuntime.jvm();
+        ForkIdentity identity = runtime.identity();
+        QdrantEndpoint server = options.isExternal()
+                ? new QdrantEndpoint(QdrantEndpoint.Mode.EXTERNAL, options.host(), options.port(), options.apiKey(),
+                        options.useTls(), options.external())
+                : SharedEmbeddedQdrant.endpoint();
+        QdrantClient cleanup = client(server);
+        JvmExit.register(JvmExit.Phase.COLLECTIONS, "closing the JUnit extension's cleanup client", cleanup::close);
+        QdrantHealthCheck.check(cleanup, server, options.connectTimeout(), QdrantScopeOptions.CONNECT_TIMEOUT);
+        String namespace = CollectionNames.of(options.collectionPrefix(), identity.run(), identity.fork());
+        ScopeMetrics metrics = new CountingScopeMetrics(JvmScopeMeters.jvm(), options.failOnContention());
+        runtime.mapsInto(server, namespace, options.keepCollections(), options.connectTimeout(), options.leaseTtl(),
+                metrics);
+        ForkCollectionsInterceptor fork = new ForkCollectionsInterceptor(namespace);
+        ProjectScopeInterceptor scope = new ProjectScopeInterceptor(ScopedProjects.jvm(),
+                new UnscopedAccessGuard(options.unscoped(), () -> metrics), collection -> true, () -> metrics);
+        // Micrometer's global registry: any registry a test adds to it (Metrics.addRegistry) shows the meters
+        JvmScopeMeters.jvm().bindTo(Metrics.globalRegistry);
+        logger.log(System.Logger.Level.INFO, "qdrant-scope: " + server.mode() + " Qdrant at " + server.host() + ":"
+                + server.port() + ", namespace " + namespace + ", fork " + identity.fork().value() + " (fork id from "
+                + identity.fork().source() + "), run " + identity.run().value() + "; chosen because "
+                + (options.isExternal() ? options.external() : "no Qdrant was configured"));
+        return new JvmBinding(options, new QdrantScopeEndpoint(server, fork, scope), metrics,
+                ScopedQdrantClients.scoped(cleanup, fork));
+    }
+
+    /** A new client of the server carrying the fork's mapping and the project scope; the caller closes it. */
+    QdrantClient newScopedClient() {
+        return this.endpoint.newClient();
+    }
+
+    private static QdrantClient client(QdrantEndpoint server) {
+        QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(server.host(), server.port(), server.useTls(),
+                false);
+        if (server.apiKey() != null && !server.apiKey().isEmpty()) {
+            grpc.withApiKey(server.apiKey());
+        }
+        return new QdrantClient(grpc.build());
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.qdrantscope.core.fork;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+
+/**
+ * qdrant-scope's own clients, one per server: claims, listings and drops go through them, so they outlive the
+ * application's clients (closed at exit, concurrently with the exit work) and are never scoped, mapped or counted
+ * as unscoped access.
+ */
+final class AdminClients {
+
+    private final Map<String, QdrantClient> clients = new ConcurrentHashMap<>();
+
+    /** The client of {@code endpoint}, built on first use with {@code timeout} as its default deadline. */
+    QdrantClient of(QdrantEndpoint endpoint, Duration timeout) {
+        return this.clients.computeIfAbsent(key(endpoint), k -> {
+            // no version check: it is a call without a deadline, and the caller's QdrantHealthCheck did it
+            QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(endpoint.host(), endpoint.port(),
+                    endpoint.useTls(), false).withTimeout(timeout);
+            if (endpoint.apiKey() != null && !endpoint.apiKey().isEmpty()) {
+                grpc.withApiKey(endpoint.apiKey());
+            }
+            return new QdrantClient(grpc.build());
+        });
+    }
+
+    /** Closes every client; a later {@link #of} builds a new one. */
+    void closeAll() {
+        this.clients.values().forEach(QdrantClient::close);
+        this.clients.clear();
+    }
+
+    /** One key per server: host, port and TLS. */
+    static String key(QdrantEndpoint endpoint) {
+        return endpoint.host() + ":" + endpoint.port() + (endpoint.useTls() ? "+tls" : "");
+    }
+}
