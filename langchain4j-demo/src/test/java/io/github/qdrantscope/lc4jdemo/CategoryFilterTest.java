@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.junit.QdrantScopeTest;
 import io.github.qdrantscope.lc4jdemo.support.CachedEmbeddings;
 import io.github.qdrantscope.lc4jdemo.support.Corpus;
 import io.github.qdrantscope.lc4jdemo.support.Oracle;
 import io.github.qdrantscope.lc4jdemo.support.Question;
-import io.github.qdrantscope.lc4jdemo.support.TemporaryScopeExtension;
 import io.qdrant.client.QdrantClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Searching within categories (metadata filters on {@code category}). */
-@ExtendWith(TemporaryScopeExtension.class)
-@ScopedProject
+@QdrantScopeTest
 class CategoryFilterTest {
 
     private final Library library;

@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.langchain4j.data.segment.TextSegment;
-import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.junit.QdrantScopeTest;
 import io.github.qdrantscope.lc4jdemo.support.CachedEmbeddings;
 import io.github.qdrantscope.lc4jdemo.support.Corpus;
 import io.github.qdrantscope.lc4jdemo.support.Oracle;
 import io.github.qdrantscope.lc4jdemo.support.Question;
-import io.github.qdrantscope.lc4jdemo.support.TemporaryScopeExtension;
 import io.qdrant.client.QdrantClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,8 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * LangChain4j's splitter turns each paragraph into one segment, each question's answer ranks first, and no
  * ranking has near-ties (so Qdrant's order and the oracle's cannot differ by rounding).
  */
-@ExtendWith(TemporaryScopeExtension.class)
-@ScopedProject
+@QdrantScopeTest
 class CorpusTest {
 
     /** Smaller gaps than this between consecutive scores would make an order depend on the last float bits. */

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.junit.QdrantScopeTest;
 import io.github.qdrantscope.lc4jdemo.support.CachedEmbeddings;
 import io.github.qdrantscope.lc4jdemo.support.Corpus;
 import io.github.qdrantscope.lc4jdemo.support.Question;
-import io.github.qdrantscope.lc4jdemo.support.TemporaryScopeExtension;
 import io.qdrant.client.QdrantClient;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -18,8 +16,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  * What a search returns besides the score: the segment's text and metadata, round-tripped through Qdrant's
  * payload by LangChain4j (with qdrant-scope's own fields taken out again: a search sees no project stamp).
  */
-@ExtendWith(TemporaryScopeExtension.class)
-@ScopedProject
+@QdrantScopeTest
 class PassageMetadataTest {
 
     private final Library library;

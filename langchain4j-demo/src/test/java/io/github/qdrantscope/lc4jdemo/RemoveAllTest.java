@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.junit.QdrantScopeTest;
 import io.github.qdrantscope.lc4jdemo.support.CachedEmbeddings;
 import io.github.qdrantscope.lc4jdemo.support.Corpus;
 import io.github.qdrantscope.lc4jdemo.support.Neighbour;
 import io.github.qdrantscope.lc4jdemo.support.Oracle;
 import io.github.qdrantscope.lc4jdemo.support.Question;
-import io.github.qdrantscope.lc4jdemo.support.TemporaryScopeExtension;
 import io.qdrant.client.QdrantClient;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * PROOF: LangChain4j's {@code removeAll()} is a delete with an EMPTY filter on the whole collection; in a shared
@@ -22,8 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * segments: a neighbour's (same ids, checked before and after, in this thread) nor those of the tests running
  * in parallel (they would fail their own exact counts).
  */
-@ExtendWith(TemporaryScopeExtension.class)
-@ScopedProject
+@QdrantScopeTest
 class RemoveAllTest {
 
     private final QdrantClient client;

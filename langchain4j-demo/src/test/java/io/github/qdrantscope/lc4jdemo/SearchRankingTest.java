@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.junit.QdrantScopeTest;
 import io.github.qdrantscope.lc4jdemo.support.CachedEmbeddings;
 import io.github.qdrantscope.lc4jdemo.support.Corpus;
 import io.github.qdrantscope.lc4jdemo.support.Oracle;
 import io.github.qdrantscope.lc4jdemo.support.Question;
-import io.github.qdrantscope.lc4jdemo.support.TemporaryScopeExtension;
 import io.qdrant.client.QdrantClient;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -22,8 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Whole rankings and top-k cuts: the segments, in order, with LangChain4j's scores, exactly as the oracle ranks
  * them over this test's corpus, although every other test wrote the same ids into the same collection.
  */
-@ExtendWith(TemporaryScopeExtension.class)
-@ScopedProject
+@QdrantScopeTest
 class SearchRankingTest {
 
     private final Library library;

@@ -9,23 +9,20 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
-import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.junit.QdrantScopeTest;
 import io.github.qdrantscope.lc4jdemo.support.CachedEmbeddings;
 import io.github.qdrantscope.lc4jdemo.support.Corpus;
-import io.github.qdrantscope.lc4jdemo.support.TemporaryScopeExtension;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Collections.CollectionInfo;
 import io.qdrant.client.grpc.Collections.Distance;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Start-up: the application creates its hard-coded collection once, with the model's dimension and Cosine, and
  * every test starts with an empty library although ~300 tests write into that one collection.
  */
-@ExtendWith(TemporaryScopeExtension.class)
-@ScopedProject
+@QdrantScopeTest
 class StartupTest {
 
     private final QdrantClient client;

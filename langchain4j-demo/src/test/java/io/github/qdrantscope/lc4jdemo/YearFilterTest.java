@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.junit.QdrantScopeTest;
 import io.github.qdrantscope.lc4jdemo.support.CachedEmbeddings;
 import io.github.qdrantscope.lc4jdemo.support.Corpus;
 import io.github.qdrantscope.lc4jdemo.support.Oracle;
-import io.github.qdrantscope.lc4jdemo.support.TemporaryScopeExtension;
 import io.qdrant.client.QdrantClient;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,8 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Searching by publication year (numeric range filters on {@code year}). Years: tomatoes 2019, puppy 2020,
  * sourdough 2021, budget 2022, telescope 2023, compost 2024.
  */
-@ExtendWith(TemporaryScopeExtension.class)
-@ScopedProject
+@QdrantScopeTest
 class YearFilterTest {
 
     private static final String QUESTION = "a practical guide for beginners";

@@ -27,6 +27,11 @@ public final class Neighbour implements AutoCloseable {
         this.client = client;
     }
 
+    /** The neighbour's project name (what its points are stamped with on the server). */
+    public String name() {
+        return this.scope.name();
+    }
+
     /** Runs {@code work} in the neighbour's project. */
     public void run(Runnable work) {
         call(() -> {
