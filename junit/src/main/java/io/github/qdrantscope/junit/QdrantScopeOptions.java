@@ -104,6 +104,16 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
                 orElse(read.value(FAIL_ON_CONTENTION, QdrantScopeOptions::bool, "true or false"), false));
     }
 
+    /** Never prints the API key. */
+    @Override
+    public String toString() {
+        return "QdrantScopeOptions[" + (isExternal() ? "external " + this.host + ":" + this.port
+                + (this.useTls ? " (TLS)" : "") + (this.apiKey != null ? " with an API key" : "") : "embedded")
+                + ", connectTimeout=" + this.connectTimeout + ", leaseTtl=" + this.leaseTtl + ", collectionPrefix="
+                + this.collectionPrefix + ", keepCollections=" + this.keepCollections + ", unscoped=" + this.unscoped
+                + ", failOnContention=" + this.failOnContention + "]";
+    }
+
     /** Whether the server is an external one (any of host, port, API key set). */
     public boolean isExternal() {
         return this.external != null;

@@ -49,6 +49,7 @@ class QdrantScopeOptionsTest {
         assertThat(options.port()).isEqualTo(6334);
         assertThat(options.apiKey()).isEqualTo("k3y");
         assertThat(options.external()).doesNotContain("k3y");
+        assertThat(options.toString()).doesNotContain("k3y").contains("external localhost:6334 with an API key");
     }
 
     @Test

@@ -260,7 +260,8 @@ class StarterEndToEndTest extends StarterTestSupport {
         ForkReport report = ForkReportWriter.read(file);
         assertThat(report.fork()).isEqualTo(fork.fork().value());
         assertThat(report.run()).isEqualTo(fork.run().value());
-        assertThat(report.mode()).isEqualTo("embedded");
+        // every mode this JVM used: other classes of the fork may have used an external server too
+        assertThat(report.mode().split(",")).contains("embedded");
         assertThat(report.collections()).contains(collection());
         ForkReport.MeterValues scopedAdds = report.meters().stream()
             .filter(m -> m.name().equals(OPERATIONS) && m.tags().equals(Map.of("operation", "add", "scoped", "true")))
