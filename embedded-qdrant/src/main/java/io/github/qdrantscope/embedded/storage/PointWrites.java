@@ -10,22 +10,30 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointVectors;
 import io.qdrant.client.grpc.Points.PointsSelector;
 import io.qdrant.client.grpc.Points.UpdateMode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The point write operations of Qdrant 1.17 ({@code lib/shard/src/update.rs}), applied to a collection
  * under its write lock.
  *
- * <p>Each operation validates its whole input before changing anything, so a rejected request leaves
- * the collection as it was.
+ * <p>Each operation validates its input (vector names and dimensions, payload) before changing anything.
+ * Missing point ids are different, as in Qdrant: payload and vector operations on listed ids run in chunks
+ * of 32 ids ({@code PAYLOAD_OP_BATCH_SIZE}, {@code VECTOR_OP_BATCH_SIZE}); each chunk changes the points that
+ * exist, then its first missing id fails the request ({@code check_unprocessed_points}), so the points
+ * changed before stay changed. The differential test found this: it used to reject such a request whole.
  */
 public final class PointWrites {
+
+    /** {@code PAYLOAD_OP_BATCH_SIZE} and {@code VECTOR_OP_BATCH_SIZE} in lib/shard/src/update.rs. */
+    private static final int CHUNK = 32;
 
     private final MutableCollection collection;
 
@@ -72,7 +80,7 @@ public final class PointWrites {
 
     /** Deletes the selected points; ids that do not exist are ignored. */
     public void deletePoints(PointsSelector selector) {
-        for (PointKey id : select(selector, false)) {
+        for (PointKey id : select(selector)) {
             collection.remove(id);
         }
     }
@@ -85,14 +93,13 @@ public final class PointWrites {
             Map<String, float[]> vectors = VectorInput.toStored(update.getVectors(), collection.vectors());
             changes.computeIfAbsent(id, k -> new HashMap<>()).putAll(vectors);
         }
-        requireExisting(changes.keySet());
         Predicate<StoredPoint> mayUpdate = updateFilter == null ? p -> true : FilterEvaluator.compile(updateFilter);
-        changes.forEach((id, vectors) -> {
-            StoredPoint point = collection.point(id);
+        // update_vectors_conditional: existing points failing the filter are left out, missing ones still fail
+        inChunks(List.copyOf(changes.keySet()), point -> {
             if (mayUpdate.test(point)) {
                 Map<String, float[]> merged = new HashMap<>(point.vectors());
-                merged.putAll(vectors);
-                collection.put(new StoredPoint(id, point.payload(), merged));
+                merged.putAll(changes.get(point.id()));
+                collection.put(new StoredPoint(point.id(), point.payload(), merged));
             }
         });
     }
@@ -104,62 +111,87 @@ public final class PointWrites {
                 throw QdrantErrors.wrongInput("Not existing vector name error: " + name);
             }
         }
-        for (PointKey id : select(selector, true)) {
-            StoredPoint point = collection.point(id);
+        forEachSelected(selector, point -> {
             Map<String, float[]> remaining = new HashMap<>(point.vectors());
             names.forEach(remaining::remove);
-            collection.put(new StoredPoint(id, point.payload(), remaining));
-        }
+            collection.put(new StoredPoint(point.id(), point.payload(), remaining));
+        });
     }
 
     /** SetPayload: merges {@code values} (null values delete keys), at {@code key} when non-null. */
     public void setPayload(PointsSelector selector, Map<String, Value> values, String key) {
-        for (PointKey id : select(selector, true)) {
-            StoredPoint point = collection.point(id);
-            collection.put(new StoredPoint(id, PayloadPaths.set(point.payload(), values, key), point.vectors()));
-        }
+        forEachSelected(selector, point -> collection.put(
+                new StoredPoint(point.id(), PayloadPaths.set(point.payload(), values, key), point.vectors())));
     }
 
-    /** OverwritePayload: replaces the whole payload (or, with {@code key}, the object at that path). */
+    /**
+     * OverwritePayload: replaces the whole payload. A {@code key} is accepted and ignored, as Qdrant 1.17
+     * ignores it: {@code process_payload_operation} in lib/shard/src/update.rs passes
+     * {@code PayloadOps::OverwritePayload} to {@code overwrite_payload}, which has no key and calls
+     * {@code set_full_payload} (the differential test found that this used to write at the key).
+     */
     public void overwritePayload(PointsSelector selector, Map<String, Value> values, String key) {
-        for (PointKey id : select(selector, true)) {
-            StoredPoint point = collection.point(id);
-            Map<String, Value> payload = key == null
-                    ? values
-                    : PayloadPaths.set(PayloadPaths.delete(point.payload(), List.of(key)), values, key);
-            collection.put(new StoredPoint(id, payload, point.vectors()));
-        }
+        forEachSelected(selector, point -> collection.put(new StoredPoint(point.id(), values, point.vectors())));
     }
 
     /** DeletePayload: removes every value at each of {@code keys}. */
     public void deletePayload(PointsSelector selector, List<String> keys) {
-        for (PointKey id : select(selector, true)) {
-            StoredPoint point = collection.point(id);
-            collection.put(new StoredPoint(id, PayloadPaths.delete(point.payload(), keys), point.vectors()));
-        }
+        forEachSelected(selector, point -> collection.put(
+                new StoredPoint(point.id(), PayloadPaths.delete(point.payload(), keys), point.vectors())));
     }
 
     /** ClearPayload: empties the payload of the selected points. */
     public void clearPayload(PointsSelector selector) {
-        for (PointKey id : select(selector, true)) {
-            StoredPoint point = collection.point(id);
-            collection.put(new StoredPoint(id, Map.of(), point.vectors()));
+        forEachSelected(selector, point -> collection.put(new StoredPoint(point.id(), Map.of(), point.vectors())));
+    }
+
+    /**
+     * Applies {@code change} to the selected points: listed ids in Qdrant's chunks ({@link #inChunks}), or
+     * every point matching a filter.
+     */
+    private void forEachSelected(PointsSelector selector, Consumer<StoredPoint> change) {
+        if (selector.getPointsSelectorOneOfCase() == PointsSelector.PointsSelectorOneOfCase.POINTS) {
+            List<PointKey> ids = new ArrayList<>();
+            for (PointId id : selector.getPoints().getIdsList()) {
+                ids.add(PointKey.of(id));
+            }
+            inChunks(ids, change);
+            return;
+        }
+        for (PointKey id : select(selector)) {
+            change.accept(collection.point(id));
         }
     }
 
     /**
-     * The ids a selector names: listed ids (checked to exist when {@code mustExist}, as payload and
-     * vector operations require) or the points matching a filter.
+     * Qdrant's chunked application ({@code apply_points_with_conditional_move} then
+     * {@code check_unprocessed_points}, per chunk of {@link #CHUNK} ids): the chunk's existing points
+     * change, then its first missing id fails with {@code NOT_FOUND}, and later chunks do not run.
      */
-    private Set<PointKey> select(PointsSelector selector, boolean mustExist) {
+    private void inChunks(List<PointKey> ids, Consumer<StoredPoint> change) {
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            PointKey missing = null;
+            for (PointKey id : ids.subList(from, Math.min(ids.size(), from + CHUNK))) {
+                StoredPoint point = collection.point(id);
+                if (point != null) {
+                    change.accept(point);
+                } else if (missing == null) {
+                    missing = id;
+                }
+            }
+            if (missing != null) {
+                throw QdrantErrors.pointNotFound(missing);
+            }
+        }
+    }
+
+    /** The ids a selector names: listed ids, or the points matching a filter. */
+    private Set<PointKey> select(PointsSelector selector) {
         Set<PointKey> ids = new LinkedHashSet<>();
         switch (selector.getPointsSelectorOneOfCase()) {
             case POINTS -> {
                 for (PointId id : selector.getPoints().getIdsList()) {
                     ids.add(PointKey.of(id));
-                }
-                if (mustExist) {
-                    requireExisting(ids);
                 }
             }
             case FILTER -> {
@@ -173,14 +205,5 @@ public final class PointWrites {
             default -> throw QdrantErrors.invalidArgument("Malformed PointsSelector type");
         }
         return ids;
-    }
-
-    // Qdrant reports the first missing id of the request.
-    private void requireExisting(Iterable<PointKey> ids) {
-        for (PointKey id : ids) {
-            if (collection.point(id) == null) {
-                throw QdrantErrors.pointNotFound(id);
-            }
-        }
     }
 }

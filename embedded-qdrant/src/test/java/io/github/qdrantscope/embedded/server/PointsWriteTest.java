@@ -224,8 +224,27 @@ class PointsWriteTest extends ServerTestSupport {
                 Code.NOT_FOUND, message);
         assertFails(client.clearPayloadAsync(c, id(9), true, null, null), Code.NOT_FOUND, message);
         assertFails(client.deleteVectorsAsync(c, List.of(""), List.of(id(9))), Code.NOT_FOUND, message);
-        // Nothing was changed by the rejected overwrite.
-        assertThat(retrieve(c, id(1)).get(0).getPayloadMap()).containsOnlyKeys("a");
+        // As in Qdrant (lib/shard/src/update.rs: overwrite_payload changes the existing points of each chunk of 32
+        // ids, then check_unprocessed_points fails on the first missing one), point 1 was overwritten all the same.
+        assertThat(retrieve(c, id(1)).get(0).getPayloadMap()).containsOnlyKeys("x");
+    }
+
+    @Test
+    void idListedWritesRunInChunksOf32AndStopAtTheFirstChunkWithAMissingId() {
+        String c = newCollection(2, Distance.Dot);
+        List<PointStruct> points = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            points.add(point(i, Map.of(), 1, 1));
+        }
+        get(client.upsertAsync(c, points));
+        List<PointId> ids = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            ids.add(id(i == 5 || i == 36 ? 1000 + i : i)); // 1005 is missing in chunk 1, 1036 in chunk 2
+        }
+        assertFails(client.setPayloadAsync(c, Map.of("x", value(1)), ids, true, null, null), Code.NOT_FOUND,
+                "Not found: No point with id 1005 found");
+        assertThat(retrieve(c, id(32)).get(0).getPayloadMap()).containsOnlyKeys("x"); // chunk 1 ran
+        assertThat(retrieve(c, id(33)).get(0).getPayloadMap()).isEmpty(); // chunk 2 did not
     }
 
     @Test

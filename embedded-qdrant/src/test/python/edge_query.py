@@ -1,0 +1,228 @@
+"""QueryPoints (and SearchPoints, QueryPointGroups) on an Edge shard.
+
+Edge takes vectors only; resolving point ids into vectors, excluding those ids from the results and the
+average_vector strategy are Qdrant's collection layer, written out here as Qdrant 1.17.0 does them:
+lib/collection/src/collection/query.rs and universal_query/collection_query.rs (referenced ids are
+fetched, then excluded from every level by a must_not has_id on the root filter, which the shard's
+planner ANDs into every prefetch: lib/shard/src/query/planned_query.rs), and
+avg_vector_for_recommendation (f32 sum in request order, divided by the count, then
+avg_pos + avg_pos - avg_neg).
+"""
+import struct
+
+import qdrant_edge as q
+
+import edge_convert as cv
+
+EXACT = q.SearchParams(exact=True)
+# How far past the requested page the ranking is returned, so the Java side can tell which other ids
+# tie with the page's last score (Qdrant leaves the order of equal scores to its heaps).
+RANKING_EXTRA = 50
+# Scores this close count as a tie when deciding whether a prefetch's cut is ambiguous (generous: an
+# ambiguous query is only checked for succeeding, never compared).
+TIE_RELATIVE = 1e-4
+TIE_ABSOLUTE = 1e-6
+
+
+def f32(x):
+    return struct.unpack("f", struct.pack("f", x))[0]
+
+
+def and_filters(*filters):
+    present = [f for f in filters if f is not None]
+    if not present:
+        return None
+    return present[0] if len(present) == 1 else q.Filter(must=present)
+
+
+class QueryTranslator:
+    def __init__(self, shard):
+        self.shard = shard
+        self.referenced = []
+
+    # ---- entry points ----
+
+    def run(self, req):
+        root = self.node(req)
+        user_filter = cv.filter_(req.get("filter"))
+        base = self.root_filter(user_filter)
+        limit = int(req.get("limit", 10))
+        offset = int(req.get("offset", 0))
+        page = self.shard.query(q.QueryRequest(
+            limit=limit, offset=offset, query=root["query"], prefetches=root["prefetches"],
+            filter=base, score_threshold=root["threshold"], params=EXACT,
+            with_payload=cv.with_payload(req.get("with_payload")),
+            with_vector=cv.with_vectors(req.get("with_vectors"))))
+        ranking = self.shard.query(q.QueryRequest(
+            limit=offset + limit + RANKING_EXTRA, query=root["query"], prefetches=root["prefetches"],
+            filter=base, score_threshold=root["threshold"], params=EXACT))
+        return {"points": [scored(p) for p in page], "ranking": [ranked(p) for p in ranking],
+                "ambiguous": self.ambiguity(root, base) or self.equal_discovery_pair(root, req)}
+
+    def equal_discovery_pair(self, root, req):
+        """Edge 0.9.0 ranks a discovery pair equally similar to a point 0, Qdrant 1.17 -1
+        (DiscoveryQuery::rank_by, lib/segment/src/vector_storage/query/discovery_query.rs: `>` gives 1, else
+        -1). Equal pairs come from identical pair vectors or a stored zero vector (similar 0 to both); such a
+        query is reported, not compared (KnownExceptions in the Java test)."""
+        if root["kind"] != "discover":
+            return None
+        using = req.get("using", "")
+        lookup = (req.get("lookup_from") or {}).get("vector_name", using)
+        for pair in req["query"]["discover"]["context"].get("pairs", []):
+            if self.vector(pair["positive"], lookup, True) == self.vector(pair["negative"], lookup, True):
+                return "discovery pair with equal vectors"
+        records, _ = self.shard.scroll(q.ScrollRequest(limit=100000, with_payload=False, with_vector=[using]))
+        for r in records:
+            v = r.vector.get(using) if isinstance(r.vector, dict) else r.vector
+            if v is not None and not any(v):
+                return "discovery over a stored zero vector"
+        return None
+
+    def ranking_for_groups(self, req):
+        """The whole ranking of a QueryPointGroups request (no prefetch), for edge_groups to group."""
+        if req.get("prefetch"):
+            raise cv.Untranslatable("QueryPointGroups with prefetch")
+        root = self.node(req)
+        # group_by.rs only ever sees points that have a value at the key (must_not is_empty)
+        base = and_filters(self.root_filter(cv.filter_(req.get("filter"))),
+                           q.Filter(must_not=[q.IsEmptyCondition(req["group_by"])]))
+        return [ranked(p) for p in self.shard.query(q.QueryRequest(
+            limit=100000, query=root["query"], filter=base, score_threshold=root["threshold"], params=EXACT,
+            with_payload=True))]
+
+    def root_filter(self, user_filter):
+        if not self.referenced:
+            return user_filter
+        return and_filters(user_filter, q.Filter(must_not=[q.HasIdCondition(set(self.referenced))]))
+
+    # ---- the request tree ----
+
+    def node(self, msg):
+        """QueryPoints or PrefetchQuery -> dict(query, prefetches, filter, threshold, limit, children)."""
+        children = [self.node(p) for p in msg.get("prefetch", [])]
+        prefetches = [q.Prefetch(limit=c["limit"], query=c["query"], prefetches=c["prefetches"], params=EXACT,
+                                 filter=c["filter"], score_threshold=c["threshold"]) for c in children]
+        using = msg.get("using", "")
+        lookup = msg.get("lookup_from")
+        if lookup is not None and lookup.get("collection_name"):
+            raise cv.Untranslatable("lookup_from another collection")
+        lookup_name = lookup.get("vector_name", using) if lookup is not None else using
+        query = self.query(msg["query"], using, lookup_name) if "query" in msg else None
+        threshold = msg.get("score_threshold")
+        return {"query": query, "prefetches": prefetches or None, "filter": cv.filter_(msg.get("filter")),
+                "threshold": None if threshold is None else float(threshold), "limit": int(msg.get("limit", 10)),
+                "children": children, "kind": next(iter(msg["query"])) if "query" in msg else None}
+
+    def query(self, qm, using, lookup_name):
+        name = using or None
+        if "nearest" in qm:
+            return q.Query.Nearest(self.vector(qm["nearest"], lookup_name, True), using=name)
+        if "recommend" in qm:
+            return self.recommend(qm["recommend"], name, lookup_name)
+        if "discover" in qm:
+            d = qm["discover"]
+            return q.Query.Discover(q.DiscoverQuery(self.vector(d["target"], lookup_name, True),
+                                                    self.pairs(d["context"].get("pairs", []), lookup_name)), using=name)
+        if "context" in qm:
+            return q.Query.Context(q.ContextQuery(self.pairs(qm["context"].get("pairs", []), lookup_name)), using=name)
+        if "order_by" in qm:
+            return cv.order_by(qm["order_by"])
+        if "fusion" in qm:
+            return {"RRF": q.Fusion.Rrf(k=2), "DBSF": q.Fusion.Dbsf()}[qm["fusion"]]
+        if "rrf" in qm:
+            r = qm["rrf"]
+            weights = [float(w) for w in r.get("weights", [])] or None
+            return q.Fusion.Rrf(k=int(r.get("k", 2)), weights=weights)
+        cv.fail("query", qm)
+
+    def pairs(self, pairs, lookup_name):
+        return [q.ContextPair(self.vector(p["positive"], lookup_name, True), self.vector(p["negative"], lookup_name, True))
+                for p in pairs]
+
+    def recommend(self, r, name, lookup_name):
+        strategy = r.get("strategy", "AverageVector")
+        pos = [v for v in (self.vector(x, lookup_name, False) for x in r.get("positive", [])) if v is not None]
+        neg = [v for v in (self.vector(x, lookup_name, False) for x in r.get("negative", [])) if v is not None]
+        if strategy == "BestScore":
+            return q.Query.RecommendBestScore(q.RecommendQuery(pos, neg), using=name)
+        if strategy == "SumScores":
+            return q.Query.RecommendSumScores(q.RecommendQuery(pos, neg), using=name)
+        if not pos:
+            raise RuntimeError("Positive vectors should not be empty with `average` strategy")
+        return q.Query.Nearest(average_vector(pos, neg), using=name)
+
+    def vector(self, vi, lookup_name, required):
+        """A VectorInput: a dense vector as sent, or a point's stored vector (its id then excluded)."""
+        if "id" not in vi:
+            return cv.dense(vi)
+        pid = cv.point_id(vi["id"])
+        if pid not in self.referenced:
+            self.referenced.append(pid)
+        records = self.shard.retrieve([pid], False, [lookup_name])
+        if not records:
+            raise RuntimeError("No point with id %s found" % pid)
+        stored = records[0].vector
+        if isinstance(stored, dict):
+            stored = stored.get(lookup_name)
+        if stored is None and required:
+            raise RuntimeError("Vector %r not found for point %s" % (lookup_name, pid))
+        return None if stored is None else list(stored)
+
+    # ---- ambiguity: ties at a prefetch's cut make Qdrant's own answer one of several ----
+
+    def ambiguity(self, node, inherited):
+        for child in node["children"]:
+            scope = and_filters(inherited, child["filter"])
+            if child["query"] is not None:
+                hits = self.shard.query(q.QueryRequest(limit=child["limit"] + 1, query=child["query"],
+                                                       prefetches=child["prefetches"], filter=scope,
+                                                       score_threshold=child["threshold"], params=EXACT))
+                keys = [p.order_value if p.order_value is not None else p.score for p in hits]
+                fused = node["kind"] in ("fusion", "rrf")
+                span = range(min(len(keys), child["limit"] + 1) - 1) if fused else (
+                    [child["limit"] - 1] if len(keys) > child["limit"] else [])
+                for i in span:
+                    if close(keys[i], keys[i + 1]):
+                        return "prefetch with %d hits ties at %d: %r" % (len(keys), i, keys[i])
+            deeper = self.ambiguity(child, scope)
+            if deeper:
+                return deeper
+        return None
+
+
+def close(a, b):
+    return abs(a - b) <= TIE_ABSOLUTE + TIE_RELATIVE * max(abs(a), abs(b))
+
+
+def average_vector(pos, neg):
+    def avg(vectors):
+        total = list(vectors[0])
+        for v in vectors[1:]:
+            total = [f32(a + b) for a, b in zip(total, v)]
+        return [f32(x / len(vectors)) for x in total]
+
+    p = avg(pos)
+    if not neg:
+        return p
+    n = avg(neg)
+    return [f32(f32(a + a) - b) for a, b in zip(p, n)]
+
+
+def scored(p):
+    out = {"id": cv.id_out(p.id), "score": p.score}
+    if p.payload is not None:
+        out["payload"] = p.payload
+    if p.vector is not None:
+        out["vector"] = p.vector
+    if p.order_value is not None:
+        out["order_value"] = p.order_value
+    return out
+
+
+def ranked(p):
+    out = {"id": cv.id_out(p.id), "score": p.score}
+    if p.order_value is not None:
+        out["order_value"] = p.order_value
+    if p.payload is not None:
+        out["payload"] = p.payload
+    return out
