@@ -17,12 +17,14 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A client the test builds without the endpoint's interceptors is not covered: its calls reach the application
- * collection name unmapped and unscoped, and are counted under the unscoped kinds, as under Spring. The meters are
- * per JVM: {@code @Isolated}.
+ * collection name unmapped and unscoped, and are counted under the unscoped kinds, as under Spring. It provokes
+ * contention on purpose, so it runs in a Surefire execution of its own ({@code uncovered-client}, its report under
+ * {@code target/uncovered-client}), never in the suite whose report must show none; .ci/run requires its report to
+ * show the contention. {@code @Isolated}: the meters are per JVM.
  */
 @Isolated
 @QdrantScopeTest
-class UncoveredClientTest {
+class UncoveredClientCheck {
 
     @Test
     void callsOfAClientBuiltWithoutTheInterceptorsAreCountedAsUnscoped(QdrantScopeEndpoint endpoint) throws Exception {
