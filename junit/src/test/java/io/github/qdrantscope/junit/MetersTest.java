@@ -62,7 +62,8 @@ class MetersTest {
         }
     }
 
-    private static Map<String, Double> contention(MeterRegistry registry) {
+    /** Every contention kind's count in {@code registry}. */
+    static Map<String, Double> contention(MeterRegistry registry) {
         Map<String, Double> counts = new TreeMap<>();
         for (ContentionKind kind : ContentionKind.values()) {
             counts.put(kind.tag(),

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.qdrantscope.core.metrics.ContentionKind;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.qdrant.client.QdrantClient;
@@ -35,7 +34,7 @@ class UncoveredClientCheck {
                 QdrantClient uncovered = new QdrantClient(
                         QdrantGrpcClient.newBuilder(endpoint.host(), endpoint.port(), false).build())) {
             Documents.ensureCollection(scoped);
-            Map<String, Double> before = contention(registry);
+            Map<String, Double> before = MetersTest.contention(registry);
 
             // on the fork's server collection by its real name: the only way it could reach the fork's data
             get(uncovered.upsertAsync(collection, Documents.points("uncovered")));
@@ -45,21 +44,12 @@ class UncoveredClientCheck {
             Map<String, Double> expected = new TreeMap<>(before);
             expected.merge(ContentionKind.UNSCOPED_WRITE.tag(), 1.0, Double::sum);
             expected.merge(ContentionKind.UNSCOPED_READ.tag(), 1.0, Double::sum);
-            assertThat(contention(registry)).isEqualTo(expected);
+            assertThat(MetersTest.contention(registry)).isEqualTo(expected);
             assertThat(own).as("the test's project sees none of the unscoped points").isZero();
             get(uncovered.deleteAsync(collection, Documents.IDS));
         }
         finally {
             Metrics.removeRegistry(registry);
         }
-    }
-
-    private static Map<String, Double> contention(MeterRegistry registry) {
-        Map<String, Double> counts = new TreeMap<>();
-        for (ContentionKind kind : ContentionKind.values()) {
-            counts.put(kind.tag(),
-                    registry.get("qdrant.scope.contention").tag("kind", kind.tag()).functionCounter().count());
-        }
-        return counts;
     }
 }
