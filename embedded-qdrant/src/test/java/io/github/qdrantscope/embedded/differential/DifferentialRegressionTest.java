@@ -252,10 +252,17 @@ class DifferentialRegressionTest {
                         .addConditions(integer("n", 2)).setMinCount(1)).build();
         PrefetchQuery nearest = PrefetchQuery.newBuilder().setLimit(10).setQuery(Query.newBuilder().setNearest(
                 VectorInput.newBuilder().setDense(DenseVector.newBuilder().addData(1f).addData(0.5f)))).build();
+        // seeds 1122, 1200, 1371, 1373, 1384 (long mode): the same with an example id, which Qdrant excludes by
+        // merging a must_not has_id into the root filter (exclude_referenced_ids); the oracle used to wrap
+        PrefetchQuery byId = PrefetchQuery.newBuilder().setLimit(10).setQuery(Query.newBuilder().setNearest(
+                VectorInput.newBuilder().setId(PointId.newBuilder().setNum(3)))).build();
         List<Step> steps = List.of(new Step(Step.Op.RESET, collection(c, 2)), new Step(Step.Op.UPSERT, upsert.build()),
                 new Step(Step.Op.QUERY, QueryPoints.newBuilder().setCollectionName(c).setFilter(byColor).setLimit(10)
                         .addPrefetch(nearest.toBuilder().setFilter(byN)).addPrefetch(nearest)
-                        .setQuery(Query.newBuilder().setFusion(Fusion.RRF)).build()));
+                        .setQuery(Query.newBuilder().setFusion(Fusion.RRF)).build()),
+                new Step(Step.Op.QUERY, QueryPoints.newBuilder().setCollectionName(c).setFilter(byColor).setLimit(10)
+                        .addPrefetch(byId.toBuilder().setFilter(byN)).addPrefetch(nearest)
+                        .setQuery(Query.newBuilder().setFusion(Fusion.DBSF)).build()));
         assertAgrees(run.run(0, new Data(new Random(0)), steps));
     }
 
