@@ -215,7 +215,8 @@ final class UniversalQuery {
         Scoring scoring = plan.scoring();
         if (plan.prefetches().isEmpty()) {
             Filter merged = PointFilter.merge(inherited, plan.rawFilter());
-            Predicate<StoredPoint> own = inherited == null ? plan.filter() : PointFilter.compile(merged != null, merged);
+            Predicate<StoredPoint> own = inherited == null ? plan.filter()
+                    : PointFilter.compile(merged != null, merged);
             return executeLeaf(scoring, PointFilter.and(exclusion, own), plan.threshold(), limit);
         }
         Filter merged = PointFilter.merge(inherited, plan.rawFilter());

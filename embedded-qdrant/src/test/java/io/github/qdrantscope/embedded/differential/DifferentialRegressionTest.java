@@ -1,18 +1,19 @@
 package io.github.qdrantscope.embedded.differential;
 
+import static io.github.qdrantscope.embedded.differential.RegressionSteps.collection;
+import static io.github.qdrantscope.embedded.differential.RegressionSteps.count;
+import static io.github.qdrantscope.embedded.differential.RegressionSteps.ids;
+import static io.github.qdrantscope.embedded.differential.RegressionSteps.integer;
+import static io.github.qdrantscope.embedded.differential.RegressionSteps.keyword;
+import static io.github.qdrantscope.embedded.differential.RegressionSteps.point;
+import static io.github.qdrantscope.embedded.differential.RegressionSteps.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.qdrantscope.embedded.EmbeddedQdrant;
 import io.qdrant.client.ValueFactory;
-import io.qdrant.client.grpc.Collections.CreateCollection;
-import io.qdrant.client.grpc.Collections.Distance;
-import io.qdrant.client.grpc.Collections.VectorParams;
-import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;
-import io.qdrant.client.grpc.Common.GeoLineString;
-import io.qdrant.client.grpc.Common.GeoPoint;
 import io.qdrant.client.grpc.Common.GeoPolygon;
 import io.qdrant.client.grpc.Common.IsEmptyCondition;
 import io.qdrant.client.grpc.Common.Match;
@@ -20,20 +21,16 @@ import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.CountPoints;
 import io.qdrant.client.grpc.Points.DeletePayloadPoints;
-import io.qdrant.client.grpc.Points.PayloadIncludeSelector;
-import io.qdrant.client.grpc.Points.PointStruct;
-import io.qdrant.client.grpc.Points.PointsIdsList;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.Fusion;
-import io.qdrant.client.grpc.Points.PointsSelector;
+import io.qdrant.client.grpc.Points.PayloadIncludeSelector;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
-import io.qdrant.client.grpc.Points.VectorInput;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.SetPayloadPoints;
 import io.qdrant.client.grpc.Points.UpsertPoints;
-import io.qdrant.client.grpc.Points.Vectors;
+import io.qdrant.client.grpc.Points.VectorInput;
 import io.qdrant.client.grpc.Points.WithPayloadSelector;
 import java.util.ArrayList;
 import java.util.List;
@@ -223,8 +220,10 @@ class DifferentialRegressionTest {
         upsert.addPoints(point(9));
         List<Step> steps = new ArrayList<>(List.of(new Step(Step.Op.RESET, collection(c, 2)),
                 new Step(Step.Op.UPSERT, upsert.build())));
-        steps.add(count(c, Condition.newBuilder().setIsEmpty(IsEmptyCondition.newBuilder().setKey("nested[].a")).build()));
-        for (Match m : List.of(Match.newBuilder().setText("fox").build(), Match.newBuilder().setPhrase("fox jumps").build(),
+        steps.add(count(c, Condition.newBuilder().setIsEmpty(IsEmptyCondition.newBuilder().setKey("nested[].a"))
+                .build()));
+        for (Match m : List.of(Match.newBuilder().setText("fox").build(),
+                Match.newBuilder().setPhrase("fox jumps").build(),
                 Match.newBuilder().setTextAny("dog jumps").build())) {
             steps.add(count(c, Condition.newBuilder().setField(FieldCondition.newBuilder().setKey("text").setMatch(m))
                     .build()));
@@ -266,54 +265,11 @@ class DifferentialRegressionTest {
         assertAgrees(run.run(0, new Data(new Random(0)), steps));
     }
 
-    private static Condition keyword(String key, String keyword) {
-        return Condition.newBuilder().setField(FieldCondition.newBuilder().setKey(key)
-                .setMatch(Match.newBuilder().setKeyword(keyword))).build();
-    }
-
-    private static Condition integer(String key, long value) {
-        return Condition.newBuilder().setField(FieldCondition.newBuilder().setKey(key)
-                .setMatch(Match.newBuilder().setInteger(value))).build();
-    }
-
-    private static Step count(String c, Condition condition) {
-        return new Step(Step.Op.COUNT, CountPoints.newBuilder().setCollectionName(c).setExact(true)
-                .setFilter(Filter.newBuilder().addMust(condition)).build());
-    }
-
-    private static GeoLineString ring(double lo, double hi) {
-        return GeoLineString.newBuilder().addPoints(geo(lo, lo)).addPoints(geo(hi, lo)).addPoints(geo(hi, hi))
-                .addPoints(geo(lo, hi)).addPoints(geo(lo, lo)).build();
-    }
-
-    private static GeoPoint geo(double lon, double lat) {
-        return GeoPoint.newBuilder().setLon(lon).setLat(lat).build();
-    }
-
     private void assertAgrees(Scenario scenario) {
         assertAgrees(run.run(scenario));
     }
 
     private static void assertAgrees(DifferentialRun.Result result) {
         assertThat(result.difference()).as("seed " + result.seed()).isNull();
-    }
-
-    private static CreateCollection collection(String name, int dim) {
-        return CreateCollection.newBuilder().setCollectionName(name).setVectorsConfig(VectorsConfig.newBuilder()
-                .setParams(VectorParams.newBuilder().setSize(dim).setDistance(Distance.Dot))).build();
-    }
-
-    private static PointStruct point(long id) {
-        return PointStruct.newBuilder().setId(PointId.newBuilder().setNum(id))
-                .setVectors(Vectors.newBuilder().setVector(Data.dense(new float[] {id, 1f})))
-                .putAllPayload(Map.of("p", ValueFactory.value(id))).build();
-    }
-
-    private static PointsSelector ids(long... ids) {
-        PointsIdsList.Builder list = PointsIdsList.newBuilder();
-        for (long id : ids) {
-            list.addIds(PointId.newBuilder().setNum(id));
-        }
-        return PointsSelector.newBuilder().setPoints(list).build();
     }
 }

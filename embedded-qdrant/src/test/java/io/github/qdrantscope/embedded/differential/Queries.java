@@ -225,7 +225,8 @@ final class Queries {
         return switch (data.random.nextInt(5)) {
             case 0 -> WithPayloadSelector.newBuilder().setEnable(false).build();
             case 1 -> WithPayloadSelector.newBuilder().setInclude(PayloadIncludeSelector.newBuilder()
-                    .addFields(data.pick(new String[] {"color", "obj.x", "nested[].a", "tags"})).addFields("n")).build();
+                    .addFields(data.pick(new String[] {"color", "obj.x", "nested[].a", "tags"}))
+                    .addFields("n")).build();
             case 2 -> WithPayloadSelector.newBuilder().setExclude(PayloadExcludeSelector.newBuilder()
                     .addFields(data.pick(new String[] {"color", "obj.y", "nested[].b", "text"}))).build();
             default -> WithPayloadSelector.newBuilder().setEnable(true).build();
