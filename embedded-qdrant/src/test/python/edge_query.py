@@ -3,8 +3,9 @@
 Edge takes vectors only; resolving point ids into vectors, excluding those ids from the results and the
 average_vector strategy are Qdrant's collection layer, written out here as Qdrant 1.17.0 does them:
 lib/collection/src/collection/query.rs and universal_query/collection_query.rs (referenced ids are
-fetched, then excluded from every level by a must_not has_id on the root filter, which the shard's
-planner ANDs into every prefetch: lib/shard/src/query/planned_query.rs), and
+fetched, then excluded by a must_not has_id merged into the root filter with Filter::merge_owned,
+exclude_referenced_ids; the shard's planner merges the root filter into every prefetch's the same way,
+recurse_prefetches in lib/shard/src/query/planned_query.rs, which concatenates should lists), and
 avg_vector_for_recommendation (f32 sum in request order, divided by the count, then
 avg_pos + avg_pos - avg_neg).
 """
@@ -35,6 +36,32 @@ def and_filters(*filters):
     return present[0] if len(present) == 1 else q.Filter(must=present)
 
 
+def merge_json(a, b):
+    """Filter::merge_owned (lib/segment/src/types.rs) on protobuf-JSON filters: must, must_not and should
+    lists concatenated, min_should conditions joined with the larger min_count. Not an AND: a should of
+    each becomes one should (qdrant/qdrant#10594)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    out = {}
+    for key in ("should", "must", "must_not"):
+        items = a.get(key, []) + b.get(key, [])
+        if items:
+            out[key] = items
+    ma, mb = a.get("min_should"), b.get("min_should")
+    if ma is not None and mb is not None:
+        out["min_should"] = {"conditions": ma.get("conditions", []) + mb.get("conditions", []),
+                             "min_count": max(int(ma.get("min_count", 0)), int(mb.get("min_count", 0)))}
+    elif ma is not None or mb is not None:
+        out["min_should"] = ma if ma is not None else mb
+    return out
+
+
+def id_json(pid):
+    return {"num": pid} if isinstance(pid, int) else {"uuid": pid}
+
+
 class QueryTranslator:
     def __init__(self, shard):
         self.shard = shard
@@ -44,8 +71,8 @@ class QueryTranslator:
 
     def run(self, req):
         root = self.node(req)
-        user_filter = cv.filter_(req.get("filter"))
-        base = self.root_filter(user_filter)
+        base_json = self.root_filter_json(req.get("filter"))
+        base = cv.filter_(base_json)
         limit = int(req.get("limit", 10))
         offset = int(req.get("offset", 0))
         page = self.shard.query(q.QueryRequest(
@@ -57,7 +84,7 @@ class QueryTranslator:
             limit=offset + limit + RANKING_EXTRA, query=root["query"], prefetches=root["prefetches"],
             filter=base, score_threshold=root["threshold"], params=EXACT))
         return {"points": [scored(p) for p in page], "ranking": [ranked(p) for p in ranking],
-                "ambiguous": self.ambiguity(root, base) or self.equal_discovery_pair(root, req)}
+                "ambiguous": self.ambiguity(root, base_json) or self.equal_discovery_pair(root, req)}
 
     def equal_discovery_pair(self, root, req):
         """Edge 0.9.0 ranks a discovery pair equally similar to a point 0, Qdrant 1.17 -1
@@ -84,16 +111,20 @@ class QueryTranslator:
             raise cv.Untranslatable("QueryPointGroups with prefetch")
         root = self.node(req)
         # group_by.rs only ever sees points that have a value at the key (must_not is_empty)
-        base = and_filters(self.root_filter(cv.filter_(req.get("filter"))),
+        base = and_filters(cv.filter_(self.root_filter_json(req.get("filter"))),
                            q.Filter(must_not=[q.IsEmptyCondition(req["group_by"])]))
         return [ranked(p) for p in self.shard.query(q.QueryRequest(
             limit=100000, query=root["query"], filter=base, score_threshold=root["threshold"], params=EXACT,
             with_payload=True))]
 
-    def root_filter(self, user_filter):
+    def root_filter_json(self, user_filter):
+        """exclude_referenced_ids (lib/collection/src/collection/universal_query/collection_query.rs):
+        Filter::new_must_not(HasId(referenced)).merge_owned(filter), kept as JSON so that it stays mergeable
+        (wrapping the user's filter in a must would turn its should into an AND below)."""
         if not self.referenced:
             return user_filter
-        return and_filters(user_filter, q.Filter(must_not=[q.HasIdCondition(set(self.referenced))]))
+        exclusion = {"must_not": [{"has_id": {"has_id": [id_json(p) for p in self.referenced]}}]}
+        return merge_json(exclusion, user_filter)
 
     # ---- the request tree ----
 
@@ -110,6 +141,7 @@ class QueryTranslator:
         query = self.query(msg["query"], using, lookup_name) if "query" in msg else None
         threshold = msg.get("score_threshold")
         return {"query": query, "prefetches": prefetches or None, "filter": cv.filter_(msg.get("filter")),
+                "filter_json": msg.get("filter"),
                 "threshold": None if threshold is None else float(threshold), "limit": int(msg.get("limit", 10)),
                 "children": children, "kind": next(iter(msg["query"])) if "query" in msg else None}
 
@@ -172,7 +204,8 @@ class QueryTranslator:
 
     def ambiguity(self, node, inherited):
         for child in node["children"]:
-            scope = and_filters(inherited, child["filter"])
+            scope_json = merge_json(inherited, child["filter_json"])
+            scope = cv.filter_(scope_json)
             if child["query"] is not None:
                 hits = self.shard.query(q.QueryRequest(limit=child["limit"] + 1, query=child["query"],
                                                        prefetches=child["prefetches"], filter=scope,
@@ -184,7 +217,7 @@ class QueryTranslator:
                 for i in span:
                     if close(keys[i], keys[i + 1]):
                         return "prefetch with %d hits ties at %d: %r" % (len(keys), i, keys[i])
-            deeper = self.ambiguity(child, scope)
+            deeper = self.ambiguity(child, scope_json)
             if deeper:
                 return deeper
         return None

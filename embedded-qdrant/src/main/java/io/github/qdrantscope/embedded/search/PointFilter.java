@@ -3,6 +3,7 @@ package io.github.qdrantscope.embedded.search;
 import io.github.qdrantscope.embedded.filter.FilterEvaluator;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.MinShould;
 import java.util.function.Predicate;
 
 /** Compiles a request's filter once per request; an absent or empty filter costs nothing per point. */
@@ -29,6 +30,37 @@ final class PointFilter {
             return b;
         }
         return b == null ? a : a.and(b);
+    }
+
+    /**
+     * Qdrant's {@code Filter::merge_opts}/{@code merge_owned} (lib/segment/src/types.rs), with which
+     * {@code recurse_prefetches} (lib/shard/src/query/planned_query.rs) propagates a query's filter into its
+     * prefetches: must, must_not and should lists are concatenated, min_should conditions too with the larger
+     * min_count. So a root {@code should} and a prefetch {@code should} are ORed together, not ANDed
+     * (qdrant/qdrant#10594, still open after 1.17); must and must_not stay conjunctive.
+     *
+     * @return the merged filter, or {@code null} when both are absent
+     */
+    static Filter merge(Filter inherited, Filter own) {
+        if (inherited == null) {
+            return own;
+        }
+        if (own == null) {
+            return inherited;
+        }
+        Filter.Builder merged = Filter.newBuilder()
+                .addAllShould(inherited.getShouldList()).addAllShould(own.getShouldList())
+                .addAllMust(inherited.getMustList()).addAllMust(own.getMustList())
+                .addAllMustNot(inherited.getMustNotList()).addAllMustNot(own.getMustNotList());
+        if (inherited.hasMinShould() && own.hasMinShould()) {
+            merged.setMinShould(MinShould.newBuilder()
+                    .addAllConditions(inherited.getMinShould().getConditionsList())
+                    .addAllConditions(own.getMinShould().getConditionsList())
+                    .setMinCount(Math.max(inherited.getMinShould().getMinCount(), own.getMinShould().getMinCount())));
+        } else if (inherited.hasMinShould() || own.hasMinShould()) {
+            merged.setMinShould(inherited.hasMinShould() ? inherited.getMinShould() : own.getMinShould());
+        }
+        return merged.build();
     }
 
     private static boolean isEmpty(Filter filter) {

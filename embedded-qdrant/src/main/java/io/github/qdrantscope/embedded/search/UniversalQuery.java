@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * {@code local_shard/query.rs}, {@code collection/query.rs}):
  * <ul>
  *   <li>every point id used as an example anywhere in the tree is excluded from all results;</li>
- *   <li>the root filter (with that exclusion) is ANDed into every prefetch, down to the leaves;</li>
+ *   <li>the root filter is merged into every prefetch's filter down to the leaves, which alone apply
+ *       it ({@link PointFilter#merge}: should lists are concatenated); the example exclusion is ANDed;</li>
  *   <li>a leaf runs its query over the collection (no query: id order, score 1.0);</li>
  *   <li>a node with prefetches re-scores the union of its sources: a vector query or order_by
  *       over those points only, or fusion (RRF/DBSF) of the source rankings;</li>
@@ -60,8 +61,8 @@ final class UniversalQuery {
     private record FusionSpec(boolean rrf, int k, List<Float> weights) {
     }
 
-    private record Plan(List<Plan> prefetches, Scoring scoring, Predicate<StoredPoint> filter, Float threshold,
-            long limit) {
+    private record Plan(List<Plan> prefetches, Scoring scoring, Filter rawFilter, Predicate<StoredPoint> filter,
+            Float threshold, long limit) {
     }
 
     private final CollectionView view;
@@ -82,7 +83,7 @@ final class UniversalQuery {
         Predicate<StoredPoint> notReferenced = referenced.isEmpty() ? null : p -> !referenced.contains(p.id());
         // a random sample without prefetches ignores the offset: its output is not stable anyway
         long effectiveOffset = root.isRandomSample() && root.prefetch().isEmpty() ? 0 : offset;
-        List<Hit> hits = execute(plan, notReferenced, ClassicSearch.saturatedSum(root.limit(), effectiveOffset));
+        List<Hit> hits = execute(plan, notReferenced, null, ClassicSearch.saturatedSum(root.limit(), effectiveOffset));
         if (effectiveOffset >= hits.size()) {
             return List.of();
         }
@@ -96,7 +97,7 @@ final class UniversalQuery {
         validateTree(root, fieldPrefix);
         Plan plan = plan(root);
         Predicate<StoredPoint> notReferenced = referenced.isEmpty() ? null : p -> !referenced.contains(p.id());
-        return execute(plan, PointFilter.and(notReferenced, extraFilter), Long.MAX_VALUE);
+        return execute(plan, PointFilter.and(notReferenced, extraFilter), null, Long.MAX_VALUE);
     }
 
     /**
@@ -168,7 +169,7 @@ final class UniversalQuery {
         if (scoring.fusion() != null && children.isEmpty()) {
             throw QdrantErrors.wrongInput("Validation failed: cannot apply Fusion without prefetches");
         }
-        return new Plan(children, scoring, filter, node.threshold(), node.limit());
+        return new Plan(children, scoring, node.filter(), filter, node.threshold(), node.limit());
     }
 
     private Scoring scoring(Node node) {
@@ -206,15 +207,22 @@ final class UniversalQuery {
 
     // ---- execution ----
 
-    private List<Hit> execute(Plan plan, Predicate<StoredPoint> inherited, long limit) {
-        Predicate<StoredPoint> filter = PointFilter.and(inherited, plan.filter());
+    /**
+     * @param exclusion ANDed at the leaves (example ids, QueryGroups' group_by key)
+     * @param inherited the filters of the levels above, merged ({@link PointFilter#merge}); {@code null}: none
+     */
+    private List<Hit> execute(Plan plan, Predicate<StoredPoint> exclusion, Filter inherited, long limit) {
         Scoring scoring = plan.scoring();
         if (plan.prefetches().isEmpty()) {
-            return executeLeaf(scoring, filter, plan.threshold(), limit);
+            Filter merged = PointFilter.merge(inherited, plan.rawFilter());
+            Predicate<StoredPoint> own = inherited == null ? plan.filter()
+                    : PointFilter.compile(merged != null, merged);
+            return executeLeaf(scoring, PointFilter.and(exclusion, own), plan.threshold(), limit);
         }
+        Filter merged = PointFilter.merge(inherited, plan.rawFilter());
         List<List<Hit>> sources = new ArrayList<>(plan.prefetches().size());
         for (Plan child : plan.prefetches()) {
-            sources.add(execute(child, filter, child.limit()));
+            sources.add(execute(child, exclusion, merged, child.limit()));
         }
         if (scoring.fusion() != null) {
             FusionSpec f = scoring.fusion();

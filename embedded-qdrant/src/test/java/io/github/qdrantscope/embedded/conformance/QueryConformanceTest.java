@@ -1,6 +1,7 @@
 package io.github.qdrantscope.embedded.conformance;
 
 import static io.github.qdrantscope.embedded.conformance.Payloads.payload;
+import static io.qdrant.client.ConditionFactory.match;
 import static io.qdrant.client.ConditionFactory.matchKeyword;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.QueryFactory.fusion;
@@ -203,6 +204,26 @@ class QueryConformanceTest extends ConformanceTestBase {
 
         assertThat(idsOf(result)).containsExactly(4L, 2L);
         assertThat(scoresOf(result)).containsExactly(-96f, -98f);
+    }
+
+    /**
+     * recurse_prefetches (lib/shard/src/query/planned_query.rs) merges the root filter into each prefetch with
+     * Filter::merge_opts, and merge_owned (lib/segment/src/types.rs) concatenates should lists: the root's
+     * should (even) and the prefetch's should (i = 1) become one OR (qdrant/qdrant#10594), not an AND (which
+     * would match nothing: 1 is odd).
+     */
+    @Test
+    void rootAndPrefetchShouldFiltersAreConcatenatedNotAnded() {
+        String c = dotCollection(6);
+
+        List<ScoredPoint> result = query(QueryPoints.newBuilder().setCollectionName(c)
+                .setFilter(Filter.newBuilder().addShould(matchKeyword("g", "even")))
+                .addPrefetch(PrefetchQuery.newBuilder().setQuery(nearest(1f, 0f))
+                        .setFilter(Filter.newBuilder().addShould(match("i", 1))).setLimit(10))
+                .setQuery(nearest(1f, 0f)));
+
+        assertThat(idsOf(result)).containsExactly(1L, 2L, 4L, 6L);
+        assertThat(scoresOf(result)).containsExactly(99f, 98f, 96f, 94f);
     }
 
     @Test

@@ -8,8 +8,8 @@ package io.github.qdrantscope.embedded.differential;
  *   <li><b>the oracle cannot say it</b> (a limit of the qdrant-edge-py 0.9.0 bindings, not of the engine):
  *       not generated; the conformance suite covers it;</li>
  *   <li><b>found, not yet resolved</b>: the two disagree and the Qdrant 1.17 source has not been checked yet
- *       (docs/embedded-qdrant.md lists them): not generated, so CI stays a statement about the rest. Remove
- *       the guard to reproduce.</li>
+ *       (docs/embedded-qdrant.md lists them): not generated or not compared, so CI stays a statement about
+ *       the rest.</li>
  * </ul>
  */
 final class KnownExceptions {
@@ -42,36 +42,38 @@ final class KnownExceptions {
     static final boolean BOOLEAN_MATCH = false;
 
     /**
-     * Found, not resolved: full-text conditions (text, text_any, phrase) on a field without a text
-     * index. Edge and the embedded server disagree (e.g. seed 1: must_not text "fox" counts 11 vs 12, seed
-     * 2: phrase "jumps"); whether Qdrant 1.17 matches substrings or tokens there is to be read in
-     * lib/segment/src/payload_storage/condition_checker.rs.
+     * Edge vs 1.17: full-text conditions (text, text_any, phrase) on a field without a text index. Qdrant
+     * 1.17 tests substrings, case-sensitively: {@code impl ValueChecker for Match} in
+     * lib/segment/src/payload_storage/condition_checker.rs ({@code Match::Text | Match::Phrase =>
+     * stored.contains(text)}, {@code Match::TextAny => text_any.split_whitespace().any(|t| stored.contains(t))});
+     * the embedded server does the same. Edge 0.9.0 tokenizes and lowercases both sides (measured: text
+     * "fox" matches "Fox jumps" and not "quick foxes"), as Qdrant does from 1.19.1 on (qdrant/qdrant#10341
+     * for text and phrase, #10526 for text_any). Generated only where both readings agree: lowercase
+     * {@link Data#WORDS}, none inside another, joined by single spaces; text of one word.
      */
-    static final boolean FULL_TEXT_MATCH = false;
+    static final String EDGE_TOKENIZES_UNINDEXED_TEXT = "qdrant/qdrant#10341";
 
     /**
-     * Found, not resolved: values_count on a point without the field. Edge counts it as 0 values
-     * ({@code gte: 0} and {@code lt: 1} match it); the embedded server, following its reading of
-     * {@code check_field_condition} (query_checker.rs), never matches a missing field. Generated only as
-     * bounds that a count of 0 fails on both readings ({@code gt}, or {@code gte} from 1).
+     * Edge vs 1.17: values_count on a point without the key. Qdrant 1.17 never matches it: in
+     * {@code check_field_condition} (lib/segment/src/payload_storage/query_checker.rs) a key without values
+     * answers {@code FieldCondition::check_empty}, which ignores values_count ({@code values_count: _},
+     * condition_checker.rs); the embedded server does the same. Edge 0.9.0 counts 0 values ({@code gte: 0}
+     * and {@code lt: 1} match it), as Qdrant does since qdrant/qdrant#9607 (fixing #9586, after 1.17).
+     * Bounds that 0 passes are generated beside {@code must_not is_empty} on the same key.
      */
-    static final boolean VALUES_COUNT_ACCEPTING_ZERO = false;
-
-    /** Found, not resolved: geo_polygon with interiors (seed 7: 1 hit vs the engine's 0). Not generated. */
-    static final boolean GEO_POLYGON_INTERIORS = false;
-
-    /**
-     * Found, not resolved: is_empty on a path through an array of objects ({@code nested[].a}, seed 14) and
-     * is_null on an array holding null ({@code [null]}, seed 10). Not generated.
-     */
-    static final boolean EMPTY_AND_NULL_THROUGH_ARRAYS = false;
+    static final String EDGE_VALUES_COUNT_OF_A_MISSING_KEY = "qdrant/qdrant#9607";
 
     /**
-     * Documented embedded difference (docs/embedded-qdrant.md): a with_payload include path through an
-     * array ({@code nested[].a}) keeps the whole first-segment value; Edge projects each element to
-     * {@code {a}}. Not generated.
+     * Edge vs 1.17: the is_null condition on an unindexed array holding null ({@code [null]},
+     * {@code [null, 1]}). Qdrant 1.17 does not match it: {@code check_is_null_condition}
+     * (query_checker.rs) is {@code check_is_null} (lib/segment/src/common/utils.rs: any value
+     * {@code is_null()}) over {@code value_get}, which hands a final array over whole, and an array is not
+     * null; the embedded server does the same. Edge 0.9.0 matches it, as Qdrant does from 1.19.1 on
+     * (qdrant/qdrant#10101, fixing #10096). A scenario either stores such arrays ({@link Data#arraysHoldingNull})
+     * or asks is_null of {@code maybe}. is_empty agrees on both ({@code [null]} is not empty) and on
+     * {@code nested[].a}.
      */
-    static final boolean INCLUDE_THROUGH_ARRAYS = false;
+    static final String EDGE_IS_NULL_ON_ARRAYS_HOLDING_NULL = "qdrant/qdrant#10101";
 
     /**
      * Edge vs the embedded server, not resolved: an exact facet on Edge also lists values whose count fell
@@ -93,9 +95,14 @@ final class KnownExceptions {
     static final boolean DISCOVER_IN_PREFETCH = false;
 
     /**
-     * Found, not resolved: a with_payload include of {@code obj.x} on a point whose {@code obj} lacks
-     * {@code x} (after DeletePayload {@code obj.x}): Edge returns {@code obj: {}}, the embedded server leaves
-     * {@code obj} out (seed 12). Not generated.
+     * Found, not resolved: scores that are differences of similarities, over non-grid vectors (a stored
+     * Cosine vector as an example), differing from Edge's by slightly more than {@link Ranking}'s bound. Long
+     * mode: context, seed 1207 (16 dimensions, one pair: -0.6113576 vs -0.6113530, 4.6e-6 against a bound of
+     * 3.8e-6) and seed 1045 (32 dimensions, two pairs); recommend sum_scores, seed 2063 (40 dimensions,
+     * 1.0305176 vs 1.0305023). Such a score ({@code ContextPair::loss_by}, {@code RecoQuery} sum_scores) is
+     * positive minus negative similarities, so its rounding error scales with the similarities, not with the
+     * score the bound is relative to; whether that explains all of it is not yet checked. CI's seeds do not
+     * reach it; nothing is suppressed.
      */
-    static final boolean INCLUDE_OF_MISSING_NESTED_KEY = false;
+    static final String SCORE_DIFFERENCES_BEYOND_THE_BOUND = "seeds 1045, 1207, 2063";
 }

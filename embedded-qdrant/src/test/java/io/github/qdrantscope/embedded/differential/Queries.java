@@ -225,10 +225,8 @@ final class Queries {
         return switch (data.random.nextInt(5)) {
             case 0 -> WithPayloadSelector.newBuilder().setEnable(false).build();
             case 1 -> WithPayloadSelector.newBuilder().setInclude(PayloadIncludeSelector.newBuilder()
-                    .addFields(data.pick(KnownExceptions.INCLUDE_THROUGH_ARRAYS
-                            ? new String[] {"color", "obj.x", "nested[].a", "tags"}
-                            : KnownExceptions.INCLUDE_OF_MISSING_NESTED_KEY ? new String[] {"color", "obj.x", "tags"}
-                            : new String[] {"color", "tags"})).addFields("n")).build();
+                    .addFields(data.pick(new String[] {"color", "obj.x", "nested[].a", "tags"}))
+                    .addFields("n")).build();
             case 2 -> WithPayloadSelector.newBuilder().setExclude(PayloadExcludeSelector.newBuilder()
                     .addFields(data.pick(new String[] {"color", "obj.y", "nested[].b", "text"}))).build();
             default -> WithPayloadSelector.newBuilder().setEnable(true).build();
