@@ -22,7 +22,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def reports():
-    for directory in ("surefire-reports", "failsafe-reports"):
+    # every execution's directory: surefire-reports, surefire-reports-two-forks, ..., failsafe-reports
+    for directory in ("surefire-reports*", "failsafe-reports*"):
         yield from ROOT.glob(f"*/target/{directory}/TEST-*.xml")
 
 

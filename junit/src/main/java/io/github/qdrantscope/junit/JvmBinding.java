@@ -73,8 +73,15 @@ final class JvmBinding {
                         options.useTls(), options.external())
                 : SharedEmbeddedQdrant.endpoint();
         QdrantClient cleanup = client(server);
+        try {
+            QdrantHealthCheck.check(cleanup, server, options.connectTimeout(), QdrantScopeOptions.CONNECT_TIMEOUT);
+        }
+        catch (RuntimeException ex) {
+            // a failed binding is not kept (each class reports it): neither is its client
+            cleanup.close();
+            throw ex;
+        }
         JvmExit.register(JvmExit.Phase.COLLECTIONS, "closing the JUnit extension's cleanup client", cleanup::close);
-        QdrantHealthCheck.check(cleanup, server, options.connectTimeout(), QdrantScopeOptions.CONNECT_TIMEOUT);
         String namespace = CollectionNames.of(options.collectionPrefix(), identity.run(), identity.fork());
         ScopeMetrics metrics = new CountingScopeMetrics(JvmScopeMeters.jvm(), options.failOnContention());
         runtime.mapsInto(server, namespace, options.keepCollections(), options.connectTimeout(), options.leaseTtl(),

@@ -89,7 +89,7 @@ public final class QdrantScopeExtension implements BeforeAllCallback, BeforeEach
         try {
             switch (open.cleanup()) {
                 case AFTER_EACH_TEST -> remove(binding, List.of(scope));
-                case AFTER_CLASS -> classProjects(context.getParent().orElseThrow()).add(scope);
+                case AFTER_CLASS -> classProjects(classContext(context)).add(scope);
                 case NEVER -> ScopedProjects.jvm().forget(scope.name());
             }
         }
@@ -97,6 +97,19 @@ public final class QdrantScopeExtension implements BeforeAllCallback, BeforeEach
             open.binding().close();
             binding.metrics.projectClosed();
         }
+    }
+
+    /**
+     * The context of the class the test belongs to: its parent for a plain test, further up for an invocation of a
+     * {@code @RepeatedTest}, {@code @ParameterizedTest} or {@code @TestFactory}, whose parent is the template's own
+     * context (it has a test method; {@link #afterAll} runs for class contexts only).
+     */
+    private static ExtensionContext classContext(ExtensionContext test) {
+        ExtensionContext context = test.getParent().orElseThrow();
+        while (context.getTestMethod().isPresent()) {
+            context = context.getParent().orElseThrow();
+        }
+        return context;
     }
 
     @Override

@@ -11,10 +11,11 @@ import io.github.qdrantscope.core.UnscopedPolicy;
 import io.github.qdrantscope.core.fork.CollectionNames;
 
 /**
- * The extension's settings, read once per test class from JUnit configuration parameters (a system property,
+ * The extension's settings, read from JUnit configuration parameters (a system property,
  * {@code junit-platform.properties}, or the build's {@code configurationParameters}) and, for each, the environment
  * variable of the same name in upper case with {@code _} ({@code qdrant-scope.server.port} →
- * {@code QDRANT_SCOPE_SERVER_PORT}); a configuration parameter wins. The names are the Spring starter's.
+ * {@code QDRANT_SCOPE_SERVER_PORT}); a configuration parameter wins. The names are the Spring starter's. Each
+ * test class reads and validates them; the binding they select (server, namespace) is set up once per JVM.
  *
  * <p>Every value is validated; a wrong one, or a {@code qdrant-scope.*} name the extension does not know (a typo),
  * fails the test class with a message naming the setting and where it came from ({@link OptionSources}).

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,6 +92,22 @@ class CleanupPolicyTest {
     }
 
     @Test
+    void afterClassAlsoCleansTheInvocationsOfARepeatedTest() throws Exception {
+        double cleanups = cleanups();
+        double points = cleanedPoints();
+
+        assertSucceeded(Scenarios.run(AfterClassRepeatedScenario.class, Map.of()), 3);
+
+        // the invocations' parent is the template, not the class: they are still cleaned when the class ends
+        assertThat(PROJECTS).hasSize(3).doesNotHaveDuplicates();
+        for (ProjectScope scope : PROJECTS) {
+            assertThat(this.server.count(Documents.COLLECTION, scope)).isZero();
+        }
+        assertThat(cleanups() - cleanups).isEqualTo(3);
+        assertThat(cleanedPoints() - points).isEqualTo(12);
+    }
+
+    @Test
     void neverLeavesThePointsForInspection() throws Exception {
         double cleanups = cleanups();
 
@@ -162,6 +179,17 @@ class CleanupPolicyTest {
             }
             write(client, scope);
             assertThat(get(client.countAsync(Documents.COLLECTION))).isEqualTo(4);
+        }
+    }
+
+    @Scenarios.Scenario
+    @QdrantScopeTest
+    @ScopedProject(cleanup = ScopedProject.Cleanup.AFTER_CLASS)
+    static class AfterClassRepeatedScenario {
+
+        @RepeatedTest(3)
+        void each(QdrantClient client, ProjectScope scope) throws Exception {
+            write(client, scope);
         }
     }
 

@@ -5,8 +5,10 @@ import java.lang.reflect.Method;
 import java.net.SocketAddress;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannelBuilder;
@@ -73,9 +75,7 @@ public final class WatchingChannelProvider extends ManagedChannelProvider {
 
     private Object invoke(String name, Class<?>[] types, Object... args) {
         try {
-            Method method = ManagedChannelProvider.class.getDeclaredMethod(name, types);
-            method.setAccessible(true);
-            return method.invoke(this.delegate, args);
+            return method(name, types).invoke(this.delegate, args);
         }
         catch (InvocationTargetException ex) {
             Throwable cause = ex.getCause();
@@ -90,6 +90,22 @@ public final class WatchingChannelProvider extends ManagedChannelProvider {
         }
     }
 
+    /** gRPC's protected provider methods, looked up and opened once. */
+    private static final Map<String, Method> METHODS = new ConcurrentHashMap<>();
+
+    private static Method method(String name, Class<?>... types) {
+        return METHODS.computeIfAbsent(name, key -> {
+            try {
+                Method method = ManagedChannelProvider.class.getDeclaredMethod(name, types);
+                method.setAccessible(true);
+                return method;
+            }
+            catch (NoSuchMethodException ex) {
+                throw new IllegalStateException("qdrant-scope: gRPC's ManagedChannelProvider has no " + name, ex);
+            }
+        });
+    }
+
     private static Optional<ManagedChannelProvider> findDelegate() {
         ManagedChannelProvider best = null;
         int bestPriority = Integer.MIN_VALUE;
@@ -101,12 +117,8 @@ public final class WatchingChannelProvider extends ManagedChannelProvider {
             .toList();
         for (ManagedChannelProvider candidate : candidates) {
             try {
-                Method available = ManagedChannelProvider.class.getDeclaredMethod("isAvailable");
-                Method priority = ManagedChannelProvider.class.getDeclaredMethod("priority");
-                available.setAccessible(true);
-                priority.setAccessible(true);
-                int value = (int) priority.invoke(candidate);
-                if ((boolean) available.invoke(candidate) && value > bestPriority) {
+                int value = (int) method("priority").invoke(candidate);
+                if ((boolean) method("isAvailable").invoke(candidate) && value > bestPriority) {
                     best = candidate;
                     bestPriority = value;
                 }

@@ -2,6 +2,8 @@ package io.github.qdrantscope.core.fork;
 
 import io.github.qdrantscope.core.client.RewritingCall;
 import io.github.qdrantscope.core.lease.CollectionClaimedException;
+import io.github.qdrantscope.core.metrics.ContentionException;
+import io.github.qdrantscope.core.metrics.ContentionKind;
 
 import java.util.Set;
 
@@ -114,6 +116,15 @@ public final class ForkCollectionsInterceptor implements ClientInterceptor {
             return null;
         }
         catch (CollectionClaimedException ex) {
+            this.refusal = ex;
+            return refused(Status.FAILED_PRECONDITION, ex);
+        }
+        catch (ContentionException ex) {
+            // the same refusal under fail-on-contention (the claimer counts before it throws): remembered, so later
+            // calls neither claim again nor count the same contention twice
+            if (ex.kind() != ContentionKind.COLLECTION_CLAIM) {
+                return refused(Status.UNAVAILABLE, ex);
+            }
             this.refusal = ex;
             return refused(Status.FAILED_PRECONDITION, ex);
         }

@@ -153,11 +153,21 @@ public final class ForkRuntime {
 
     /** Writes {@code fork-<id>.json} under {@code <build dir>/qdrant-scope}; returns the file. */
     public Path writeReport() {
-        return new ForkReportWriter(identity.buildDirectory().resolve("qdrant-scope")).write(report());
+        return writeReport(report());
+    }
+
+    /** Writes {@code report} as this fork's {@code fork-<id>.json}; returns the file. */
+    public Path writeReport(ForkReport report) {
+        return new ForkReportWriter(identity.buildDirectory().resolve("qdrant-scope")).write(report);
     }
 
     /** The one-line summary printed at the end of the JUnit run. */
     public String summary() {
+        return summary(report());
+    }
+
+    /** The one-line summary of {@code report} (its collections: listing them asks the server). */
+    public String summary(ForkReport report) {
         StringBuilder contention = new StringBuilder();
         for (ContentionKind kind : ContentionKind.values()) {
             long count = meters.contentionCount(kind);
@@ -167,7 +177,7 @@ public final class ForkRuntime {
         }
         return "qdrant-scope fork " + identity.fork().value() + " (run " + identity.run().value() + "): "
                 + meters.operationTotal() + " operations, contention "
-                + (contention.length() == 0 ? "none" : contention) + ", collections " + collections();
+                + (contention.length() == 0 ? "none" : contention) + ", collections " + report.collections();
     }
 
     /**

@@ -2,6 +2,8 @@ package io.github.qdrantscope.core.fork;
 
 import java.nio.file.Path;
 
+import io.github.qdrantscope.core.metrics.ForkReport;
+
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -20,7 +22,9 @@ public class QdrantScopeRunListener implements LauncherSessionListener {
         if (runtime == null) {
             return;
         }
-        Path report = runtime.writeReport();
-        logger.log(System.Logger.Level.INFO, runtime.summary() + " (report " + report + ")");
+        // one report for both: its collections are listed on the server once
+        ForkReport report = runtime.report();
+        Path file = runtime.writeReport(report);
+        logger.log(System.Logger.Level.INFO, runtime.summary(report) + " (report " + file + ")");
     }
 }

@@ -13,11 +13,12 @@ import java.util.Set;
  */
 public final class ContentionReport {
 
-    private static final String OPERATIONS = "qdrant.scope.operations";
+    // compile-time constants: inlined, so reading reports loads no Micrometer class
+    private static final String OPERATIONS = JvmScopeMeters.OPERATIONS;
 
-    private static final String CONTENTION = "qdrant.scope.contention";
+    private static final String CONTENTION = JvmScopeMeters.CONTENTION;
 
-    private static final String CLEANUP = "qdrant.scope.cleanup";
+    private static final String CLEANUP = JvmScopeMeters.CLEANUP;
 
     /**
      * One fork's line.

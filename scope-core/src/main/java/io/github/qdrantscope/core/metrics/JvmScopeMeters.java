@@ -81,7 +81,7 @@ public final class JvmScopeMeters {
         return INSTANCE;
     }
 
-    /** Counts one vector-store operation. */
+    /** Counts one operation: a {@code VectorStore} call through the proxy, or a Qdrant RPC through the wire. */
     public void recordOperation(String operation, boolean scoped, long nanos) {
         OperationKey key = new OperationKey(operation, scoped);
         TimeStats stats = operations.get(key);
@@ -200,7 +200,7 @@ public final class JvmScopeMeters {
         FunctionTimer.builder(OPERATIONS, stats, TimeStats::count, TimeStats::totalNanos, TimeUnit.NANOSECONDS)
                 .tag("operation", key.operation())
                 .tag("scoped", Boolean.toString(key.scoped()))
-                .description("Vector-store operations through the qdrant-scope proxy")
+                .description("Operations through qdrant-scope: VectorStore calls and Qdrant RPCs, each counted once")
                 .register(registry);
     }
 

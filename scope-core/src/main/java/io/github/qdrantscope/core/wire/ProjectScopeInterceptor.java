@@ -86,8 +86,12 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
     @Override
     public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions callOptions,
             Channel next) {
+        if (!PointsGrpc.SERVICE_NAME.equals(method.getServiceName())) {
+            return next.newCall(method, callOptions);
+        }
+        // marked covered only where the watcher looks (Points calls), so other calls allocate nothing here
         CallOptions options = UncoveredClients.covered(callOptions);
-        if (!PointsGrpc.SERVICE_NAME.equals(method.getServiceName()) || ProxiedCalls.active()) {
+        if (ProxiedCalls.active()) {
             return next.newCall(method, options);
         }
         String rpc = method.getBareMethodName();
@@ -99,7 +103,8 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
         return new RewritingCall<>(method, next, options, handler);
     }
 
-    private static String collection(Message request) {
+    /** The request's {@code collection_name}, empty when it has none. */
+    static String collection(Message request) {
         FieldDescriptor field = request.getDescriptorForType().findFieldByName("collection_name");
         return field == null ? "" : (String) request.getField(field);
     }

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
@@ -55,7 +54,7 @@ public final class UncoveredCallCheck implements UncoveredClients.Observer {
         if (findings.isEmpty()) {
             return;
         }
-        String collection = collection(request);
+        String collection = ProjectScopeInterceptor.collection(request);
         String client = "a QdrantClient qdrant-scope does not cover (its channel was built at " + site + ")";
         for (UnscopedPointRequests.Finding finding : findings) {
             this.metrics.get().contention(finding.kind(), project, collection, finding.operation() + " on collection '"
@@ -75,10 +74,5 @@ public final class UncoveredCallCheck implements UncoveredClients.Observer {
                     + " fork's collections, so its calls are counted as unscoped access (qdrant.scope.contention) and"
                     + " this is logged once per client; {}", findings.get(0).operation(), collection, client, advice);
         }
-    }
-
-    private static String collection(Message request) {
-        FieldDescriptor field = request.getDescriptorForType().findFieldByName("collection_name");
-        return field == null ? "" : (String) request.getField(field);
     }
 }

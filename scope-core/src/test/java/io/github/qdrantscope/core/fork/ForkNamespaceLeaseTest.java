@@ -93,6 +93,28 @@ class ForkNamespaceLeaseTest {
     }
 
     @Test
+    void underFailOnContentionTheRefusalIsTheSameAndCountedOnce() throws Exception {
+        ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
+        LeaseOwner other = new LeaseOwner("run-x", "7", ForkIdentity.jvm().host(), parent.pid(),
+                parent.info().startInstant().orElse(null), Instant.now());
+        NamespaceLease.claim(claimer(this.clients.plain()), "qs_ns_c", other);
+        QdrantClient app = client("qs_ns_c", () -> this.runtime.mapsInto(this.endpoint, "qs_ns_c", false, TIMEOUT,
+                Duration.ofHours(1), new CountingScopeMetrics(this.meters, true)));
+
+        for (int call = 0; call < 2; call++) {
+            assertThatThrownBy(() -> app.listCollectionsAsync().get()).isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
+                    assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+                    assertThat(ex.getStatus().getDescription()).contains("collection_claim")
+                        .contains("'qs_ns_c_lease'");
+                });
+        }
+        assertThat(this.meters.contentionCount(io.github.qdrantscope.core.metrics.ContentionKind.COLLECTION_CLAIM))
+            .isEqualTo(1);
+    }
+
+    @Test
     void aFailureOtherThanAClaimIsRetriedOnTheNextCall() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         QdrantClient app = client("qs_ns_c", () -> {
