@@ -1,5 +1,6 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.core.ProjectDefinition;
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
@@ -58,19 +59,10 @@ record ScopeDefinition(String prefix, String key, ScopedProject.Cleanup cleanup)
         return new ProjectScope(ProjectNames.newName(this.prefix), this.key);
     }
 
+    // the one validation of @ScopedProject, shared with the JUnit extension
     private static ScopeDefinition validated(ScopedProject annotation, Class<?> testClass, Method method) {
-        String where = testClass.getName() + "#" + method.getName();
-        String value = annotation.value();
-        if (!value.isEmpty() && !ProjectNames.isValidPrefix(value)) {
-            throw new IllegalArgumentException("Invalid @ScopedProject(value = \"" + value + "\") on " + where
-                    + ": " + ProjectNames.PREFIX_RULE);
-        }
-        if (!ProjectNames.isValidKey(annotation.key())) {
-            throw new IllegalArgumentException("Invalid @ScopedProject(key = \"" + annotation.key() + "\") on "
-                    + where + ": " + ProjectNames.KEY_RULE);
-        }
-        String prefix = value.isEmpty() ? ProjectNames.derivePrefix(testClass, method.getName()) : value;
-        return new ScopeDefinition(prefix, annotation.key(), annotation.cleanup());
+        ProjectDefinition definition = ProjectDefinition.of(annotation, testClass, method.getName());
+        return new ScopeDefinition(definition.prefix(), definition.key(), definition.cleanup());
     }
 
     /** The method of a test class: an inherited method runs for each subclass, with that subclass's prefix. */
