@@ -52,7 +52,11 @@ final class UniversalQuery {
     }
 
     /** How a planned node scores: exactly one of the fields is set, or none (id order). */
-    private record Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample) {
+    private record Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample,
+            SparseSearch sparse) {
+        Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample) {
+            this(vector, orderBy, fusion, sample, null);
+        }
     }
 
     private record CoreSearchSpec(VectorSpace space, VectorQuery query) {
@@ -174,6 +178,12 @@ final class UniversalQuery {
 
     private Scoring scoring(Node node) {
         Query q = node.query();
+        if (SparseSearch.isSparse(view, node.using())) {
+            if (q.getVariantCase() != Query.VariantCase.NEAREST) {
+                throw Unsupported.feature(q.getVariantCase() + " queries on sparse vectors");
+            }
+            return new Scoring(null, null, null, false, SparseSearch.nearest(view, node.using(), q.getNearest()));
+        }
         return switch (q.getVariantCase()) {
             case NEAREST, RECOMMEND, DISCOVER, CONTEXT -> new Scoring(vectorQuery(node), null, null, false);
             case ORDER_BY -> new Scoring(null, q.getOrderBy(), null, false);
@@ -243,6 +253,9 @@ final class UniversalQuery {
                 candidates.putIfAbsent(h.point().id(), h.point());
             }
         }
+        if (scoring.sparse() != null) {
+            return scoring.sparse().run(candidates.values(), null, plan.threshold(), limit);
+        }
         if (scoring.vector() != null) {
             return new CoreSearch(scoring.vector().space(), scoring.vector().query(), null, Set.of(),
                     plan.threshold()).runOn(candidates.values(), limit);
@@ -254,6 +267,9 @@ final class UniversalQuery {
     }
 
     private List<Hit> executeLeaf(Scoring scoring, Predicate<StoredPoint> filter, Float threshold, long limit) {
+        if (scoring.sparse() != null) {
+            return scoring.sparse().run(view.points(), filter, threshold, limit);
+        }
         if (scoring.vector() != null) {
             return new CoreSearch(scoring.vector().space(), scoring.vector().query(), filter, Set.of(), threshold)
                     .run(view, limit);

@@ -1,0 +1,84 @@
+package io.github.qdrantscope.embedded.search;
+
+import io.github.qdrantscope.embedded.storage.CollectionView;
+import io.github.qdrantscope.embedded.storage.QdrantErrors;
+import io.github.qdrantscope.embedded.storage.SparseInput;
+import io.github.qdrantscope.embedded.storage.SparseVec;
+import io.github.qdrantscope.embedded.storage.StoredPoint;
+import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Points.SparseVector;
+import io.qdrant.client.grpc.Points.VectorInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A nearest search on a sparse vector: the score is the dot product over the indices the query and the
+ * stored vector share ({@link SparseVec#dot}), unprocessed. A point without the vector, or sharing no
+ * index with the query, is not a result: Qdrant's sparse search walks only the posting lists of the
+ * query's indices ({@code SearchContext} in {@code lib/sparse/src/index/search_context.rs}).
+ *
+ * @param name the sparse vector searched ({@code using})
+ * @param query the query vector, sorted
+ */
+record SparseSearch(String name, SparseVec query) {
+
+    /** Sparse vectors score with Dot's rules ({@code CollectionParams::get_distance}, lib/collection/src/config.rs). */
+    private static final Metric METRIC = Metric.of(Distance.Dot);
+
+    /**
+     * The search for a Query {@code nearest} on the sparse vector {@code using}: only a sparse vector is
+     * a query here (ids and other inputs are not implemented yet).
+     *
+     * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT} "Validation error in body:
+     *     [query.variant.variant.indices: must be unique]" (and the length check) for a bad sparse vector
+     */
+    static SparseSearch nearest(CollectionView view, String using, VectorInput input) {
+        if (input.getVariantCase() != VectorInput.VariantCase.SPARSE) {
+            throw Unsupported.feature("sparse searches by " + input.getVariantCase()
+                    + " (only a sparse vector is supported as the query of a sparse vector)");
+        }
+        SparseVector sparse = input.getSparse();
+        // validate_sparse_vector_impl through query::Variant and vector_input::Variant, which add no names
+        // of their own (lib/api/src/grpc/validate.rs)
+        List<String> problems = SparseInput.sparseProblems(sparse.getIndicesList(), sparse.getValuesCount());
+        if (!problems.isEmpty()) {
+            List<String> labelled = new ArrayList<>(problems.size());
+            problems.forEach(p -> labelled.add("query.variant.variant." + p));
+            throw QdrantErrors.validation(String.join(", ", labelled));
+        }
+        return new SparseSearch(using, SparseInput.toStored(
+                io.qdrant.client.grpc.Points.Vector.newBuilder().setSparse(sparse).build()));
+    }
+
+    /** Whether {@code name} is a sparse vector of the collection. */
+    static boolean isSparse(CollectionView view, String name) {
+        return view.sparseVectors().contains(name);
+    }
+
+    /**
+     * The best {@code k} among {@code points}, best first (ties by ascending id); {@code threshold} keeps
+     * scores above it, Dot's rule.
+     */
+    List<Hit> run(Iterable<StoredPoint> points, Predicate<StoredPoint> filter, Float threshold, long k) {
+        TopK top = new TopK((int) Math.min(k, Integer.MAX_VALUE));
+        for (StoredPoint point : points) {
+            SparseVec stored = point.sparseVectors().get(name);
+            if (stored == null || !PointFilter.matches(filter, point)) {
+                continue;
+            }
+            Float score = stored.dot(query);
+            if (score != null) {
+                top.offer(point, score);
+            }
+        }
+        List<Hit> hits = new ArrayList<>(top.size());
+        for (Scored s : top.best()) {
+            if (threshold != null && !METRIC.passesThreshold(s.score(), threshold)) {
+                break;
+            }
+            hits.add(new Hit(s.point(), s.score()));
+        }
+        return hits;
+    }
+}
