@@ -7,6 +7,7 @@ import io.github.qdrantscope.embedded.storage.SparseVec;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Points.SparseVector;
+import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,27 +29,37 @@ record SparseSearch(String name, SparseVec query) {
 
     /**
      * The search for a Query {@code nearest} on the sparse vector {@code using}: only a sparse vector is
-     * a query here (ids and other inputs are not implemented yet).
-     *
-     * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT} "Validation error in body:
-     *     [query.variant.variant.indices: must be unique]" (and the length check) for a bad sparse vector
+     * a query here (ids and other inputs are not implemented yet). The vector has passed
+     * {@link #validateNearest}.
      */
-    static SparseSearch nearest(CollectionView view, String using, VectorInput input) {
+    static SparseSearch nearest(String using, VectorInput input) {
         if (input.getVariantCase() != VectorInput.VariantCase.SPARSE) {
             throw Unsupported.feature("sparse searches by " + input.getVariantCase()
                     + " (only a sparse vector is supported as the query of a sparse vector)");
         }
+        return new SparseSearch(using, SparseInput.toStored(Vector.newBuilder().setSparse(input.getSparse()).build()));
+    }
+
+    /**
+     * Request validation of a {@code nearest} sparse vector: {@code validate_sparse_vector_impl} reached
+     * through {@code QueryPoints.query}, {@code Query.variant} and {@code VectorInput.variant}
+     * ({@code lib/api/build.rs}); the oneof impls in between add no names ({@code lib/api/src/grpc/validate.rs}).
+     *
+     * @param path the query's field path, e.g. {@code query} or {@code prefetch[0].query}
+     * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT} "Validation error in body:
+     *     [query.variant.variant.indices: must be unique]" (and the length check)
+     */
+    static void validateNearest(VectorInput input, String path) {
+        if (input.getVariantCase() != VectorInput.VariantCase.SPARSE) {
+            return;
+        }
         SparseVector sparse = input.getSparse();
-        // validate_sparse_vector_impl through query::Variant and vector_input::Variant, which add no names
-        // of their own (lib/api/src/grpc/validate.rs)
         List<String> problems = SparseInput.sparseProblems(sparse.getIndicesList(), sparse.getValuesCount());
         if (!problems.isEmpty()) {
             List<String> labelled = new ArrayList<>(problems.size());
-            problems.forEach(p -> labelled.add("query.variant.variant." + p));
+            problems.forEach(p -> labelled.add(path + ".variant.variant." + p));
             throw QdrantErrors.validation(String.join(", ", labelled));
         }
-        return new SparseSearch(using, SparseInput.toStored(
-                io.qdrant.client.grpc.Points.Vector.newBuilder().setSparse(sparse).build()));
     }
 
     /** Whether {@code name} is a sparse vector of the collection. */

@@ -127,6 +127,9 @@ final class UniversalQuery {
             throw QdrantErrors.invalidArgument("Query variant is missing");
         }
         boolean hasQuery = node.query() != null && node.query().getVariantCase() != Query.VariantCase.VARIANT_NOT_SET;
+        if (hasQuery && node.query().hasNearest()) {
+            SparseSearch.validateNearest(node.query().getNearest(), path + "query");
+        }
         if (hasQuery && node.query().hasRrf() && node.query().getRrf().hasK()) {
             // Rrf.k is validated range(min = 1); k = 0 would give the top rank an infinite score
             Limits.atLeastOne(node.query().getRrf().getK(), path + "query.variant.k");
@@ -182,7 +185,7 @@ final class UniversalQuery {
             if (q.getVariantCase() != Query.VariantCase.NEAREST) {
                 throw Unsupported.feature(q.getVariantCase() + " queries on sparse vectors");
             }
-            return new Scoring(null, null, null, false, SparseSearch.nearest(view, node.using(), q.getNearest()));
+            return new Scoring(null, null, null, false, SparseSearch.nearest(node.using(), q.getNearest()));
         }
         return switch (q.getVariantCase()) {
             case NEAREST, RECOMMEND, DISCOVER, CONTEXT -> new Scoring(vectorQuery(node), null, null, false);

@@ -19,9 +19,11 @@ public final class SparseInput {
     /**
      * Checks every sparse vector of a point's {@code vectors} as Qdrant's request validation does before
      * anything is applied: {@code validate_sparse_vector_impl} ({@code lib/sparse/src/common/sparse_vector.rs})
-     * reached through {@code impl Validate for grpc::Vector} ({@code lib/api/src/grpc/validate.rs}), which
-     * adds no field name of its own, and a named map adds {@code []}
-     * ({@code impl ValidateExt for HashMap} there).
+     * reached through the nested {@code UpsertPoints.points}/{@code UpdatePointVectors.points},
+     * {@code PointStruct.vectors}/{@code PointVectors.vectors}, {@code Vectors.vectors_options} and
+     * {@code NamedVectors.vectors} ({@code lib/api/build.rs}) and {@code impl Validate for grpc::Vector}
+     * ({@code lib/api/src/grpc/validate.rs}), which adds no field name of its own, and a named map adds
+     * {@code []} ({@code impl ValidateExt for HashMap} there).
      *
      * @param path the field path of the {@code Vectors} message, e.g. {@code points[0].vectors}
      * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT} "Validation error in body:

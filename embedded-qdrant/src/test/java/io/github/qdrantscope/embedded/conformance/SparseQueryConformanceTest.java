@@ -136,10 +136,21 @@ class SparseQueryConformanceTest extends ConformanceTestBase {
 
     @Test
     void duplicateQueryIndicesAreRejected() {
-        // validate_sparse_vector_impl through the query's variants (lib/api/src/grpc/validate.rs)
+        // validate_sparse_vector_impl reached through QueryPoints.query, Query.variant and VectorInput.variant
+        // (lib/api/build.rs); the oneof impls in between add no names (lib/api/src/grpc/validate.rs)
         assertGrpcError(() -> run(QueryPoints.newBuilder().setCollectionName(collection).setUsing("text")
                         .setQuery(nearest(List.of(1f, 1f), List.of(3, 3)))),
                 Status.Code.INVALID_ARGUMENT,
                 "Validation error in body: [query.variant.variant.indices: must be unique]");
+    }
+
+    @Test
+    void aLengthMismatchInAPrefetchNamesThePrefetch() {
+        assertGrpcError(() -> run(QueryPoints.newBuilder().setCollectionName(collection)
+                        .addPrefetch(PrefetchQuery.newBuilder().setUsing("text")
+                                .setQuery(nearest(List.of(1f), List.of(3, 1))))
+                        .setUsing("text").setQuery(nearest(List.of(1f), List.of(2)))),
+                Status.Code.INVALID_ARGUMENT, "Validation error in body: "
+                        + "[prefetch[0].query.variant.variant.values: must be the same length as indices]");
     }
 }

@@ -68,7 +68,8 @@ class SparseVectorsConformanceTest extends ConformanceTestBase {
         assertThat(info.getConfig().getParams().getSparseVectorsConfig().getMapMap())
                 .containsOnlyKeys("text")
                 .containsEntry("text", SparseVectorParams.getDefaultInstance());
-        assertThat(info.getConfig().getParams().getVectorsConfig().getParamsMap().getMapMap()).containsOnlyKeys("dense");
+        assertThat(info.getConfig().getParams().getVectorsConfig().getParamsMap().getMapMap())
+                .containsOnlyKeys("dense");
     }
 
     @Test
