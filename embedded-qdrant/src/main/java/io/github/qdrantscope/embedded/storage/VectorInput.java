@@ -102,7 +102,8 @@ public final class VectorInput {
         return kindMismatch();
     }
 
-    // a sparse vector under a dense name, or the other way round
+    // a sparse vector under a dense name, or the other way round: OperationError::WrongSparse as BadInput
+    // (lib/collection/src/operations/types.rs)
     private static RuntimeException kindMismatch() {
         return QdrantErrors.wrongInput("Conversion between sparse and regular vectors failed");
     }

@@ -135,6 +135,19 @@ class SparseVectorsConformanceTest extends ConformanceTestBase {
     }
 
     @Test
+    void aVectorOfTheWrongKindIsRejected() {
+        String c = hybridCollection();
+
+        // OperationError::WrongSparse, answered as BadInput (lib/collection/src/operations/types.rs)
+        assertGrpcError(() -> await(client.upsertAsync(c, List.of(
+                        point(1, Map.of("dense", sparse(List.of(1), List.of(1f))))))),
+                Status.Code.INVALID_ARGUMENT, "Wrong input: Conversion between sparse and regular vectors failed");
+        assertGrpcError(() -> await(client.upsertAsync(c, List.of(point(1, Map.of("text", vector(1, 2)))))),
+                Status.Code.INVALID_ARGUMENT, "Wrong input: Conversion between sparse and regular vectors failed");
+        assertThat(count(c)).isZero();
+    }
+
+    @Test
     void updateVectorsReplacesOnlyTheGivenSparseVector() {
         String c = hybridCollection();
         await(client.upsertAsync(c, List.of(point(1, Map.of(
