@@ -1,5 +1,6 @@
 package io.github.qdrantscope.embedded.conformance;
 
+import static io.qdrant.client.ConditionFactory.hasVector;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.VectorFactory.vector;
 import static io.qdrant.client.VectorsFactory.namedVectors;
@@ -14,6 +15,7 @@ import io.qdrant.client.grpc.Collections.SparseVectorParams;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
+import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointVectors;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
@@ -145,6 +147,22 @@ class SparseVectorsConformanceTest extends ConformanceTestBase {
         assertGrpcError(() -> await(client.upsertAsync(c, List.of(point(1, Map.of("text", vector(1, 2)))))),
                 Status.Code.INVALID_ARGUMENT, "Wrong input: Conversion between sparse and regular vectors failed");
         assertThat(count(c)).isZero();
+    }
+
+    @Test
+    void hasVectorMatchesPointsWithTheSparseVectorEvenAnEmptyOne() {
+        String c = hybridCollection();
+        await(client.upsertAsync(c, List.of(
+                point(1, Map.of("dense", vector(1, 2), "text", sparse(List.of(1), List.of(1f)))),
+                point(2, Map.of("dense", vector(1, 2), "text", sparse(List.of(), List.of()))),
+                point(3, Map.of("dense", vector(1, 2))))));
+
+        // Qdrant's engine (Edge 0.9.0, run by SparseDifferentialTest's oracle) counts 1 and 2: an empty
+        // sparse vector is stored and read back as one
+        Filter hasText = Filter.newBuilder().addMust(hasVector("text")).build();
+        assertThat(scrollIds(c, hasText)).containsExactly(1L, 2L);
+        assertThat(get(c, 2).getVectors().getVectors().getVectorsOrThrow("text").getSparse().getIndicesCount())
+                .isZero();
     }
 
     @Test

@@ -13,9 +13,11 @@ import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.HasVectorCondition;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Common.Range;
 import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.CountPoints;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.NamedVectors;
 import io.qdrant.client.grpc.Points.PointStruct;
@@ -41,10 +43,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Sparse vectors against Qdrant's engine (Edge): a dense and a sparse vector per collection, upserts and
- * vector updates with sparse vectors sent unsorted, stored points read back after every write, and sparse
- * {@code nearest} queries with limit, offset, filter and threshold. Values are positive grid fractions:
- * a shared index then always adds to the score, so no point's overlap sums to exactly 0, the one case the
- * embedded server does not match (docs/embedded-qdrant.md).
+ * vector updates with sparse vectors sent unsorted (some empty), stored points read back after every
+ * write, a has_vector count, and sparse {@code nearest} queries with limit, offset, filter and threshold.
+ * Values are positive grid fractions: a shared index then always adds to the score, so no point's overlap
+ * sums to exactly 0, the one case the embedded server does not match (docs/embedded-qdrant.md).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparseDifferentialTest {
@@ -104,7 +106,10 @@ class SparseDifferentialTest {
             NamedVectors.Builder named = NamedVectors.newBuilder().putVectors("d", Vector.newBuilder()
                     .setDense(DenseVector.newBuilder()
                             .addData(random.nextInt(5)).addData(random.nextInt(5))).build());
-            if (random.nextInt(4) != 0) {
+            int kind = random.nextInt(8);
+            if (kind == 0) {
+                named.putVectors("s", Vector.newBuilder().setSparse(SparseVector.getDefaultInstance()).build());
+            } else if (kind > 2) {
                 named.putVectors("s", sparse(random));
             }
             upsert.addPoints(PointStruct.newBuilder().setId(PointId.newBuilder().setNum(id))
@@ -117,6 +122,9 @@ class SparseDifferentialTest {
                 .build();
         steps.add(new Step(Step.Op.UPDATE_VECTORS, UpdatePointVectors.newBuilder().setCollectionName(collection)
                 .setWait(true).addPoints(update).build()));
+        steps.add(new Step(Step.Op.COUNT, CountPoints.newBuilder().setCollectionName(collection).setExact(true)
+                .setFilter(Filter.newBuilder().addMust(Condition.newBuilder()
+                        .setHasVector(HasVectorCondition.newBuilder().setHasVector("s")))).build()));
         for (int i = 0; i < 10; i++) {
             steps.add(new Step(Step.Op.QUERY, query(collection, random)));
         }
