@@ -6,6 +6,7 @@ import io.github.qdrantscope.embedded.storage.SparseInput;
 import io.github.qdrantscope.embedded.storage.SparseVec;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.SparseVector;
 import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorInput;
@@ -32,7 +33,7 @@ record SparseSearch(String name, SparseVec query) {
      * a query here (ids and other inputs are not implemented yet). The vector has passed
      * {@link #validateNearest}.
      */
-    static SparseSearch nearest(String using, VectorInput input) {
+    private static SparseSearch nearest(String using, VectorInput input) {
         if (input.getVariantCase() != VectorInput.VariantCase.SPARSE) {
             throw Unsupported.feature("sparse searches by " + input.getVariantCase()
                     + " (only a sparse vector is supported as the query of a sparse vector)");
@@ -62,9 +63,18 @@ record SparseSearch(String name, SparseVec query) {
         }
     }
 
-    /** Whether {@code name} is a sparse vector of the collection. */
-    static boolean isSparse(CollectionView view, String name) {
-        return view.sparseVectors().contains(name);
+    /**
+     * The search for a vector query {@code using} a sparse vector, or {@code null} when {@code using} names
+     * no sparse vector (a dense search then).
+     */
+    static SparseSearch forQuery(CollectionView view, String using, Query query) {
+        if (!view.sparseVectors().contains(using)) {
+            return null;
+        }
+        if (query.getVariantCase() != Query.VariantCase.NEAREST) {
+            throw Unsupported.feature(query.getVariantCase() + " queries on sparse vectors");
+        }
+        return nearest(using, query.getNearest());
     }
 
     /**

@@ -181,14 +181,8 @@ final class UniversalQuery {
 
     private Scoring scoring(Node node) {
         Query q = node.query();
-        if (SparseSearch.isSparse(view, node.using())) {
-            if (q.getVariantCase() != Query.VariantCase.NEAREST) {
-                throw Unsupported.feature(q.getVariantCase() + " queries on sparse vectors");
-            }
-            return new Scoring(null, null, null, false, SparseSearch.nearest(node.using(), q.getNearest()));
-        }
         return switch (q.getVariantCase()) {
-            case NEAREST, RECOMMEND, DISCOVER, CONTEXT -> new Scoring(vectorQuery(node), null, null, false);
+            case NEAREST, RECOMMEND, DISCOVER, CONTEXT -> vectorScoring(node);
             case ORDER_BY -> new Scoring(null, q.getOrderBy(), null, false);
             case FUSION -> new Scoring(null, null, new FusionSpec(q.getFusion() == io.qdrant.client.grpc.Points.Fusion.RRF,
                     Fusion.DEFAULT_RRF_K, null), false);
@@ -201,6 +195,13 @@ final class UniversalQuery {
             case RELEVANCE_FEEDBACK -> throw Unsupported.feature("relevance feedback queries");
             case VARIANT_NOT_SET -> throw new IllegalStateException("no query");
         };
+    }
+
+    // only the vector queries use `using`: order_by, fusion and sample ignore it
+    private Scoring vectorScoring(Node node) {
+        SparseSearch sparse = SparseSearch.forQuery(view, node.using(), node.query());
+        return sparse != null ? new Scoring(null, null, null, false, sparse)
+                : new Scoring(vectorQuery(node), null, null, false);
     }
 
     private CoreSearchSpec vectorQuery(Node node) {
