@@ -28,7 +28,7 @@ def fail(what, value):
 # ---- collection, ids, values, vectors ----
 
 def config(create):
-    """CreateCollection -> EdgeConfig (dense vectors only, as the embedded server today)."""
+    """CreateCollection -> EdgeConfig (dense vectors, and named sparse vectors without a modifier)."""
     vc = create.get("vectors_config", {})
     if "params" in vc:
         vectors = vector_params(vc["params"])
@@ -36,7 +36,12 @@ def config(create):
         vectors = {name: vector_params(p) for name, p in vc["params_map"].get("map", {}).items()}
     else:
         fail("vectors_config", vc)
-    return q.EdgeConfig(vectors=vectors)
+    sparse = {}
+    for name, params in create.get("sparse_vectors_config", {}).get("map", {}).items():
+        if params.get("modifier") not in (None, "None"):
+            fail("sparse modifier", params)
+        sparse[name] = q.EdgeSparseVectorParams()
+    return q.EdgeConfig(vectors=vectors, sparse_vectors=sparse or None)
 
 
 def vector_params(p):
@@ -88,13 +93,30 @@ def dense(vector):
     fail("vector (dense only)", vector)
 
 
+def sparse_or_dense(vector):
+    """qdrant.Vector or VectorInput -> a q.SparseVector (the sparse form) or a list of floats."""
+    if "sparse" in vector:
+        sv = vector["sparse"]
+        return q.SparseVector([int(i) for i in sv.get("indices", [])], [float(x) for x in sv.get("values", [])])
+    return dense(vector)
+
+
 def vectors(vs):
-    """qdrant.Vectors -> a list (unnamed) or a dict name -> list."""
+    """qdrant.Vectors -> a list (unnamed) or a dict name -> list or q.SparseVector."""
     if "vector" in vs:
         return dense(vs["vector"])
     if "vectors" in vs:
-        return {name: dense(v) for name, v in vs["vectors"].get("vectors", {}).items()}
+        return {name: sparse_or_dense(v) for name, v in vs["vectors"].get("vectors", {}).items()}
     fail("vectors", vs)
+
+
+def vector_out(v):
+    """Edge's stored vector(s) -> JSON: a sparse vector as {indices, values}, the Java side's form."""
+    if isinstance(v, dict):
+        return {name: vector_out(x) for name, x in v.items()}
+    if isinstance(v, q.SparseVector):
+        return {"indices": [int(i) for i in v.indices], "values": [float(x) for x in v.values]}
+    return v
 
 
 # ---- selectors ----

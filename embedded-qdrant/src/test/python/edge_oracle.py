@@ -147,7 +147,7 @@ def record(r):
     if r.payload is not None:
         out["payload"] = r.payload
     if r.vector is not None:
-        out["vector"] = r.vector
+        out["vector"] = cv.vector_out(r.vector)
     if r.order_value is not None:
         out["order_value"] = r.order_value
     return out

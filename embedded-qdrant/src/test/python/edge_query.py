@@ -186,7 +186,7 @@ class QueryTranslator:
     def vector(self, vi, lookup_name, required):
         """A VectorInput: a dense vector as sent, or a point's stored vector (its id then excluded)."""
         if "id" not in vi:
-            return cv.dense(vi)
+            return cv.sparse_or_dense(vi)
         pid = cv.point_id(vi["id"])
         if pid not in self.referenced:
             self.referenced.append(pid)
@@ -246,7 +246,7 @@ def scored(p):
     if p.payload is not None:
         out["payload"] = p.payload
     if p.vector is not None:
-        out["vector"] = p.vector
+        out["vector"] = cv.vector_out(p.vector)
     if p.order_value is not None:
         out["order_value"] = p.order_value
     return out

@@ -135,7 +135,9 @@ public final class FilterEvaluator {
                 return compileNested(condition.getNested());
             case HAS_VECTOR: {
                 String name = condition.getHasVector().getHasVector();
-                return (payload, point) -> point != null && point.vector(name) != null;
+                // a sparse vector counts even when empty, as Qdrant's engine (Edge 0.9.0) answers
+                return (payload, point) -> point != null
+                        && (point.vector(name) != null || point.sparseVectors().containsKey(name));
             }
             default:
                 return null;

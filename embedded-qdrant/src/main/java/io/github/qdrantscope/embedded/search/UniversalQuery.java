@@ -52,7 +52,11 @@ final class UniversalQuery {
     }
 
     /** How a planned node scores: exactly one of the fields is set, or none (id order). */
-    private record Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample) {
+    private record Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample,
+            SparseSearch sparse) {
+        Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample) {
+            this(vector, orderBy, fusion, sample, null);
+        }
     }
 
     private record CoreSearchSpec(VectorSpace space, VectorQuery query) {
@@ -123,6 +127,9 @@ final class UniversalQuery {
             throw QdrantErrors.invalidArgument("Query variant is missing");
         }
         boolean hasQuery = node.query() != null && node.query().getVariantCase() != Query.VariantCase.VARIANT_NOT_SET;
+        if (hasQuery && node.query().hasNearest()) {
+            SparseSearch.validateNearest(node.query().getNearest(), path + "query");
+        }
         if (hasQuery && node.query().hasRrf() && node.query().getRrf().hasK()) {
             // Rrf.k is validated range(min = 1); k = 0 would give the top rank an infinite score
             Limits.atLeastOne(node.query().getRrf().getK(), path + "query.variant.k");
@@ -175,7 +182,7 @@ final class UniversalQuery {
     private Scoring scoring(Node node) {
         Query q = node.query();
         return switch (q.getVariantCase()) {
-            case NEAREST, RECOMMEND, DISCOVER, CONTEXT -> new Scoring(vectorQuery(node), null, null, false);
+            case NEAREST, RECOMMEND, DISCOVER, CONTEXT -> vectorScoring(node);
             case ORDER_BY -> new Scoring(null, q.getOrderBy(), null, false);
             case FUSION -> new Scoring(null, null, new FusionSpec(q.getFusion() == io.qdrant.client.grpc.Points.Fusion.RRF,
                     Fusion.DEFAULT_RRF_K, null), false);
@@ -188,6 +195,13 @@ final class UniversalQuery {
             case RELEVANCE_FEEDBACK -> throw Unsupported.feature("relevance feedback queries");
             case VARIANT_NOT_SET -> throw new IllegalStateException("no query");
         };
+    }
+
+    // only the vector queries use `using`: order_by, fusion and sample ignore it
+    private Scoring vectorScoring(Node node) {
+        SparseSearch sparse = SparseSearch.forQuery(view, node.using(), node.query());
+        return sparse != null ? new Scoring(null, null, null, false, sparse)
+                : new Scoring(vectorQuery(node), null, null, false);
     }
 
     private CoreSearchSpec vectorQuery(Node node) {
@@ -243,6 +257,9 @@ final class UniversalQuery {
                 candidates.putIfAbsent(h.point().id(), h.point());
             }
         }
+        if (scoring.sparse() != null) {
+            return scoring.sparse().run(candidates.values(), null, plan.threshold(), limit);
+        }
         if (scoring.vector() != null) {
             return new CoreSearch(scoring.vector().space(), scoring.vector().query(), null, Set.of(),
                     plan.threshold()).runOn(candidates.values(), limit);
@@ -254,6 +271,9 @@ final class UniversalQuery {
     }
 
     private List<Hit> executeLeaf(Scoring scoring, Predicate<StoredPoint> filter, Float threshold, long limit) {
+        if (scoring.sparse() != null) {
+            return scoring.sparse().run(view.points(), filter, threshold, limit);
+        }
         if (scoring.vector() != null) {
             return new CoreSearch(scoring.vector().space(), scoring.vector().query(), filter, Set.of(), threshold)
                     .run(view, limit);

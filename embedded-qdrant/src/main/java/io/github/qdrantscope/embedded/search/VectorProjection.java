@@ -1,9 +1,12 @@
 package io.github.qdrantscope.embedded.search;
 
 import io.github.qdrantscope.embedded.storage.CollectionView;
+import io.github.qdrantscope.embedded.storage.SparseVec;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.NamedVectorsOutput;
+import io.qdrant.client.grpc.Points.SparseIndices;
+import io.qdrant.client.grpc.Points.SparseVector;
 import io.qdrant.client.grpc.Points.VectorOutput;
 import io.qdrant.client.grpc.Points.VectorsOutput;
 import io.qdrant.client.grpc.Points.WithVectorsSelector;
@@ -43,7 +46,9 @@ final class VectorProjection {
             case ENABLE -> selector.getEnable() ? new VectorProjection(true, null) : NONE;
             case INCLUDE -> {
                 for (String name : selector.getInclude().getNamesList()) {
-                    VectorSpace.forSearch(view, name);
+                    if (!view.sparseVectors().contains(name)) {
+                        VectorSpace.forSearch(view, name);
+                    }
                 }
                 yield new VectorProjection(true, selector.getInclude().getNamesList());
             }
@@ -56,23 +61,40 @@ final class VectorProjection {
         if (!enabled) {
             return null;
         }
-        Map<String, float[]> selected = new TreeMap<>();
+        Map<String, VectorOutput> selected = new TreeMap<>();
         if (names == null) {
-            selected.putAll(point.vectors());
+            point.vectors().forEach((name, v) -> selected.put(name, output(v)));
+            point.sparseVectors().forEach((name, v) -> selected.put(name, output(v)));
         } else {
             for (String name : names) {
                 float[] v = point.vector(name);
+                SparseVec sparse = point.sparseVectors().get(name);
                 if (v != null) {
-                    selected.put(name, v);
+                    selected.put(name, output(v));
+                } else if (sparse != null) {
+                    selected.put(name, output(sparse));
                 }
             }
         }
         if (selected.size() == 1 && selected.containsKey("")) {
-            return VectorsOutput.newBuilder().setVector(output(selected.get(""))).build();
+            return VectorsOutput.newBuilder().setVector(selected.get("")).build();
         }
-        NamedVectorsOutput.Builder named = NamedVectorsOutput.newBuilder();
-        selected.forEach((name, v) -> named.putVectors(name, output(v)));
-        return VectorsOutput.newBuilder().setVectors(named).build();
+        return VectorsOutput.newBuilder().setVectors(NamedVectorsOutput.newBuilder().putAllVectors(selected)).build();
+    }
+
+    // Qdrant's own conversion (From<VectorInternal> for grpc::VectorOutput, lib/api/src/grpc/conversions.rs)
+    // writes the deprecated data + indices; the sparse field is written too, as dense writes both forms
+    @SuppressWarnings("deprecation")
+    private static VectorOutput output(SparseVec v) {
+        SparseVector.Builder sparse = SparseVector.newBuilder();
+        SparseIndices.Builder indices = SparseIndices.newBuilder();
+        VectorOutput.Builder out = VectorOutput.newBuilder();
+        for (int i = 0; i < v.indices().length; i++) {
+            sparse.addIndices(v.indices()[i]).addValues(v.values()[i]);
+            indices.addData(v.indices()[i]);
+            out.addData(v.values()[i]);
+        }
+        return out.setIndices(indices).setSparse(sparse).build();
     }
 
     @SuppressWarnings("deprecation")

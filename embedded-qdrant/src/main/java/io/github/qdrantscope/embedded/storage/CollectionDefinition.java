@@ -5,12 +5,15 @@ import io.qdrant.client.grpc.Collections.CollectionParams;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.HnswConfigDiff;
+import io.qdrant.client.grpc.Collections.Modifier;
 import io.qdrant.client.grpc.Collections.OptimizersConfigDiff;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.WalConfigDiff;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Validates a CreateCollection request and builds the collection it describes, with Qdrant's
@@ -65,11 +68,21 @@ public final class CollectionDefinition {
                 case PARAMS_MAP -> new TreeMap<>(request.getVectorsConfig().getParamsMap().getMapMap()).forEach(
                         (vectorName, params) -> vectors.put(vectorName, spec(params, "vectors_config.config.map.[]")));
                 default -> {
-                    // no dense vectors: a collection for sparse vectors only, which we store nothing for
+                    // no dense vectors: a collection for sparse vectors only
                 }
             }
         }
-        return new StoredCollection(name, vectors, config(request));
+        Set<String> sparse = new TreeSet<>();
+        if (request.hasSparseVectorsConfig()) {
+            request.getSparseVectorsConfig().getMapMap().forEach((vectorName, params) -> {
+                if (params.hasModifier() && params.getModifier() != Modifier.None) {
+                    throw QdrantErrors.wrongInput("Embedded Qdrant does not support the sparse vector modifier "
+                            + params.getModifier() + " yet");
+                }
+                sparse.add(vectorName);
+            });
+        }
+        return new StoredCollection(name, vectors, sparse, config(request));
     }
 
     private static VectorSpec spec(VectorParams params, String path) {

@@ -3,6 +3,7 @@ package io.github.qdrantscope.embedded.storage;
 import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A read-only view of one collection for query code (filtering, search, scroll, facets).
@@ -17,6 +18,9 @@ public interface CollectionView {
 
     /** Dense vector configurations by name; the unnamed default vector is under {@code ""}. */
     Map<String, VectorSpec> vectors();
+
+    /** Names of the sparse vectors ({@code sparse_vectors_config}). */
+    Set<String> sparseVectors();
 
     /** All points in ascending {@link PointKey} order. */
     Collection<StoredPoint> points();

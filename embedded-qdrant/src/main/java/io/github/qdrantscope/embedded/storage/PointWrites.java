@@ -48,6 +48,10 @@ public final class PointWrites {
      * existing points may be replaced; {@code mode} limits inserts or updates.
      */
     public void upsert(List<PointStruct> points, Filter updateFilter, UpdateMode mode) {
+        // request validation (sparse lengths and duplicates) comes before any conversion error
+        for (int i = 0; i < points.size(); i++) {
+            SparseInput.validate(points.get(i).getVectors(), "points[" + i + "].vectors");
+        }
         Map<PointKey, StoredPoint> byId = new LinkedHashMap<>();
         for (PointStruct point : points) {
             if (!point.hasId()) {
@@ -57,8 +61,9 @@ public final class PointWrites {
             if (!point.hasVectors()) {
                 throw QdrantErrors.invalidArgument("Expected some vectors");
             }
-            Map<String, float[]> vectors = VectorInput.toStored(point.getVectors(), collection.vectors());
-            byId.put(id, new StoredPoint(id, point.getPayloadMap(), vectors));
+            VectorInput.Parsed vectors = VectorInput.toStored(point.getVectors(), collection.vectors(),
+                    collection.sparseVectors());
+            byId.put(id, new StoredPoint(id, point.getPayloadMap(), vectors.dense(), vectors.sparse()));
         }
         if (updateFilter == null && mode != UpdateMode.UpdateOnly && mode != UpdateMode.InsertOnly) {
             // the common upsert replaces or inserts unconditionally: one tree walk per point instead of a lookup and
@@ -87,41 +92,51 @@ public final class PointWrites {
 
     /** Replaces the given vectors of existing points, keeping their other vectors and payload. */
     public void updateVectors(List<PointVectors> updates, Filter updateFilter) {
-        Map<PointKey, Map<String, float[]>> changes = new LinkedHashMap<>();
+        for (int i = 0; i < updates.size(); i++) {
+            SparseInput.validate(updates.get(i).getVectors(), "points[" + i + "].vectors");
+        }
+        Map<PointKey, Map<String, float[]>> dense = new LinkedHashMap<>();
+        Map<PointKey, Map<String, SparseVec>> sparse = new HashMap<>();
         for (PointVectors update : updates) {
             PointKey id = PointKey.of(update.getId());
-            Map<String, float[]> vectors = VectorInput.toStored(update.getVectors(), collection.vectors());
-            changes.computeIfAbsent(id, k -> new HashMap<>()).putAll(vectors);
+            VectorInput.Parsed vectors = VectorInput.toStored(update.getVectors(), collection.vectors(),
+                    collection.sparseVectors());
+            dense.computeIfAbsent(id, k -> new HashMap<>()).putAll(vectors.dense());
+            sparse.computeIfAbsent(id, k -> new HashMap<>()).putAll(vectors.sparse());
         }
         Predicate<StoredPoint> mayUpdate = updateFilter == null ? p -> true : FilterEvaluator.compile(updateFilter);
         // update_vectors_conditional: existing points failing the filter are left out, missing ones still fail
-        inChunks(List.copyOf(changes.keySet()), point -> {
+        inChunks(List.copyOf(dense.keySet()), point -> {
             if (mayUpdate.test(point)) {
-                Map<String, float[]> merged = new HashMap<>(point.vectors());
-                merged.putAll(changes.get(point.id()));
-                collection.put(new StoredPoint(point.id(), point.payload(), merged));
+                Map<String, float[]> mergedDense = new HashMap<>(point.vectors());
+                mergedDense.putAll(dense.get(point.id()));
+                Map<String, SparseVec> mergedSparse = new HashMap<>(point.sparseVectors());
+                mergedSparse.putAll(sparse.get(point.id()));
+                collection.put(new StoredPoint(point.id(), point.payload(), mergedDense, mergedSparse));
             }
         });
     }
 
-    /** Removes the named vectors from the selected points. */
+    /** Removes the named vectors (dense or sparse) from the selected points. */
     public void deleteVectors(PointsSelector selector, List<String> names) {
         for (String name : names) {
-            if (!collection.vectors().containsKey(name)) {
+            if (!collection.vectors().containsKey(name) && !collection.sparseVectors().contains(name)) {
                 throw QdrantErrors.wrongInput("Not existing vector name error: " + name);
             }
         }
         forEachSelected(selector, point -> {
             Map<String, float[]> remaining = new HashMap<>(point.vectors());
+            Map<String, SparseVec> remainingSparse = new HashMap<>(point.sparseVectors());
             names.forEach(remaining::remove);
-            collection.put(new StoredPoint(point.id(), point.payload(), remaining));
+            names.forEach(remainingSparse::remove);
+            collection.put(new StoredPoint(point.id(), point.payload(), remaining, remainingSparse));
         });
     }
 
     /** SetPayload: merges {@code values} (null values delete keys), at {@code key} when non-null. */
     public void setPayload(PointsSelector selector, Map<String, Value> values, String key) {
         forEachSelected(selector, point -> collection.put(
-                new StoredPoint(point.id(), PayloadPaths.set(point.payload(), values, key), point.vectors())));
+                point.withPayload(PayloadPaths.set(point.payload(), values, key))));
     }
 
     /**
@@ -131,18 +146,18 @@ public final class PointWrites {
      * {@code set_full_payload} (the differential test found that this used to write at the key).
      */
     public void overwritePayload(PointsSelector selector, Map<String, Value> values, String key) {
-        forEachSelected(selector, point -> collection.put(new StoredPoint(point.id(), values, point.vectors())));
+        forEachSelected(selector, point -> collection.put(point.withPayload(values)));
     }
 
     /** DeletePayload: removes every value at each of {@code keys}. */
     public void deletePayload(PointsSelector selector, List<String> keys) {
         forEachSelected(selector, point -> collection.put(
-                new StoredPoint(point.id(), PayloadPaths.delete(point.payload(), keys), point.vectors())));
+                point.withPayload(PayloadPaths.delete(point.payload(), keys))));
     }
 
     /** ClearPayload: empties the payload of the selected points. */
     public void clearPayload(PointsSelector selector) {
-        forEachSelected(selector, point -> collection.put(new StoredPoint(point.id(), Map.of(), point.vectors())));
+        forEachSelected(selector, point -> collection.put(point.withPayload(Map.of())));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -20,6 +21,7 @@ public final class StoredCollection {
 
     private final String name;
     private final Map<String, VectorSpec> vectors;
+    private final Set<String> sparseVectors;
     private volatile CollectionConfig config;
     private final TreeMap<PointKey, StoredPoint> points = new TreeMap<>();
     private final Map<String, PayloadSchemaInfo> payloadSchema = new LinkedHashMap<>();
@@ -36,11 +38,14 @@ public final class StoredCollection {
     /**
      * @param name the collection's real name
      * @param vectors dense vector configurations by name ({@code ""} for the unnamed vector)
+     * @param sparseVectors names of the sparse vectors
      * @param config the configuration Collections/Get echoes back
      */
-    public StoredCollection(String name, Map<String, VectorSpec> vectors, CollectionConfig config) {
+    public StoredCollection(String name, Map<String, VectorSpec> vectors, Set<String> sparseVectors,
+            CollectionConfig config) {
         this.name = name;
         this.vectors = Collections.unmodifiableMap(new LinkedHashMap<>(vectors));
+        this.sparseVectors = Set.copyOf(sparseVectors);
         this.config = config;
     }
 
@@ -111,6 +116,11 @@ public final class StoredCollection {
         @Override
         public Map<String, VectorSpec> vectors() {
             return vectors;
+        }
+
+        @Override
+        public Set<String> sparseVectors() {
+            return sparseVectors;
         }
 
         @Override

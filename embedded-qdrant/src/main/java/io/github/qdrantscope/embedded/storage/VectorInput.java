@@ -6,9 +6,10 @@ import io.qdrant.client.grpc.Points.Vectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Turns wire vectors into stored dense vectors: resolves names, checks dimensions and preprocesses
+ * Turns wire vectors into stored dense and sparse vectors: resolves names, checks dimensions and preprocesses
  * Cosine vectors ({@link CosinePreprocessing}), with Qdrant's messages ({@code lib/api/src/grpc/conversions.rs},
  * {@code lib/segment/src/common/operation_error.rs}).
  */
@@ -18,22 +19,39 @@ public final class VectorInput {
     }
 
     /**
-     * The dense vectors of an upserted point or a vector update, by name ({@code ""} for the unnamed
-     * vector), validated against the collection and, where its distance is Cosine, preprocessed as Qdrant
-     * stores it ({@link CosinePreprocessing#preprocess}).
+     * The vectors of an upserted point or a vector update, dense ones by name ({@code ""} for the unnamed
+     * vector) and sparse ones by name, validated against the collection; dense Cosine vectors are
+     * preprocessed as Qdrant stores them ({@link CosinePreprocessing#preprocess}), sparse ones sorted
+     * ({@link SparseVec}). Sparse vectors must have passed {@link SparseInput#validate}.
      *
      * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT}: "Expected some vectors" when
-     *     none are given, an unknown vector name, a dimension mismatch or a non-dense vector kind
+     *     none are given, an unknown vector name, a dimension mismatch or a vector of the wrong kind
      */
-    public static Map<String, float[]> toStored(Vectors vectors, Map<String, VectorSpec> specs) {
-        Map<String, float[]> result = new LinkedHashMap<>();
+    public static Parsed toStored(Vectors vectors, Map<String, VectorSpec> specs, Set<String> sparseNames) {
+        Map<String, float[]> dense = new LinkedHashMap<>();
+        Map<String, SparseVec> sparse = new LinkedHashMap<>();
         switch (vectors.getVectorsOptionsCase()) {
-            case VECTOR -> result.put("", checked("", dense(vectors.getVector()), specs));
-            case VECTORS -> vectors.getVectors().getVectorsMap()
-                    .forEach((name, vector) -> result.put(name, checked(name, dense(vector), specs)));
+            // sparse vectors are always named: an unnamed one is refused by dense()
+            case VECTOR -> dense.put("", checked("", dense(vectors.getVector()), specs));
+            case VECTORS -> vectors.getVectors().getVectorsMap().forEach((name, vector) -> {
+                if (sparseNames.contains(name)) {
+                    if (!SparseInput.isSparse(vector)) {
+                        throw kindMismatch();
+                    }
+                    sparse.put(name, SparseInput.toStored(vector));
+                } else if (!specs.containsKey(name)) {
+                    throw QdrantErrors.wrongInput("Not existing vector name error: " + name);
+                } else {
+                    dense.put(name, checked(name, dense(vector), specs));
+                }
+            });
             default -> throw QdrantErrors.invalidArgument("Expected some vectors");
         }
-        return result;
+        return new Parsed(dense, sparse);
+    }
+
+    /** The dense and the sparse vectors of one point, by name. */
+    public record Parsed(Map<String, float[]> dense, Map<String, SparseVec> sparse) {
     }
 
     /**
@@ -81,8 +99,13 @@ public final class VectorInput {
     }
 
     private static RuntimeException sparseNotSupported() {
-        return QdrantErrors.wrongInput("Conversion between sparse and regular vectors failed"
-                + " (embedded Qdrant supports dense vectors only)");
+        return kindMismatch();
+    }
+
+    // a sparse vector under a dense name, or the other way round: OperationError::WrongSparse as BadInput
+    // (lib/collection/src/operations/types.rs)
+    private static RuntimeException kindMismatch() {
+        return QdrantErrors.wrongInput("Conversion between sparse and regular vectors failed");
     }
 
     private static RuntimeException multiNotSupported() {

@@ -92,8 +92,19 @@ final class Json {
         return named;
     }
 
+    /** A dense vector as its floats, a sparse one as {@code {indices, values}} (edge_convert.vector_out). */
     @SuppressWarnings("deprecation") // the deprecated `data` field is what 1.17 servers still fill
-    private static List<Object> floats(VectorOutput v) {
+    private static Object floats(VectorOutput v) {
+        if (v.hasSparse()) {
+            Map<String, Object> sparse = new LinkedHashMap<>();
+            List<Object> indices = new ArrayList<>();
+            v.getSparse().getIndicesList().forEach(i -> indices.add((long) i));
+            List<Object> values = new ArrayList<>();
+            v.getSparse().getValuesList().forEach(f -> values.add((double) f));
+            sparse.put("indices", indices);
+            sparse.put("values", values);
+            return sparse;
+        }
         List<Float> data = v.hasDense() ? v.getDense().getDataList() : v.getDataList();
         List<Object> out = new ArrayList<>(data.size());
         data.forEach(f -> out.add((double) f));

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -108,6 +109,11 @@ final class TestCollection implements CollectionView {
     @Override
     public Map<String, VectorSpec> vectors() {
         return vectors;
+    }
+
+    @Override
+    public Set<String> sparseVectors() {
+        return Set.of();
     }
 
     @Override

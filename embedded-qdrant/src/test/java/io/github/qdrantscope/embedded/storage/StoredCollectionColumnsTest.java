@@ -7,12 +7,13 @@ import io.qdrant.client.grpc.Collections.Distance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StoredCollectionColumnsTest {
 
     private final StoredCollection collection = new StoredCollection("c",
-            Map.of("", new VectorSpec(2, Distance.Dot)),
+            Map.of("", new VectorSpec(2, Distance.Dot)), Set.of(),
             CollectionConfig.getDefaultInstance());
 
     @Test

@@ -1,0 +1,168 @@
+package io.github.qdrantscope.embedded.differential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.qdrantscope.embedded.EmbeddedQdrant;
+import io.qdrant.client.grpc.Collections.CreateCollection;
+import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.SparseVectorConfig;
+import io.qdrant.client.grpc.Collections.SparseVectorParams;
+import io.qdrant.client.grpc.Collections.VectorParams;
+import io.qdrant.client.grpc.Collections.VectorParamsMap;
+import io.qdrant.client.grpc.Collections.VectorsConfig;
+import io.qdrant.client.grpc.Common.Condition;
+import io.qdrant.client.grpc.Common.FieldCondition;
+import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.HasVectorCondition;
+import io.qdrant.client.grpc.Common.PointId;
+import io.qdrant.client.grpc.Common.Range;
+import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.CountPoints;
+import io.qdrant.client.grpc.Points.DenseVector;
+import io.qdrant.client.grpc.Points.NamedVectors;
+import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.Points.PointVectors;
+import io.qdrant.client.grpc.Points.Query;
+import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.SparseVector;
+import io.qdrant.client.grpc.Points.UpdatePointVectors;
+import io.qdrant.client.grpc.Points.UpsertPoints;
+import io.qdrant.client.grpc.Points.Vector;
+import io.qdrant.client.grpc.Points.VectorInput;
+import io.qdrant.client.grpc.Points.Vectors;
+import io.qdrant.client.grpc.Points.WithPayloadSelector;
+import io.qdrant.client.grpc.Points.WithVectorsSelector;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Sparse vectors against Qdrant's engine (Edge): a dense and a sparse vector per collection, upserts and
+ * vector updates with sparse vectors sent unsorted (some empty), stored points read back after every
+ * write, a has_vector count, and sparse {@code nearest} queries with limit, offset, filter and threshold.
+ * Values are positive grid fractions: a shared index then always adds to the score, so no point's overlap
+ * sums to exactly 0, the one case the embedded server does not match (docs/embedded-qdrant.md).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SparseDifferentialTest {
+
+    private static final int SEEDS = 12;
+    private static final int MAX_INDEX = 12;
+
+    private EmbeddedQdrant server;
+    private EdgeOracle oracle;
+    private EmbeddedSide embedded;
+
+    @BeforeAll
+    void start() {
+        server = EmbeddedQdrant.builder().port(0).start();
+        oracle = EdgeOracle.start();
+        embedded = new EmbeddedSide(server);
+    }
+
+    @AfterAll
+    void stop() {
+        if (embedded != null) {
+            embedded.close();
+        }
+        if (oracle != null) {
+            oracle.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void sparseWritesAndQueriesAgreeWithQdrantsEngine() {
+        DifferentialRun run = new DifferentialRun(oracle, embedded);
+        List<String> differences = new ArrayList<>();
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            Random random = new Random(seed);
+            DifferentialRun.Result result = run.run(seed, new Data(new Random(seed)), steps(seed, random));
+            if (!result.agreed()) {
+                differences.add("seed " + seed + ", " + result.difference());
+            }
+        }
+        assertThat(differences).as("differences from Qdrant's engine").isEmpty();
+    }
+
+    private static List<Step> steps(long seed, Random random) {
+        String collection = "sparse_diff_" + seed;
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(Step.Op.RESET, CreateCollection.newBuilder().setCollectionName(collection)
+                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
+                        .putMap("d", VectorParams.newBuilder().setSize(2).setDistance(Distance.Dot).build())))
+                .setSparseVectorsConfig(SparseVectorConfig.newBuilder()
+                        .putMap("s", SparseVectorParams.getDefaultInstance()))
+                .build()));
+        UpsertPoints.Builder upsert = UpsertPoints.newBuilder().setCollectionName(collection).setWait(true);
+        for (int id = 1; id <= 25; id++) {
+            NamedVectors.Builder named = NamedVectors.newBuilder().putVectors("d", Vector.newBuilder()
+                    .setDense(DenseVector.newBuilder()
+                            .addData(random.nextInt(5)).addData(random.nextInt(5))).build());
+            int kind = random.nextInt(8);
+            if (kind == 0) {
+                named.putVectors("s", Vector.newBuilder().setSparse(SparseVector.getDefaultInstance()).build());
+            } else if (kind > 2) {
+                named.putVectors("s", sparse(random));
+            }
+            upsert.addPoints(PointStruct.newBuilder().setId(PointId.newBuilder().setNum(id))
+                    .setVectors(Vectors.newBuilder().setVectors(named))
+                    .putPayload("k", Value.newBuilder().setIntegerValue(random.nextInt(10)).build()));
+        }
+        steps.add(new Step(Step.Op.UPSERT, upsert.build()));
+        PointVectors update = PointVectors.newBuilder().setId(PointId.newBuilder().setNum(1 + random.nextInt(25)))
+                .setVectors(Vectors.newBuilder().setVectors(NamedVectors.newBuilder().putVectors("s", sparse(random))))
+                .build();
+        steps.add(new Step(Step.Op.UPDATE_VECTORS, UpdatePointVectors.newBuilder().setCollectionName(collection)
+                .setWait(true).addPoints(update).build()));
+        steps.add(new Step(Step.Op.COUNT, CountPoints.newBuilder().setCollectionName(collection).setExact(true)
+                .setFilter(Filter.newBuilder().addMust(Condition.newBuilder()
+                        .setHasVector(HasVectorCondition.newBuilder().setHasVector("s")))).build()));
+        for (int i = 0; i < 10; i++) {
+            steps.add(new Step(Step.Op.QUERY, query(collection, random)));
+        }
+        return steps;
+    }
+
+    /** 1 to 5 distinct indices below {@link #MAX_INDEX} in random order, values k/4 for k in 1..8. */
+    private static Vector sparse(Random random) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < MAX_INDEX; i++) {
+            indices.add(i);
+        }
+        Collections.shuffle(indices, random);
+        int n = 1 + random.nextInt(5);
+        SparseVector.Builder sparse = SparseVector.newBuilder();
+        for (int i = 0; i < n; i++) {
+            sparse.addIndices(indices.get(i)).addValues((1 + random.nextInt(8)) / 4f);
+        }
+        return Vector.newBuilder().setSparse(sparse).build();
+    }
+
+    private static QueryPoints query(String collection, Random random) {
+        SparseVector q = sparse(random).getSparse();
+        QueryPoints.Builder b = QueryPoints.newBuilder().setCollectionName(collection).setUsing("s")
+                .setQuery(Query.newBuilder().setNearest(VectorInput.newBuilder().setSparse(q)))
+                .setLimit(1 + random.nextInt(10))
+                .setWithPayload(WithPayloadSelector.newBuilder().setEnable(random.nextBoolean()))
+                .setWithVectors(WithVectorsSelector.newBuilder().setEnable(random.nextBoolean()));
+        if (random.nextInt(3) == 0) {
+            b.setOffset(random.nextInt(4));
+        }
+        if (random.nextInt(3) == 0) {
+            b.setScoreThreshold((1 + random.nextInt(8)) / 4f);
+        }
+        if (random.nextInt(3) == 0) {
+            b.setFilter(Filter.newBuilder().addMust(Condition.newBuilder().setField(FieldCondition.newBuilder()
+                    .setKey("k").setRange(Range.newBuilder().setGte(random.nextInt(10))))));
+        }
+        return b.build();
+    }
+}
