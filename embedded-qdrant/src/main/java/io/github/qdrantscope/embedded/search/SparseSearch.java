@@ -30,7 +30,8 @@ record SparseSearch(String name, SparseVec query) {
 
     /**
      * The search for a Query {@code nearest} on the sparse vector {@code using}: only a sparse vector is
-     * a query here (ids and other inputs are not implemented yet). The vector has passed
+     * a query here; a query by id or any other input answers UNIMPLEMENTED, as docs/embedded-qdrant.md lists. The
+     * vector has passed
      * {@link #validateNearest}.
      */
     private static SparseSearch nearest(String using, VectorInput input) {
