@@ -9,7 +9,6 @@ import static io.github.qdrantscope.embedded.differential.RegressionSteps.point;
 import static io.github.qdrantscope.embedded.differential.RegressionSteps.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.qdrantscope.embedded.EmbeddedQdrant;
 import io.qdrant.client.ValueFactory;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.FieldCondition;
@@ -49,29 +48,19 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DifferentialRegressionTest {
 
-    private EmbeddedQdrant server;
-    private EdgeOracle oracle;
-    private EmbeddedSide embedded;
+    private DifferentialSides sides;
     private DifferentialRun run;
 
     @BeforeAll
     void start() {
-        server = EmbeddedQdrant.builder().port(0).start();
-        oracle = EdgeOracle.start();
-        embedded = new EmbeddedSide(server);
-        run = new DifferentialRun(oracle, embedded);
+        sides = DifferentialSides.start();
+        run = sides.newRun();
     }
 
     @AfterAll
     void stop() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        if (oracle != null) {
-            oracle.close();
-        }
-        if (server != null) {
-            server.close();
+        if (sides != null) {
+            sides.close();
         }
     }
 

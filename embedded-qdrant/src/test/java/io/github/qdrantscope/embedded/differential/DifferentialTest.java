@@ -2,7 +2,6 @@ package io.github.qdrantscope.embedded.differential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.qdrantscope.embedded.EmbeddedQdrant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -28,27 +27,17 @@ class DifferentialTest {
     static final int CI_MAX_SEEDS = 400;
     static final int OPERATIONS = 60;
 
-    private EmbeddedQdrant server;
-    private EdgeOracle oracle;
-    private EmbeddedSide embedded;
+    private DifferentialSides sides;
 
     @BeforeAll
     void start() {
-        server = EmbeddedQdrant.builder().port(0).start();
-        oracle = EdgeOracle.start();
-        embedded = new EmbeddedSide(server);
+        sides = DifferentialSides.start();
     }
 
     @AfterAll
     void stop() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        if (oracle != null) {
-            oracle.close();
-        }
-        if (server != null) {
-            server.close();
+        if (sides != null) {
+            sides.close();
         }
     }
 
@@ -59,7 +48,7 @@ class DifferentialTest {
         long seconds = Long.getLong("edge.diff.seconds", CI_SECONDS);
         long maxSeeds = single != null ? 1 : Long.getLong("edge.diff.seconds") != null ? Long.MAX_VALUE : CI_MAX_SEEDS;
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        DifferentialRun run = new DifferentialRun(oracle, embedded);
+        DifferentialRun run = sides.newRun();
         List<String> differences = new ArrayList<>();
         int seeds = 0;
         int steps = 0;

@@ -2,7 +2,6 @@ package io.github.qdrantscope.embedded.differential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.qdrantscope.embedded.EmbeddedQdrant;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.SparseVectorConfig;
@@ -54,33 +53,23 @@ class SparseDifferentialTest {
     private static final int SEEDS = 12;
     private static final int MAX_INDEX = 12;
 
-    private EmbeddedQdrant server;
-    private EdgeOracle oracle;
-    private EmbeddedSide embedded;
+    private DifferentialSides sides;
 
     @BeforeAll
     void start() {
-        server = EmbeddedQdrant.builder().port(0).start();
-        oracle = EdgeOracle.start();
-        embedded = new EmbeddedSide(server);
+        sides = DifferentialSides.start();
     }
 
     @AfterAll
     void stop() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        if (oracle != null) {
-            oracle.close();
-        }
-        if (server != null) {
-            server.close();
+        if (sides != null) {
+            sides.close();
         }
     }
 
     @Test
     void sparseWritesAndQueriesAgreeWithQdrantsEngine() {
-        DifferentialRun run = new DifferentialRun(oracle, embedded);
+        DifferentialRun run = sides.newRun();
         List<String> differences = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
             Random random = new Random(seed);
