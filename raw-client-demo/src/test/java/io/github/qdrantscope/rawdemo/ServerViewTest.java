@@ -89,9 +89,12 @@ class ServerViewTest {
             .setLimit(100)
             .setWithPayload(WithPayloadSelectorFactory.enable(true))
             .build()).get().getResultList();
-        // every stored id is a UUID of the project's, none is the application's
-        assertThat(stored).allMatch(point -> point.getId().hasUuid());
-        assertThat(stored).extracting(point -> point.getId().getUuid())
+        // every stored id is the project's, of the kind the application's was (numeric stays numeric), and
+        // none is the application's
+        assertThat(stored).filteredOn(point -> point.getId().hasNum()).hasSize(3);
+        assertThat(stored).filteredOn(point -> point.getId().hasUuid()).hasSize(3);
+        assertThat(stored).extracting(point -> point.getId().hasNum() ? Long.toUnsignedString(point.getId().getNum())
+                : point.getId().getUuid())
             .doesNotContainAnyElementsOf(IDS.stream().map(DocumentId::toString).toList());
         // the application's ids are kept in the payload, which the application never sees
         assertThat(stored).extracting(point -> point.getPayloadMap().get("qdrant_scope_id"))

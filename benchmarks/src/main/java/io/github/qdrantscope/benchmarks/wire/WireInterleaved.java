@@ -30,7 +30,7 @@ public final class WireInterleaved {
             upsert.emptyCollection();
             try {
                 // the collection is emptied every 100 rounds, as the JMH benchmark empties it every iteration
-                report(what, rounds, new String[] {"unscoped", "stamped", "scoped"}, round -> {
+                report(what, rounds, new String[] {"unscoped", "stamped", "scoped", "unscopedBuilt", "scopedBuilt"}, round -> {
                     if (round % 100 == 0) {
                         upsert.emptyCollection();
                     }
@@ -38,7 +38,9 @@ public final class WireInterleaved {
                     switch (variant) {
                         case 0 -> benchmark.unscopedUpsert(upsert);
                         case 1 -> benchmark.stampedUpsert(upsert);
-                        default -> benchmark.scopedUpsert(upsert);
+                        case 2 -> benchmark.scopedUpsert(upsert);
+                        case 3 -> benchmark.unscopedUpsertBuilt(upsert);
+                        default -> benchmark.scopedUpsertBuilt(upsert);
                     }
                 });
             } finally {

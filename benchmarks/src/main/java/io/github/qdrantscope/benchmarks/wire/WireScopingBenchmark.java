@@ -198,20 +198,17 @@ public class WireScopingBenchmark {
         UpsertPoints[] batches;
         /** {@link #batches} as the scoped client sends them: captured from the interceptor, once. */
         UpsertPoints[] stamped;
+        Dataset dataset;
         int next;
 
         @Setup(Level.Trial)
         public void start() {
             fixture = WireFixture.start();
             project = WireFixture.project(0);
-            Dataset dataset = Dataset.generate(UPSERT_POOL, DIMENSION, 7);
+            dataset = Dataset.generate(UPSERT_POOL, DIMENSION, 7);
             batches = new UpsertPoints[UPSERT_POOL / BATCH];
             for (int b = 0; b < batches.length; b++) {
-                List<PointStruct> points = new ArrayList<>(BATCH);
-                for (int id = b * BATCH; id < (b + 1) * BATCH; id++) {
-                    points.add(WireFixture.point(id, dataset, id));
-                }
-                batches[b] = WireFixture.upsert(UPSERT_COLLECTION, points);
+                batches[b] = build(b);
             }
             CannedChannel canned = new CannedChannel().answer(PointsGrpc.getUpsertMethod(),
                     request -> PointsOperationResponse.getDefaultInstance());
@@ -232,6 +229,24 @@ public class WireScopingBenchmark {
 
         UpsertPoints nextBatch() {
             return next(batches);
+        }
+
+        /**
+         * The next batch built now from the application's data, as an application builds each request: a
+         * message sent once, whose serialized sizes protobuf has not memoized yet.
+         */
+        UpsertPoints buildNext() {
+            UpsertPoints batch = build(next);
+            next = (next + 1) % batches.length;
+            return batch;
+        }
+
+        private UpsertPoints build(int b) {
+            List<PointStruct> points = new ArrayList<>(BATCH);
+            for (int id = b * BATCH; id < (b + 1) * BATCH; id++) {
+                points.add(WireFixture.point(id, dataset, id));
+            }
+            return WireFixture.upsert(UPSERT_COLLECTION, points);
         }
 
         UpsertPoints nextStamped() {
@@ -294,7 +309,7 @@ public class WireScopingBenchmark {
                     stored.addAll(((UpsertPoints) canned.lastRequest()).getPointsList());
                 }
             }
-            stored.sort(Comparator.comparing(PointStruct::getId, WireScopingBenchmark::compareUuids));
+            stored.sort(Comparator.comparing(PointStruct::getId, WireScopingBenchmark::compareIds));
             answerReads(canned, stored);
 
             float[][] queries = Dataset.queries(2, DIMENSION, SEED);
@@ -357,8 +372,14 @@ public class WireScopingBenchmark {
         }));
     }
 
-    /** Qdrant's order of UUID ids: by their bytes, unsigned. */
-    static int compareUuids(PointId a, PointId b) {
+    /**
+     * Qdrant's order of ids (lib/segment/src/types.rs {@code ExtendedPointId}'s derived {@code Ord}): numbers
+     * first, unsigned; then UUIDs by their bytes, unsigned.
+     */
+    static int compareIds(PointId a, PointId b) {
+        if (a.hasNum() || b.hasNum()) {
+            return a.hasNum() && b.hasNum() ? Long.compareUnsigned(a.getNum(), b.getNum()) : a.hasNum() ? -1 : 1;
+        }
         UUID x = UUID.fromString(a.getUuid());
         UUID y = UUID.fromString(b.getUuid());
         int high = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
@@ -402,6 +423,30 @@ public class WireScopingBenchmark {
     public UpdateResult scopedUpsert(Upsert upsert) {
         try (ProjectScope.Binding ignored = ProjectScope.open(upsert.project)) {
             return QdrantFixture.await(upsert.fixture.scoped().upsertAsync(upsert.nextBatch()));
+        }
+    }
+
+    /**
+     * {@link #unscopedUpsert} with the request built in the call, as applications do (the prepared batches are
+     * sent again and again, so protobuf has memoized their sizes; a fresh request's are computed once on the
+     * way out, and a scoped request is always fresh: the interceptor builds it).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+    public UpdateResult unscopedUpsertBuilt(Upsert upsert) {
+        return QdrantFixture.await(upsert.fixture.plain().upsertAsync(upsert.buildNext()));
+    }
+
+    /** {@link #scopedUpsert} with the request built in the call: the scoped twin of {@link #unscopedUpsertBuilt}. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+    public UpdateResult scopedUpsertBuilt(Upsert upsert) {
+        try (ProjectScope.Binding ignored = ProjectScope.open(upsert.project)) {
+            return QdrantFixture.await(upsert.fixture.scoped().upsertAsync(upsert.buildNext()));
         }
     }
 

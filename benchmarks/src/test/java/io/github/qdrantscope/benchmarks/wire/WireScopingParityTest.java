@@ -132,7 +132,9 @@ class WireScopingParityTest {
     }
 
     private static void assertStamped(PointStruct point, WireScopingBenchmark.Rewrite rewrite) {
-        assertThat(point.getId().hasUuid()).isTrue();
+        // the benchmark's ids are numeric: stored numeric too, but the project's, not the application's
+        assertThat(point.getId().hasNum()).isTrue();
+        assertThat(point.getId().getNum()).isNotEqualTo(payloadId(point));
         Map<String, Value> payload = point.getPayloadMap();
         assertThat(payload.get(WireFixture.KEY).getStringValue()).isEqualTo(rewrite.project.name());
         assertThat(payload).containsKeys(ProjectNames.ORIGINAL_ID_KEY, Dataset.TENANT_KEY, WireFixture.RANK_KEY);
@@ -144,5 +146,9 @@ class WireScopingParityTest {
             assertThat(point.getId().getNum()).isLessThan(WireScopingBenchmark.BATCH);
             assertThat(point.getPayloadMap()).containsOnlyKeys(Dataset.TENANT_KEY, WireFixture.RANK_KEY);
         });
+    }
+
+    private static long payloadId(PointStruct point) {
+        return point.getPayloadMap().get(ProjectNames.ORIGINAL_ID_KEY).getIntegerValue();
     }
 }

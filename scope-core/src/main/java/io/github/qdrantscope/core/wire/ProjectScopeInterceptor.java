@@ -49,8 +49,12 @@ import io.qdrant.client.grpc.PointsGrpc;
 public final class ProjectScopeInterceptor implements ClientInterceptor {
 
     /** A hyphenated UUID, as Qdrant writes ids in its messages. */
+    /**
+     * A stored id in Qdrant's error texts: any UUID, and a number where Qdrant names a point id
+     * ({@code CollectionError::PointNotFound}, lib/collection/src/operations/types.rs: "No point with id {} found").
+     */
     private static final Pattern STORED_ID = Pattern
-        .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<=point with id )[0-9]{1,20}");
 
     private final ScopedProjects projects;
 
@@ -162,6 +166,10 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
             }
             Matcher stored = STORED_ID.matcher(description);
             String mapped = stored.replaceAll(match -> {
+                if (match.group().indexOf('-') < 0) {
+                    return Long.toUnsignedString(NumericIds.of(this.scope.name())
+                            .original(Long.parseUnsignedLong(match.group())));
+                }
                 PointId original = ProjectScopeInterceptor.this.projects.original(this.scope.name(),
                         PointId.newBuilder().setUuid(match.group()).build());
                 return Matcher.quoteReplacement(original == null ? match.group()

@@ -58,6 +58,9 @@ final class ScopedMessages {
 
     private final ProjectScope scope;
 
+    /** The project's numeric id keys, computed at the first numeric id (one hash per request, not per id). */
+    private NumericIds numeric;
+
     private final ScopedProjects projects;
 
     private final Condition projectCondition;
@@ -87,10 +90,16 @@ final class ScopedMessages {
         return Filter.newBuilder().addMust(this.projectCondition).build();
     }
 
-    /** The stored id of the application's {@code id}, remembered so responses can carry {@code id} back. */
+    /**
+     * The stored id of the application's {@code id}. A UUID's is remembered so responses can carry {@code id}
+     * back; a numeric one is computed back ({@link NumericIds#original}).
+     */
     PointId namespaced(PointId id) {
-        PointId stored = WireIds.namespaced(this.scope.name(), id);
-        if (stored != id) {
+        if (this.numeric == null) {
+            this.numeric = NumericIds.of(this.scope.name());
+        }
+        PointId stored = WireIds.namespaced(this.scope.name(), this.numeric, id);
+        if (stored != id && stored.hasUuid()) {
             this.projects.remember(this.scope.name(), stored, WireIds.canonicalId(id));
         }
         return stored;

@@ -38,6 +38,9 @@ final class ScopedResponses {
 
     private final ScopedProjects projects;
 
+    /** The project's numeric id keys, computed at the first numeric id. */
+    private NumericIds numeric;
+
     ScopedResponses(ProjectScope scope, ScopedProjects projects) {
         this.scope = scope;
         this.projects = projects;
@@ -227,8 +230,17 @@ final class ScopedResponses {
         }
     }
 
-    /** The application's id of a stored id: known for every point a project wrote through a scoped client. */
+    /**
+     * The application's id of a stored id: a numeric one computed back, a UUID known for every point a project
+     * wrote through a scoped client.
+     */
     private PointId original(PointId stored) {
+        if (stored.hasNum()) {
+            if (this.numeric == null) {
+                this.numeric = NumericIds.of(this.scope.name());
+            }
+            return PointId.newBuilder().setNum(this.numeric.original(stored.getNum())).build();
+        }
         PointId original = this.projects.original(this.scope.name(), stored);
         return original != null ? original : stored;
     }

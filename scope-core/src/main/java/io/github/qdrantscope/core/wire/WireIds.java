@@ -16,13 +16,10 @@ import io.qdrant.client.grpc.JsonWithInt.Value;
  *
  * <p>A UUID id is namespaced exactly as {@link NamespacedIds#of} namespaces a document id given as that UUID's
  * canonical (lowercase, hyphenated) text, so a point written through a raw client and a {@code VectorStore}
- * document with the same UUID are one point. A numeric id gets a name-based UUID from a namespace of its own,
- * so no text id can ever name the same point.
+ * document with the same UUID are one point. A numeric id stays numeric: {@link NumericIds} permutes it with
+ * the project's keys, so no UUID or text id can ever name the same point.
  */
 final class WireIds {
-
-    /** Name space of numeric ids; fixed forever, like {@link NamespacedIds}'s. */
-    private static final UUID NUMERIC_NAMESPACE = UUID.fromString("4f1c2d7a-9b3e-5a60-8c1d-2e7f0a9b6c35");
 
     private static final Pattern SIMPLE = Pattern.compile("[0-9a-fA-F]{32}");
 
@@ -66,12 +63,11 @@ final class WireIds {
     private WireIds() {
     }
 
-    /** The id {@code original} is stored under inside {@code project}. */
-    static PointId namespaced(String project, PointId original) {
+    /** The id {@code original} is stored under inside {@code project}, whose numeric ids {@code numeric} permutes. */
+    static PointId namespaced(String project, NumericIds numeric, PointId original) {
         return switch (original.getPointIdOptionsCase()) {
             case UUID -> uuid(NamespacedIds.of(project, canonical(original.getUuid())));
-            case NUM -> uuid(NamespacedIds.uuidV5(NUMERIC_NAMESPACE, project + '\u0000'
-                    + Long.toUnsignedString(original.getNum())).toString());
+            case NUM -> PointId.newBuilder().setNum(numeric.stored(original.getNum())).build();
             // Qdrant itself rejects it, with its own message
             case POINTIDOPTIONS_NOT_SET -> original;
         };
