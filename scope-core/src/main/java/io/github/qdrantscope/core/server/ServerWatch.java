@@ -120,8 +120,9 @@ public final class ServerWatch implements ClientInterceptor {
             return setting(CONNECT_TIMEOUT, this.connectTimeout) + ", the deadline of qdrant-scope's own calls;"
                     + " raise it if the server is just slow";
         }
-        long millis = options.getDeadline().timeRemaining(TimeUnit.MILLISECONDS);
-        String value = millis >= 1000 ? Math.round(millis / 1000.0) + "s" : Math.max(millis, 0) + "ms";
+        // what remains of it as the call starts, up to the next 100 ms: the timeout the caller gave, as it wrote it
+        long millis = Math.max(options.getDeadline().timeRemaining(TimeUnit.MILLISECONDS), 0);
+        String value = format(Duration.ofMillis((millis + 99) / 100 * 100));
         return ProxiedCalls.active()
                 ? "the deadline of " + value + " qdrant-scope gave its own call (cleanups take " + CALL_TIMEOUT
                         + "); raise it if the server is just slow"
@@ -130,7 +131,12 @@ public final class ServerWatch implements ClientInterceptor {
     }
 
     private static String setting(String name, Duration value) {
-        return name + "=" + value.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return name + "=" + format(value);
+    }
+
+    /** {@code 10s}, {@code 0.5s}, {@code 2m}: as short as ISO-8601 has it. */
+    private static String format(Duration value) {
+        return value.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Whether {@code status} is a local channel's shutdown, not the server's: it says nothing about the server. */
