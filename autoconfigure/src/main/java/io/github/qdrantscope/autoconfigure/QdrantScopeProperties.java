@@ -38,6 +38,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddingDimensions Vector size of the hashing embedding model, 1 to 65536.
  * @param connectTimeout How long to wait for the Qdrant server to answer a health check (and each
  *     administrative call) before failing the context.
+ * @param callTimeout Deadline of qdrant-scope's cleanup calls after each test, and of every call of a scoped
+ *     Qdrant client that has none of its own, so no call waits forever on a slow server. A deadline that fires
+ *     fails the call with a message naming this property.
  * @param leaseTtl How long an ownership lease written by a JVM on another host counts as live. Leases of this
  *     host are live exactly while their process runs.
  */
@@ -53,6 +56,7 @@ public record QdrantScopeProperties(
         @DefaultValue("none") Embedding embedding,
         @DefaultValue("384") int embeddingDimensions,
         @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("60s") Duration callTimeout,
         @DefaultValue("24h") Duration leaseTtl) {
 
     /** The property prefix. */
@@ -103,6 +107,13 @@ public record QdrantScopeProperties(
             throw new IllegalArgumentException(PREFIX + ".connect-timeout=" + connectTimeout
                     + " is invalid: it must be positive");
         }
+        if (callTimeout == null) {
+            callTimeout = Duration.ofSeconds(60);
+        }
+        if (callTimeout.isNegative() || callTimeout.isZero()) {
+            throw new IllegalArgumentException(PREFIX + ".call-timeout=" + callTimeout
+                    + " is invalid: it must be positive");
+        }
         if (leaseTtl.isNegative() || leaseTtl.isZero()) {
             throw new IllegalArgumentException(PREFIX + ".lease-ttl=" + leaseTtl + " is invalid: it must be positive");
         }
@@ -111,7 +122,7 @@ public record QdrantScopeProperties(
     /** The defaults, as if no property were set. */
     public static QdrantScopeProperties defaults() {
         return new QdrantScopeProperties(true, UnscopedPolicy.WARN, false, false, false, null,
-                DEFAULT_COLLECTION_PREFIX, Embedding.NONE, DEFAULT_EMBEDDING_DIMENSIONS, Duration.ofSeconds(10), Duration.ofHours(24));
+                DEFAULT_COLLECTION_PREFIX, Embedding.NONE, DEFAULT_EMBEDDING_DIMENSIONS, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofHours(24));
     }
 
     /** Which {@code EmbeddingModel} qdrant-scope contributes when the application has none. */

@@ -31,11 +31,11 @@ class QdrantScopePropertiesTest {
                 "qdrant-scope.fail-on-contention=true", "qdrant-scope.keep-collections=true", "qdrant-scope.fork-id=7",
                 "qdrant-scope.collection-prefix=shop-it", "qdrant-scope.embedding=hashing",
                 "qdrant-scope.embedding-dimensions=64",
-                "qdrant-scope.connect-timeout=3s", "qdrant-scope.lease-ttl=2h")
+                "qdrant-scope.connect-timeout=3s", "qdrant-scope.call-timeout=45s", "qdrant-scope.lease-ttl=2h")
                 .run(context -> assertThat(context.getBean(QdrantScopeProperties.class)).isEqualTo(
                         new QdrantScopeProperties(false, io.github.qdrantscope.core.UnscopedPolicy.FAIL, true, true, true, "7",
                                 "shop-it", QdrantScopeProperties.Embedding.HASHING, 64, Duration.ofSeconds(3),
-                                Duration.ofHours(2))));
+                                Duration.ofSeconds(45), Duration.ofHours(2))));
     }
 
     @Test

@@ -15,6 +15,9 @@ import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.github.qdrantscope.core.server.JvmExit;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.core.server.QdrantHealthCheck;
+import io.github.qdrantscope.core.server.ServerHealth;
+import io.github.qdrantscope.core.server.ServerWatch;
+import io.github.qdrantscope.core.server.QdrantServerGoneException;
 import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
 import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
 import io.github.qdrantscope.core.wire.ScopedProjects;
@@ -88,7 +91,8 @@ final class JvmBinding {
                 metrics);
         ForkCollectionsInterceptor fork = new ForkCollectionsInterceptor(namespace);
         ProjectScopeInterceptor scope = new ProjectScopeInterceptor(ScopedProjects.jvm(),
-                new UnscopedAccessGuard(options.unscoped(), () -> metrics), collection -> true, () -> metrics);
+                new UnscopedAccessGuard(options.unscoped(), () -> metrics), collection -> true, () -> metrics,
+                ServerWatch.forApplication(options.connectTimeout(), options.callTimeout()));
         // clients a test builds in a method without the interceptors: counted, named once, refused under fail (as
         // under Spring); for the JVM's lifetime, like the binding
         UncoveredClients.observe(new UncoveredCallCheck(options.unscoped(), () -> metrics));
@@ -99,7 +103,34 @@ final class JvmBinding {
                 + identity.fork().source() + "), run " + identity.run().value() + "; chosen because "
                 + (options.isExternal() ? options.external() : "no Qdrant was configured"));
         return new JvmBinding(options, new QdrantScopeEndpoint(server, fork, scope), metrics,
-                ScopedQdrantClients.scoped(cleanup, fork));
+                ScopedQdrantClients.scoped(cleanup, fork,
+                        ServerWatch.forApplication(options.connectTimeout(), options.callTimeout())));
+    }
+
+    /**
+     * Fails with the one cause when the server is known to be gone ({@link ServerHealth}); with {@code recheck}
+     * (a test class starting, as a new Spring context would) it first checks the server once more, within
+     * {@code qdrant-scope.connect-timeout}, and goes on if it answers again.
+     */
+    void requireServer(boolean recheck) {
+        ServerHealth health = ServerHealth.of(this.endpoint.server());
+        QdrantServerGoneException gone = health.gone();
+        if (gone == null) {
+            return;
+        }
+        if (recheck) {
+            // a new connection, as a new context has: the old ones wait out their reconnect backoff
+            try (QdrantClient probe = client(this.endpoint.server())) {
+                QdrantHealthCheck.check(probe, this.endpoint.server(), this.options.connectTimeout(),
+                        QdrantScopeOptions.CONNECT_TIMEOUT);
+                this.cleanupClient.grpcClient().channel().resetConnectBackoff();
+                return;
+            }
+            catch (RuntimeException stillGone) {
+                // the cause stays the first one; the failed re-check adds nothing a user needs
+            }
+        }
+        throw gone.again();
     }
 
     /** A new client of the server carrying the fork's mapping and the project scope; the caller closes it. */

@@ -1,11 +1,11 @@
 package io.github.qdrantscope.junit;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import io.github.qdrantscope.core.CurrentTest;
 import io.github.qdrantscope.core.ProjectDefinition;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
@@ -51,35 +51,45 @@ public final class QdrantScopeExtension implements BeforeAllCallback, BeforeEach
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(QdrantScopeExtension.class);
 
-    /** Deadline of each cleanup call (as under Spring). */
-    private static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(60);
-
     private static final String CLASS_PROJECTS = "classProjects";
 
     private static final String OPEN_SCOPE = "openScope";
 
+    private static final String CURRENT_TEST = "currentTest";
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        // fails the class before any test when the options are wrong or the server does not answer
-        binding(context);
+        // fails the class before any test when the options are wrong or the server does not answer; a server
+        // known to be gone is checked once more, as a new Spring context would
+        binding(context).requireServer(true);
         classProjects(context);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         JvmBinding binding = binding(context);
+        // once the server is gone, each further test fails here at once, with that one cause
+        binding.requireServer(false);
         ProjectDefinition definition = ScopedProjectLookup
             .forMethod(context.getRequiredTestClass(), context.getRequiredTestMethod()).orElse(null);
-        if (definition == null) {
+        ProjectScope scope = definition == null ? null : definition.newScope();
+        String test = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+        context.getStore(NAMESPACE).put(CURRENT_TEST, CurrentTest.open(test, scope));
+        if (scope == null) {
             return;
         }
-        ProjectScope scope = definition.newScope();
         context.getStore(NAMESPACE).put(OPEN_SCOPE, new OpenScope(ProjectScope.open(scope), definition.cleanup()));
         binding.metrics.projectOpened();
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        try (CurrentTest.Binding test = context.getStore(NAMESPACE).remove(CURRENT_TEST, CurrentTest.Binding.class)) {
+            closeScope(context);
+        }
+    }
+
+    private static void closeScope(ExtensionContext context) {
         OpenScope open = context.getStore(NAMESPACE).remove(OPEN_SCOPE, OpenScope.class);
         if (open == null) {
             return;
@@ -157,7 +167,8 @@ public final class QdrantScopeExtension implements BeforeAllCallback, BeforeEach
     private static void remove(JvmBinding binding, List<ProjectScope> scopes) {
         for (ProjectScope scope : scopes) {
             long start = System.nanoTime();
-            long removed = ProjectCleanup.remove(scope, ScopedProjects.jvm(), binding.cleanupClient, CLEANUP_TIMEOUT);
+            long removed = ProjectCleanup.remove(scope, ScopedProjects.jvm(), binding.cleanupClient,
+                    binding.options.callTimeout());
             binding.metrics.cleanup(System.nanoTime() - start, removed);
         }
     }

@@ -26,6 +26,7 @@ import io.github.qdrantscope.core.fork.CollectionNames;
  * @param apiKey the external server's API key, or {@code null}
  * @param external why the server is external (the settings that were given), or {@code null} when embedded
  * @param connectTimeout the deadline of the health check and of each administrative call
+ * @param callTimeout the deadline of the cleanup calls and of every call of a scoped client that has none
  * @param leaseTtl how long a lease of another host counts as live
  * @param collectionPrefix the first part of the fork's namespace {@code <prefix>_<run>_f<fork>}
  * @param keepCollections whether the fork's collections outlive the JVM
@@ -33,7 +34,7 @@ import io.github.qdrantscope.core.fork.CollectionNames;
  * @param failOnContention whether counted contention fails the test at once
  */
 public record QdrantScopeOptions(String host, int port, boolean useTls, String apiKey, String external,
-        Duration connectTimeout, Duration leaseTtl, String collectionPrefix, boolean keepCollections,
+        Duration connectTimeout, Duration callTimeout, Duration leaseTtl, String collectionPrefix, boolean keepCollections,
         UnscopedPolicy unscoped, boolean failOnContention) {
 
     /** External server host. */
@@ -50,6 +51,9 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
 
     /** Deadline of the health check and of each administrative call. */
     public static final String CONNECT_TIMEOUT = "qdrant-scope.connect-timeout";
+
+    /** Deadline of cleanup calls and of calls of scoped clients that have none. */
+    public static final String CALL_TIMEOUT = "qdrant-scope.call-timeout";
 
     /** How long another host's lease counts as live. */
     public static final String LEASE_TTL = "qdrant-scope.lease-ttl";
@@ -68,7 +72,7 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
 
     /** The settings the extension reads. */
     public static final Set<String> NAMES = Set.of(SERVER_HOST, SERVER_PORT, SERVER_USE_TLS, SERVER_API_KEY,
-            CONNECT_TIMEOUT, LEASE_TTL, COLLECTION_PREFIX, KEEP_COLLECTIONS, UNSCOPED, FAIL_ON_CONTENTION);
+            CONNECT_TIMEOUT, CALL_TIMEOUT, LEASE_TTL, COLLECTION_PREFIX, KEEP_COLLECTIONS, UNSCOPED, FAIL_ON_CONTENTION);
 
     /** The fork identity's settings: read once per JVM from system properties only, by scope-core. */
     public static final Set<String> JVM_NAMES = Set.of("qdrant-scope.fork-id", "qdrant-scope.run-id",
@@ -99,6 +103,7 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
         return new QdrantScopeOptions(given.isEmpty() ? null : orElse(host, "localhost"), orElse(port, 6334),
                 orElse(useTls, false), apiKey, given.isEmpty() ? null : String.join(", ", given) + " set",
                 orElse(read.value(CONNECT_TIMEOUT, QdrantScopeOptions::duration, DURATION_RULE), Duration.ofSeconds(10)),
+                orElse(read.value(CALL_TIMEOUT, QdrantScopeOptions::duration, DURATION_RULE), Duration.ofSeconds(60)),
                 orElse(read.value(LEASE_TTL, QdrantScopeOptions::duration, DURATION_RULE), Duration.ofHours(24)),
                 prefix, orElse(read.value(KEEP_COLLECTIONS, QdrantScopeOptions::bool, "true or false"), false),
                 orElse(read.value(UNSCOPED, QdrantScopeOptions::policy, "allow, warn or fail"), UnscopedPolicy.WARN),
@@ -110,7 +115,7 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
     public String toString() {
         return "QdrantScopeOptions[" + (isExternal() ? "external " + this.host + ":" + this.port
                 + (this.useTls ? " (TLS)" : "") + (this.apiKey != null ? " with an API key" : "") : "embedded")
-                + ", connectTimeout=" + this.connectTimeout + ", leaseTtl=" + this.leaseTtl + ", collectionPrefix="
+                + ", connectTimeout=" + this.connectTimeout + ", callTimeout=" + this.callTimeout + ", leaseTtl=" + this.leaseTtl + ", collectionPrefix="
                 + this.collectionPrefix + ", keepCollections=" + this.keepCollections + ", unscoped=" + this.unscoped
                 + ", failOnContention=" + this.failOnContention + "]";
     }

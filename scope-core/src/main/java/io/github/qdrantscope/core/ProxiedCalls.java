@@ -52,8 +52,12 @@ public final class ProxiedCalls {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while trying to " + what, ex);
         }
-        catch (ExecutionException | TimeoutException ex) {
-            throw new IllegalStateException("Could not " + what, ex);
+        catch (ExecutionException ex) {
+            // the cause's status names the server, the test and the deadline (ServerWatch)
+            throw new IllegalStateException("Could not " + what + ": " + ex.getCause(), ex);
+        }
+        catch (TimeoutException ex) {
+            throw new IllegalStateException("Could not " + what + ": no answer within " + deadline, ex);
         }
     }
 }

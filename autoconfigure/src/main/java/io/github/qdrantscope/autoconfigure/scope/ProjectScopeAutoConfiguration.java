@@ -4,6 +4,7 @@ import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
 
 import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.server.ServerWatch;
 import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
 import io.github.qdrantscope.core.wire.ScopedProjects;
 import io.github.qdrantscope.core.wire.UncoveredCallCheck;
@@ -77,7 +78,9 @@ public class ProjectScopeAutoConfiguration {
 
     /**
      * Scopes every {@code qdrant.Points} call of the context's Qdrant clients to the current project, on every
-     * collection; outside a project, applies {@code qdrant-scope.unscoped} to calls that bypass projects.
+     * collection; outside a project, applies {@code qdrant-scope.unscoped} to calls that bypass projects. Gives
+     * calls without a deadline {@code qdrant-scope.call-timeout}, and fails every call at once once the server is
+     * known to be gone ({@link ServerWatch}).
      */
     @Bean
     @ConditionalOnClass(name = "io.qdrant.client.QdrantClient")
@@ -88,7 +91,8 @@ public class ProjectScopeAutoConfiguration {
         Supplier<ScopeMetrics> scopeMetrics = SingletonSupplier
             .of(() -> metrics.getIfAvailable(() -> NoOpScopeMetrics.INSTANCE));
         return new ProjectScopeInterceptor(ScopedProjects.jvm(),
-                new UnscopedAccessGuard(properties.unscoped(), scopeMetrics), collection -> true, scopeMetrics);
+                new UnscopedAccessGuard(properties.unscoped(), scopeMetrics), collection -> true, scopeMetrics,
+                ServerWatch.forApplication(properties.connectTimeout(), properties.callTimeout()));
     }
 
     /**

@@ -1,5 +1,10 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
+import io.github.qdrantscope.autoconfigure.QdrantScopeProperties;
+import io.github.qdrantscope.core.CurrentTest;
+import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.QdrantServerGoneException;
+import io.github.qdrantscope.core.server.ServerHealth;
 import io.github.qdrantscope.core.wire.ProjectCleanup;
 import io.github.qdrantscope.core.wire.ScopedProjects;
 import io.qdrant.client.QdrantClient;
@@ -18,6 +23,7 @@ import io.github.qdrantscope.core.metrics.ScopeMetrics;
 
 import org.springframework.ai.vectorstore.VectorStore;
 import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Conventions;
 import org.springframework.test.context.TestContext;
@@ -41,15 +47,15 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
     private static final String OPEN_SCOPE = Conventions
         .getQualifiedAttributeName(ScopedProjectTestExecutionListener.class, "openScope");
 
+    private static final String CURRENT_TEST = Conventions
+        .getQualifiedAttributeName(ScopedProjectTestExecutionListener.class, "currentTest");
+
     private static final String CLASS_PROJECTS = Conventions
         .getQualifiedAttributeName(ScopedProjectTestExecutionListener.class, "classProjects");
 
     /** Whether Spring AI is on the classpath: only then can there be scoped {@code VectorStore} beans. */
     private static final boolean SPRING_AI = ClassUtils.isPresent("org.springframework.ai.vectorstore.VectorStore",
             ScopedProjectTestExecutionListener.class.getClassLoader());
-
-    /** Deadline of each cleanup call. */
-    private static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(60);
 
     @Override
     public int getOrder() {
@@ -66,16 +72,39 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
     public void beforeTestMethod(TestContext testContext) {
         ScopeDefinition definition = ScopeDefinition.forMethod(testContext.getTestClass(),
                 testContext.getTestMethod());
+        String test = testContext.getTestClass().getName() + "#" + testContext.getTestMethod().getName();
         if (definition == null) {
+            // named in failing Qdrant calls; the context is not touched
+            testContext.setAttribute(CURRENT_TEST, CurrentTest.open(test, null));
             return;
         }
+        requireServer(testContext.getApplicationContext());
         ProjectScope scope = definition.newScope();
+        testContext.setAttribute(CURRENT_TEST, CurrentTest.open(test, scope));
         testContext.setAttribute(OPEN_SCOPE, new OpenScope(ProjectScope.open(scope), definition.cleanup()));
         metrics(testContext.getApplicationContext()).projectOpened();
     }
 
     @Override
     public void afterTestMethod(TestContext testContext) {
+        try (CurrentTest.Binding test = (CurrentTest.Binding) testContext.removeAttribute(CURRENT_TEST)) {
+            closeScope(testContext);
+        }
+    }
+
+    /**
+     * Once the context's server is known to be gone ({@link ServerHealth}), each further test fails here, before
+     * its body, with the one cause: as Spring's context-failure threshold does for a context that failed to start.
+     */
+    private static void requireServer(ApplicationContext context) {
+        QdrantEndpoint endpoint = context.getBeanProvider(QdrantEndpoint.class).getIfAvailable();
+        QdrantServerGoneException gone = endpoint == null ? null : ServerHealth.of(endpoint).gone();
+        if (gone != null) {
+            throw gone.again();
+        }
+    }
+
+    private static void closeScope(TestContext testContext) {
         OpenScope open = (OpenScope) testContext.removeAttribute(OPEN_SCOPE);
         if (open == null) {
             return;
@@ -127,10 +156,17 @@ public class ScopedProjectTestExecutionListener extends AbstractTestExecutionLis
             }
             // what the project wrote through raw clients, in whichever collections
             if (client != null) {
-                removed += ProjectCleanup.remove(scope, ScopedProjects.jvm(), client, CLEANUP_TIMEOUT);
+                removed += ProjectCleanup.remove(scope, ScopedProjects.jvm(), client, cleanupTimeout(context));
             }
             metrics.cleanup(System.nanoTime() - start, removed);
         }
+    }
+
+    /** {@code qdrant-scope.call-timeout}: the deadline of each cleanup call. */
+    private static Duration cleanupTimeout(ApplicationContext context) {
+        return Binder.get(context.getEnvironment())
+            .bindOrCreate(QdrantScopeProperties.PREFIX, QdrantScopeProperties.class)
+            .callTimeout();
     }
 
     private static List<ScopingVectorStoreInterceptor> scopingStores(ApplicationContext context) {

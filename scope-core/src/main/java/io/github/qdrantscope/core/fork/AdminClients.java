@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.qdrantscope.core.client.ScopedQdrantClients;
 import io.github.qdrantscope.core.client.UncoveredClients;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
+import io.github.qdrantscope.core.server.ServerWatch;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 
@@ -28,7 +30,8 @@ final class AdminClients {
             if (endpoint.apiKey() != null && !endpoint.apiKey().isEmpty()) {
                 grpc.withApiKey(endpoint.apiKey());
             }
-            return new QdrantClient(grpc.build());
+            // deadline failures name connect-timeout; a gone server fails these calls at once, too
+            return ScopedQdrantClients.scoped(new QdrantClient(grpc.build()), ServerWatch.forOwnCalls(timeout));
         }));
     }
 

@@ -11,7 +11,8 @@ import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
 /**
  * The first call qdrant-scope makes to a server: a health check with a deadline, so a server that refuses the
  * connection, or accepts it and never answers, fails at once with a {@link QdrantUnreachableException} naming it
- * instead of hanging in the first collection call.
+ * instead of hanging in the first collection call. A server that answers is no longer {@link ServerHealth gone}:
+ * this is how a server that comes back serves the next Spring context or JUnit test class.
  */
 public final class QdrantHealthCheck {
 
@@ -36,6 +37,7 @@ public final class QdrantHealthCheck {
             HealthCheckReply reply = client.healthCheckAsync(timeout).get(timeout.toMillis() + 1000,
                     TimeUnit.MILLISECONDS);
             warnIfIncompatible(endpoint, reply.getVersion());
+            ServerHealth.of(endpoint).recovered();
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

@@ -18,6 +18,7 @@ import io.github.qdrantscope.core.client.RewritingCall;
 import io.github.qdrantscope.core.metrics.CountedOperations;
 import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.server.ServerWatch;
 import io.grpc.CallOptions;
 import io.qdrant.client.grpc.Common.PointId;
 import io.grpc.Channel;
@@ -45,6 +46,10 @@ import io.qdrant.client.grpc.PointsGrpc;
  *
  * <p>Every other {@code qdrant.Points} RPC is counted as a {@code qdrant.scope.operations} ({@link WireOperations}),
  * unless it runs inside an operation already counted as one ({@link CountedOperations}).
+ *
+ * <p>Every call but a health check, of any service, goes through the {@link ServerWatch}: given a deadline when it
+ * has none, failed with a message naming server, RPC, collection and test when the server does not answer, and
+ * refused at once once the server is known to be gone.
  */
 public final class ProjectScopeInterceptor implements ClientInterceptor {
 
@@ -64,6 +69,8 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
 
     private final Supplier<ScopeMetrics> operations;
 
+    private final ServerWatch watch;
+
     /**
      * @param projects the registry of what projects wrote (normally {@link ScopedProjects#jvm()})
      * @param guard the policy for calls outside a scope
@@ -81,15 +88,32 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
      */
     public ProjectScopeInterceptor(ScopedProjects projects, UnscopedAccessGuard guard, Predicate<String> guarded,
             Supplier<ScopeMetrics> operations) {
+        this(projects, guard, guarded, operations, ServerWatch.defaults());
+    }
+
+    /**
+     * @param projects the registry of what projects wrote (normally {@link ScopedProjects#jvm()})
+     * @param guard the policy for calls outside a scope
+     * @param guarded the collections the guard covers
+     * @param operations where each RPC is counted as an operation (see {@link WireOperations})
+     * @param watch deadlines and fail-fast when the server goes away ({@link ServerWatch#forApplication})
+     */
+    public ProjectScopeInterceptor(ScopedProjects projects, UnscopedAccessGuard guard, Predicate<String> guarded,
+            Supplier<ScopeMetrics> operations, ServerWatch watch) {
         this.projects = projects;
         this.guard = guard;
         this.guarded = guarded;
         this.operations = operations;
+        this.watch = watch;
     }
 
     @Override
     public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions callOptions,
             Channel next) {
+        return this.watch.watch(method, callOptions, next, this::scoped);
+    }
+
+    private <Q, R> ClientCall<Q, R> scoped(MethodDescriptor<Q, R> method, CallOptions callOptions, Channel next) {
         if (!PointsGrpc.SERVICE_NAME.equals(method.getServiceName())) {
             return next.newCall(method, callOptions);
         }
