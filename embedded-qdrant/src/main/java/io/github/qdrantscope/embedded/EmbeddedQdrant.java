@@ -5,7 +5,11 @@ import io.github.qdrantscope.embedded.grpc.CollectionsService;
 import io.github.qdrantscope.embedded.grpc.HealthService;
 import io.github.qdrantscope.embedded.grpc.PointsService;
 import io.github.qdrantscope.embedded.grpc.QdrantService;
+import io.github.qdrantscope.embedded.grpc.SnapshotsService;
 import io.github.qdrantscope.embedded.search.PointsQueryEngine;
+import io.github.qdrantscope.embedded.snapshot.SnapshotDirectory;
+import io.github.qdrantscope.embedded.snapshot.SnapshotRestore;
+import io.github.qdrantscope.embedded.snapshot.SnapshotStore;
 import io.github.qdrantscope.embedded.storage.CollectionCatalog;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -14,7 +18,10 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -33,6 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Data lives in memory only and is gone when the server is closed. Every instance is independent.
+ * Snapshots ({@code qdrant.Snapshots}) are files in a directory the server owns
+ * ({@link Builder#snapshotsDirectory}); {@link #restoreSnapshot} and {@link Builder#restoreCollection}
+ * start a collection from one, so a large fixture is built once and restored cheaply.
  */
 public final class EmbeddedQdrant implements AutoCloseable {
 
@@ -43,12 +53,17 @@ public final class EmbeddedQdrant implements AutoCloseable {
     private final Server server;
     private final ExecutorService executor;
     private final String host;
+    private final CollectionCatalog catalog;
+    private final SnapshotDirectory snapshots;
     private final AtomicInteger closed = new AtomicInteger();
 
-    private EmbeddedQdrant(Server server, ExecutorService executor, String host) {
+    private EmbeddedQdrant(Server server, ExecutorService executor, String host, CollectionCatalog catalog,
+            SnapshotDirectory snapshots) {
         this.server = server;
         this.executor = executor;
         this.host = host;
+        this.catalog = catalog;
+        this.snapshots = snapshots;
     }
 
     /** A builder with port 0 (any free port), host {@code 127.0.0.1} and no API key. */
@@ -64,6 +79,28 @@ public final class EmbeddedQdrant implements AutoCloseable {
     /** The gRPC port the server is bound to (the real port when 0 was requested). */
     public int grpcPort() {
         return server.getPort();
+    }
+
+    /**
+     * The directory holding the snapshots that {@code qdrant.Snapshots/Create} and {@code CreateFull}
+     * write: {@code <dir>/<collection>/<collection>-<peer>-<time>.snapshot} and
+     * {@code <dir>/full-snapshot-<time>.snapshot}.
+     */
+    public Path snapshotsDirectory() {
+        return snapshots.path();
+    }
+
+    /**
+     * Starts collection {@code collectionName} from a collection snapshot file this server (or another
+     * embedded one) wrote: same configuration, payload indexes, points, payloads and stored vectors.
+     * Safe while the server serves; the collection appears once complete.
+     *
+     * @throws IllegalArgumentException naming the file when it is missing, not an embedded Qdrant
+     *     collection snapshot or damaged, or when the name is not a valid collection name
+     * @throws IllegalStateException when a collection or alias of that name exists
+     */
+    public void restoreSnapshot(Path file, String collectionName) {
+        SnapshotRestore.restore(catalog, file, collectionName);
     }
 
     /** Blocks until the server has terminated (after {@link #close()}, e.g. from a shutdown hook). */
@@ -91,6 +128,7 @@ public final class EmbeddedQdrant implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             executor.shutdownNow();
+            snapshots.release();
         }
     }
 
@@ -100,8 +138,37 @@ public final class EmbeddedQdrant implements AutoCloseable {
         private int port;
         private String host = "127.0.0.1";
         private String apiKey;
+        private Path snapshotsDirectory;
+        private final Map<String, Path> restores = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Where snapshots are kept; created if missing and left in place at {@link #close()}. By default
+         * a new temporary directory, deleted with its snapshots at close.
+         */
+        public Builder snapshotsDirectory(Path directory) {
+            if (directory == null) {
+                throw new IllegalArgumentException("Embedded Qdrant snapshots directory must not be null");
+            }
+            this.snapshotsDirectory = directory;
+            return this;
+        }
+
+        /**
+         * Starts collection {@code collectionName} from {@code snapshotFile} before the server accepts
+         * calls (see {@link EmbeddedQdrant#restoreSnapshot}); {@link #start()} fails as that does.
+         */
+        public Builder restoreCollection(String collectionName, Path snapshotFile) {
+            if (collectionName == null || snapshotFile == null) {
+                throw new IllegalArgumentException("Embedded Qdrant restoreCollection needs a collection name and a file");
+            }
+            if (restores.putIfAbsent(collectionName, snapshotFile) != null) {
+                throw new IllegalArgumentException("Embedded Qdrant restoreCollection: collection `" + collectionName
+                        + "` is restored twice (" + restores.get(collectionName) + ", " + snapshotFile + ")");
+            }
+            return this;
         }
 
         /** The port to bind; 0 (the default) picks a free port. */
@@ -138,11 +205,20 @@ public final class EmbeddedQdrant implements AutoCloseable {
          */
         public EmbeddedQdrant start() {
             CollectionCatalog catalog = new CollectionCatalog();
+            SnapshotDirectory snapshots = SnapshotDirectory.open(snapshotsDirectory);
+            try {
+                restores.forEach((name, file) -> SnapshotRestore.restore(catalog, file, name));
+            } catch (RuntimeException e) {
+                snapshots.release();
+                throw e;
+            }
+            SnapshotStore store = snapshots.store();
             List<ServerServiceDefinition> services = List.of(
                     new QdrantService().bindService(),
                     new HealthService().bindService(),
                     new CollectionsService(catalog).bindService(),
-                    new PointsService(catalog, new PointsQueryEngine()).bindService());
+                    new PointsService(catalog, new PointsQueryEngine()).bindService(),
+                    new SnapshotsService(catalog, store).bindService());
             // Unbounded, like grpc-java's default: parallel test clients must never queue behind a
             // long search; threads are daemons so a forgotten server never keeps a JVM alive.
             ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
@@ -159,10 +235,11 @@ public final class EmbeddedQdrant implements AutoCloseable {
                 server.start();
             } catch (IOException e) {
                 executor.shutdownNow();
+                snapshots.release();
                 throw new UncheckedIOException("Embedded Qdrant could not listen on " + host + ":" + port
                         + ": " + e.getMessage(), e);
             }
-            return new EmbeddedQdrant(server, executor, host);
+            return new EmbeddedQdrant(server, executor, host, catalog, snapshots);
         }
 
         private static ThreadFactory daemonThreads() {

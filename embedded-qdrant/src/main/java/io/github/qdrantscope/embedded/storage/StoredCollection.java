@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -62,6 +63,26 @@ public final class StoredCollection {
         lock.writeLock().lock();
         try {
             config = change.apply(config);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Fills this empty collection with {@code sorted}, whose keys ascend with no duplicates (a restored
+     * snapshot). {@code TreeMap.putAll} of a {@link SortedMap} into an empty tree builds it from the
+     * sorted run in linear time, where point-by-point puts would rebalance n log n times.
+     *
+     * @throws IllegalStateException when the collection already holds points
+     */
+    public void loadSorted(SortedMap<PointKey, StoredPoint> sorted) {
+        lock.writeLock().lock();
+        try {
+            if (!points.isEmpty()) {
+                throw new IllegalStateException("Collection `" + name + "` is not empty; only an empty one is loaded");
+            }
+            columns = null;
+            points.putAll(sorted);
         } finally {
             lock.writeLock().unlock();
         }

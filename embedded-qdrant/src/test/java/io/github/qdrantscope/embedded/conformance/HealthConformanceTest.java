@@ -34,9 +34,10 @@ class HealthConformanceTest extends ConformanceTestBase {
     void unsupportedRpcAnswersUnimplementedNamingTheRpc() {
         String collection = newCollection(2, io.qdrant.client.grpc.Collections.Distance.Dot);
 
-        Status status = grpcError(() -> await(client.createSnapshotAsync(collection)));
+        Status status = grpcError(() -> await(client.createShardKeyAsync(
+                io.qdrant.client.grpc.Collections.CreateShardKeyRequest.newBuilder().setCollectionName(collection).build())));
 
         assertThat(status.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-        assertThat(status.getDescription()).contains("Create");
+        assertThat(status.getDescription()).contains("Collections/CreateShardKey");
     }
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code qdrant.Snapshots}, which the embedded server does not implement, against a stand-in that names
+ * {@code qdrant.Snapshots} against a stand-in that names
  * snapshots as Qdrant does ({@code <collection>-<peer>-<time>.snapshot}) and records what it was asked.
  */
 class ForkSnapshotsTest {
