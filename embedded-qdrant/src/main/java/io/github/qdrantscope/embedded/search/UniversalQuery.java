@@ -210,13 +210,19 @@ final class UniversalQuery {
         Query q = node.query();
         VectorQuery query = switch (q.getVariantCase()) {
             case NEAREST -> new VectorQuery.Nearest(examples.of(q.getNearest(), true));
-            case RECOMMEND -> ExampleQueries.recommend(space, examples, q.getRecommend());
-            case DISCOVER -> ExampleQueries.discover(examples, q.getDiscover());
-            case CONTEXT -> ExampleQueries.context(examples, q.getContext());
+            case RECOMMEND -> ExampleQueries.recommend(space.requirePlainDense("recommend"), examples,
+                    q.getRecommend());
+            case DISCOVER -> ExampleQueries.discover(examples, plainDense(space, "discover", q).getDiscover());
+            case CONTEXT -> ExampleQueries.context(examples, plainDense(space, "context", q).getContext());
             default -> throw new IllegalStateException("not a vector query: " + q.getVariantCase());
         };
         referenced.addAll(examples.referencedIds());
         return new CoreSearchSpec(space, query);
+    }
+
+    private static Query plainDense(VectorSpace space, String what, Query query) {
+        space.requirePlainDense(what);
+        return query;
     }
 
     // ---- execution ----

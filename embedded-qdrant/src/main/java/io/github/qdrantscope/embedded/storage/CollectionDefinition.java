@@ -6,6 +6,7 @@ import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.HnswConfigDiff;
 import io.qdrant.client.grpc.Collections.Modifier;
+import io.qdrant.client.grpc.Collections.MultiVectorComparator;
 import io.qdrant.client.grpc.Collections.OptimizersConfigDiff;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.WalConfigDiff;
@@ -96,10 +97,13 @@ public final class CollectionDefinition {
                 && distance != Distance.Manhattan) {
             throw QdrantErrors.invalidArgument("Malformed distance parameter: " + params.getDistanceValue());
         }
-        if (params.hasMultivectorConfig()) {
-            throw QdrantErrors.wrongInput("Embedded Qdrant supports dense vectors only, not multivector_config");
+        // MaxSim is the only MultiVectorComparator of 1.17's collections.proto; another value fails
+        // TryFrom<MultiVectorConfig> (lib/api/src/grpc/conversions.rs)
+        if (params.hasMultivectorConfig()
+                && params.getMultivectorConfig().getComparator() != MultiVectorComparator.MaxSim) {
+            throw QdrantErrors.invalidArgument("Unknown multi vector comparator");
         }
-        return new VectorSpec((int) size, distance);
+        return new VectorSpec((int) size, distance, params.hasMultivectorConfig());
     }
 
     // What Qdrant reports for a collection created with default settings, with the request's own
