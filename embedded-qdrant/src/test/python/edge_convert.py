@@ -28,7 +28,8 @@ def fail(what, value):
 # ---- collection, ids, values, vectors ----
 
 def config(create):
-    """CreateCollection -> EdgeConfig (dense vectors, and named sparse vectors without a modifier)."""
+    """CreateCollection -> EdgeConfig (dense vectors and multivectors, and named sparse vectors, with or without
+    the idf modifier)."""
     vc = create.get("vectors_config", {})
     if "params" in vc:
         vectors = vector_params(vc["params"])
@@ -38,9 +39,10 @@ def config(create):
         fail("vectors_config", vc)
     sparse = {}
     for name, params in create.get("sparse_vectors_config", {}).get("map", {}).items():
-        if params.get("modifier") not in (None, "None"):
+        modifier = params.get("modifier")
+        if modifier not in (None, "None", "Idf"):
             fail("sparse modifier", params)
-        sparse[name] = q.EdgeSparseVectorParams()
+        sparse[name] = q.EdgeSparseVectorParams(modifier=q.Modifier.Idf if modifier == "Idf" else None)
     return q.EdgeConfig(vectors=vectors, sparse_vectors=sparse or None)
 
 

@@ -76,9 +76,11 @@ public final class CollectionDefinition {
         Set<String> sparse = new TreeSet<>();
         if (request.hasSparseVectorsConfig()) {
             request.getSparseVectorsConfig().getMapMap().forEach((vectorName, params) -> {
-                if (params.hasModifier() && params.getModifier() != Modifier.None) {
-                    throw QdrantErrors.wrongInput("Embedded Qdrant does not support the sparse vector modifier "
-                            + params.getModifier() + " yet");
+                // None and Idf are 1.17's modifiers (collections.proto); another number is refused as an
+                // unknown enum value, in the wording of the comparator's refusal (this text is not Qdrant's own)
+                if (params.hasModifier() && params.getModifier() != Modifier.None
+                        && params.getModifier() != Modifier.Idf) {
+                    throw QdrantErrors.invalidArgument("Unknown modifier: " + params.getModifierValue());
                 }
                 sparse.add(vectorName);
             });
