@@ -28,7 +28,8 @@ def fail(what, value):
 # ---- collection, ids, values, vectors ----
 
 def config(create):
-    """CreateCollection -> EdgeConfig (dense vectors, and named sparse vectors without a modifier)."""
+    """CreateCollection -> EdgeConfig (dense vectors and multivectors, and named sparse vectors, with or without
+    the idf modifier)."""
     vc = create.get("vectors_config", {})
     if "params" in vc:
         vectors = vector_params(vc["params"])
@@ -38,14 +39,20 @@ def config(create):
         fail("vectors_config", vc)
     sparse = {}
     for name, params in create.get("sparse_vectors_config", {}).get("map", {}).items():
-        if params.get("modifier") not in (None, "None"):
+        modifier = params.get("modifier")
+        if modifier not in (None, "None", "Idf"):
             fail("sparse modifier", params)
-        sparse[name] = q.EdgeSparseVectorParams()
+        sparse[name] = q.EdgeSparseVectorParams(modifier=q.Modifier.Idf if modifier == "Idf" else None)
     return q.EdgeConfig(vectors=vectors, sparse_vectors=sparse or None)
 
 
 def vector_params(p):
-    return q.EdgeVectorParams(size=int(p["size"]), distance=DISTANCES[p["distance"]])
+    multi = p.get("multivector_config")
+    if multi is not None and multi.get("comparator", "MaxSim") != "MaxSim":
+        fail("multivector comparator", multi)
+    return q.EdgeVectorParams(size=int(p["size"]), distance=DISTANCES[p["distance"]],
+                              multivector_config=None if multi is None
+                              else q.MultiVectorConfig(q.MultiVectorComparator.MaxSim))
 
 
 def point_id(pid):
@@ -93,8 +100,23 @@ def dense(vector):
     fail("vector (dense only)", vector)
 
 
+def multi(vector):
+    """qdrant.Vector or VectorInput multivector (multi_dense, or the deprecated data + vectors_count) -> list of
+    lists, or None when it is not one (lib/api/src/grpc/conversions.rs reads both forms)."""
+    if "multi_dense" in vector:
+        return [[float(x) for x in v.get("data", [])] for v in vector["multi_dense"].get("vectors", [])]
+    if "vectors_count" in vector and not vector.get("indices"):
+        data = [float(x) for x in vector.get("data", [])]
+        dim = len(data) // int(vector["vectors_count"])
+        return [data[i:i + dim] for i in range(0, len(data), dim)]
+    return None
+
+
 def sparse_or_dense(vector):
-    """qdrant.Vector or VectorInput -> a q.SparseVector (the sparse form) or a list of floats."""
+    """qdrant.Vector or VectorInput -> a q.SparseVector (the sparse form), a list of lists (a multivector) or a
+    list of floats."""
+    if multi(vector) is not None:
+        return multi(vector)
     if "sparse" in vector:
         sv = vector["sparse"]
         return q.SparseVector([int(i) for i in sv.get("indices", [])], [float(x) for x in sv.get("values", [])])
@@ -104,7 +126,7 @@ def sparse_or_dense(vector):
 def vectors(vs):
     """qdrant.Vectors -> a list (unnamed) or a dict name -> list or q.SparseVector."""
     if "vector" in vs:
-        return dense(vs["vector"])
+        return multi(vs["vector"]) if multi(vs["vector"]) is not None else dense(vs["vector"])
     if "vectors" in vs:
         return {name: sparse_or_dense(v) for name, v in vs["vectors"].get("vectors", {}).items()}
     fail("vectors", vs)

@@ -129,7 +129,12 @@ class Oracle:
     def op_search(self, req):
         """SearchPoints is a nearest query on one shard (lib/collection/src/operations/types.rs)."""
         as_query = dict(req)
-        as_query["query"] = {"nearest": {"dense": {"data": req["vector"]}}}
+        if "sparse_indices" in req:
+            # VectorInternal::from_vector_and_indices: the values in `vector`, their indices beside them
+            as_query["query"] = {"nearest": {"sparse": {"indices": req["sparse_indices"].get("data", []),
+                                                        "values": req["vector"]}}}
+        else:
+            as_query["query"] = {"nearest": {"dense": {"data": req["vector"]}}}
         as_query["using"] = req.get("vector_name", "")
         as_query["limit"] = req["limit"]
         return self.op_query(as_query)

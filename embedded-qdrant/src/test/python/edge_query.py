@@ -84,7 +84,22 @@ class QueryTranslator:
             limit=offset + limit + RANKING_EXTRA, query=root["query"], prefetches=root["prefetches"],
             filter=base, score_threshold=root["threshold"], params=EXACT))
         return {"points": [scored(p) for p in page], "ranking": [ranked(p) for p in ranking],
-                "ambiguous": self.ambiguity(root, base_json) or self.equal_discovery_pair(root, req)}
+                "ambiguous": self.ambiguity(root, base_json) or self.equal_discovery_pair(root, req)
+                                    or self.mmr_cut_tie(root, base)}
+
+    def mmr_cut_tie(self, root, base):
+        """MMR pre-selects candidates_limit nearest points; equal scores at that cut make Qdrant's candidate set
+        one of several (lib/collection/src/collection/mmr.rs), so such a query is only checked for succeeding."""
+        mmr = root["query"]
+        if root["kind"] != "nearest_with_mmr":
+            return None
+        hits = self.shard.query(q.QueryRequest(limit=mmr.candidates_limit + 1,
+                                               query=q.Query.Nearest(mmr.vector, using=mmr.using), filter=base,
+                                               score_threshold=root["threshold"], params=EXACT))
+        cut = mmr.candidates_limit
+        if len(hits) > cut and close(hits[cut - 1].score, hits[cut].score):
+            return "equal scores at the MMR candidates cut"
+        return None
 
     def equal_discovery_pair(self, root, req):
         """Edge 0.9.0 ranks a discovery pair equally similar to a point 0, Qdrant 1.17 -1
@@ -138,17 +153,25 @@ class QueryTranslator:
         if lookup is not None and lookup.get("collection_name"):
             raise cv.Untranslatable("lookup_from another collection")
         lookup_name = lookup.get("vector_name", using) if lookup is not None else using
-        query = self.query(msg["query"], using, lookup_name) if "query" in msg else None
+        query = self.query(msg["query"], using, lookup_name, int(msg.get("limit", 10))) if "query" in msg else None
         threshold = msg.get("score_threshold")
         return {"query": query, "prefetches": prefetches or None, "filter": cv.filter_(msg.get("filter")),
                 "filter_json": msg.get("filter"),
                 "threshold": None if threshold is None else float(threshold), "limit": int(msg.get("limit", 10)),
                 "children": children, "kind": next(iter(msg["query"])) if "query" in msg else None}
 
-    def query(self, qm, using, lookup_name):
+    def query(self, qm, using, lookup_name, limit):
         name = using or None
         if "nearest" in qm:
             return q.Query.Nearest(self.vector(qm["nearest"], lookup_name, True), using=name)
+        if "nearest_with_mmr" in qm:
+            # lib/collection/src/operations/universal_query/collection_query.rs: lambda = 1 - diversity
+            # (DEFAULT_MMR_LAMBDA 0.5 without it), candidates_limit defaulting to the request's limit
+            m = qm["nearest_with_mmr"]
+            mmr = m.get("mmr", {})
+            lam = 1.0 - float(mmr["diversity"]) if "diversity" in mmr else 0.5
+            return q.Mmr(self.vector(m["nearest"], lookup_name, True), lam,
+                         int(mmr.get("candidates_limit", limit)), using=name)
         if "recommend" in qm:
             return self.recommend(qm["recommend"], name, lookup_name)
         if "discover" in qm:

@@ -23,14 +23,14 @@ record CoreSearch(VectorSpace space, VectorQuery query, Predicate<StoredPoint> f
     List<Hit> run(CollectionView view, long k) {
         List<Scored> top = query instanceof VectorQuery.Nearest nearest
                 ? ExactScan.nearest(view, space, nearest.vector(), filter, excluded, k)
-                : ExactScan.top(view, space.name(), query.scorer(space.metric()), filter, excluded, k);
+                : ExactScan.top(view, space.name(), query.scorer(space.similarity()), filter, excluded, k);
         return toHits(top);
     }
 
     /** The best {@code k} hits among {@code candidates} (rescoring prefetched points). */
     List<Hit> runOn(Collection<StoredPoint> candidates, long k) {
         TopK top = new TopK((int) Math.min(k, candidates.size()));
-        ExactScan.VectorScorer scorer = query.scorer(space.metric());
+        ExactScan.VectorScorer scorer = query.scorer(space.similarity());
         for (StoredPoint point : candidates) {
             float[] stored = point.vector(space.name());
             if (stored == null || !PointFilter.matches(filter, point) || excluded.contains(point.id())) {

@@ -22,7 +22,7 @@ final class Discovery {
             throw QdrantErrors.invalidArgument("Bad request: target and/or context_pairs must be specified");
         }
         String using = request.hasUsing() ? request.getUsing() : "";
-        VectorSpace space = VectorSpace.forSearch(view, using);
+        VectorSpace space = VectorSpace.forSearch(view, using).requirePlainDense("discover");
         Examples examples = new Examples(view, space,
                 Examples.lookupVectorName(view, request.hasLookupFrom() ? request.getLookupFrom() : null, using));
         float[] target = hasTarget ? examples.of(request.getTarget().getSingle()) : null;

@@ -44,7 +44,7 @@ final class DistanceMatrix {
         samples.sort(Comparator.comparing(StoredPoint::id));
         List<List<Hit>> nearest = new ArrayList<>(samples.size());
         for (StoredPoint s : samples) {
-            float[] query = space.metric().prepareQuery(s.vector(space.name()));
+            float[] query = space.prepareStored(s.vector(space.name()));
             CoreSearch search = new CoreSearch(space, new VectorQuery.Nearest(query), null, Set.of(s.id()), null);
             nearest.add(search.runOn(samples, limit));
         }

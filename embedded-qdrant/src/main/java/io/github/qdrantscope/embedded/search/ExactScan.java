@@ -84,9 +84,13 @@ final class ExactScan {
         return columns.keywordPositions(required.key(), required.keyword());
     }
 
-    /** Nearest neighbours of a prepared query vector by the space's metric. */
+    /** Nearest neighbours of a prepared query vector by the space's metric (MaxSim for a multivector). */
     static List<Scored> nearest(CollectionView view, VectorSpace space, float[] preparedQuery,
             Predicate<StoredPoint> filter, Set<PointKey> excluded, long k) {
+        if (space.spec().multivector()) {
+            Similarity similarity = space.similarity();
+            return top(view, space.name(), stored -> similarity.of(preparedQuery, stored), filter, excluded, k);
+        }
         VectorScorer scorer = switch (space.metric()) {
             case COSINE, DOT -> stored -> VectorMath.dot(preparedQuery, stored);
             case EUCLID -> stored -> -VectorMath.squaredEuclid(preparedQuery, stored);

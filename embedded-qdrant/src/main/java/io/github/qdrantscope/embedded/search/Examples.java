@@ -62,7 +62,7 @@ final class Examples {
      */
     float[] byId(PointId id, boolean required) {
         float[] stored = storedById(id, required);
-        return stored == null ? null : space.prepare(stored);
+        return stored == null ? null : space.prepareStored(stored);
     }
 
     /**
@@ -85,7 +85,7 @@ final class Examples {
             }
             return null;
         }
-        return space.check(stored);
+        return space.checkStored(stored);
     }
 
     /** A raw vector given in the request: dimension-checked and prepared for the metric. */
@@ -102,12 +102,13 @@ final class Examples {
         return space.check(vector);
     }
 
-    /** A Query API input (point id or dense vector). */
+    /** A Query API input (point id, dense vector or multivector). */
     float[] of(VectorInput input, boolean required) {
         return switch (input.getVariantCase()) {
             case ID -> byId(input.getId(), required);
             case DENSE -> byVector(DenseInput.of(input.getDense()));
-            case SPARSE, MULTI_DENSE -> throw DenseInput.unsupported("sparse and multi-dense vectors");
+            case MULTI_DENSE -> space.prepareMulti(input.getMultiDense());
+            case SPARSE -> throw DenseInput.unsupported("sparse vectors");
             case DOCUMENT, IMAGE, OBJECT -> throw DenseInput.unsupported("inference inputs (document, image, object)");
             case VARIANT_NOT_SET -> throw QdrantErrors.invalidArgument("VectorInput variant is missing");
         };

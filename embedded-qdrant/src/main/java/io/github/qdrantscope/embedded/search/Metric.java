@@ -42,6 +42,36 @@ enum Metric {
         };
     }
 
+    /** {@link #similarity} of {@code query[qFrom..qFrom+dim)} and {@code stored[sFrom..sFrom+dim)}. */
+    float similarity(float[] query, int qFrom, float[] stored, int sFrom, int dim) {
+        return switch (this) {
+            case COSINE, DOT -> VectorMath.dot(query, qFrom, stored, sFrom, dim);
+            case EUCLID -> -VectorMath.squaredEuclid(query, qFrom, stored, sFrom, dim);
+            case MANHATTAN -> -VectorMath.manhattan(query, qFrom, stored, sFrom, dim);
+        };
+    }
+
+    /**
+     * Qdrant's {@code score_max_similarity} ({@code lib/segment/src/vector_storage/query_scorer/mod.rs}), the
+     * MaxSim comparator of multivectors: over the query's sub-vectors in order, the f32 sum of each one's
+     * largest {@link #similarity} to any stored sub-vector. Both arguments are flattened sub-vectors of
+     * {@code dim} values.
+     */
+    float maxSim(float[] query, float[] stored, int dim) {
+        float sum = 0;
+        for (int q = 0; q < query.length; q += dim) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int s = 0; s < stored.length; s += dim) {
+                float sim = similarity(query, q, stored, s, dim);
+                if (sim > max) {
+                    max = sim;
+                }
+            }
+            sum += max;
+        }
+        return sum;
+    }
+
     /** The score returned to clients: the similarity for Cosine/Dot, the (positive) distance otherwise. */
     float toScore(float similarity) {
         return switch (this) {

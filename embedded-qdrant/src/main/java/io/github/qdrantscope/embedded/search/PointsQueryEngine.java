@@ -54,8 +54,9 @@ public class PointsQueryEngine {
         Timer timer = new Timer();
         long limit = Limits.atLeastOne(Integer.toUnsignedLong(request.getLimit()), "limit");
         long groupSize = Limits.atLeastOne(Integer.toUnsignedLong(request.getGroupSize()), "group_size");
-        CoreSearch search = ClassicSearch.coreSearch(collection, request);
-        Points.GroupsResult groups = groups(collection, search, request.getGroupBy(), groupSize, limit,
+        List<Hit> ranked = ClassicSearch.rankedForGroups(collection, request,
+                Grouping.hasGroupValue(request.getGroupBy()));
+        Points.GroupsResult groups = Grouping.group(collection, ranked, request.getGroupBy(), groupSize, limit,
                 ResultPoints.of(collection, request.hasWithPayload() ? request.getWithPayload() : null,
                         request.hasWithVectors() ? request.getWithVectors() : null),
                 request.hasWithLookup() ? request.getWithLookup() : null);

@@ -51,7 +51,7 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
             throw QdrantErrors.invalidArgument("Bad request: At least one positive or negative vector ID required"
                     + " with this strategy");
         }
-        VectorSpace space = VectorSpace.forSearch(view, using);
+        VectorSpace space = VectorSpace.forSearch(view, using).requirePlainDense("recommend");
         Examples examples = new Examples(view, space, Examples.lookupVectorName(view, lookupFrom, using));
         boolean average = strategy != RecommendStrategy.BestScore && strategy != RecommendStrategy.SumScores;
         List<float[]> pos = resolve(examples, positive, positiveVectors, average);

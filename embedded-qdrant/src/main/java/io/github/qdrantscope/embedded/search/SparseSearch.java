@@ -75,7 +75,13 @@ record SparseSearch(String name, SparseVec query) {
         if (query.getVariantCase() != Query.VariantCase.NEAREST) {
             throw Unsupported.feature(query.getVariantCase() + " queries on sparse vectors");
         }
-        return nearest(using, query.getNearest());
+        SparseSearch search = nearest(using, query.getNearest());
+        return view.sparseIdf(using) ? search.withIdf(view) : search;
+    }
+
+    /** The same search with the query weighted by the collection's idf statistics ({@link SparseIdf}). */
+    SparseSearch withIdf(CollectionView view) {
+        return new SparseSearch(name, SparseIdf.weighted(view, name, query));
     }
 
     /**

@@ -53,9 +53,9 @@ final class UniversalQuery {
 
     /** How a planned node scores: exactly one of the fields is set, or none (id order). */
     private record Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample,
-            SparseSearch sparse) {
+            SparseSearch sparse, MaximalMarginalRelevance mmr) {
         Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample) {
-            this(vector, orderBy, fusion, sample, null);
+            this(vector, orderBy, fusion, sample, null, null);
         }
     }
 
@@ -130,6 +130,9 @@ final class UniversalQuery {
         if (hasQuery && node.query().hasNearest()) {
             SparseSearch.validateNearest(node.query().getNearest(), path + "query");
         }
+        if (hasQuery && node.query().hasNearestWithMmr()) {
+            MaximalMarginalRelevance.validate(node.query().getNearestWithMmr().getMmr(), path + "query");
+        }
         if (hasQuery && node.query().hasRrf() && node.query().getRrf().hasK()) {
             // Rrf.k is validated range(min = 1); k = 0 would give the top rank an infinite score
             Limits.atLeastOne(node.query().getRrf().getK(), path + "query.variant.k");
@@ -191,16 +194,30 @@ final class UniversalQuery {
                     q.getRrf().getWeightsCount() == 0 ? null : q.getRrf().getWeightsList()), false);
             case SAMPLE -> new Scoring(null, null, null, true);
             case FORMULA -> throw Unsupported.feature("formula queries");
-            case NEAREST_WITH_MMR -> throw Unsupported.feature("MMR (nearest_with_mmr) queries");
+            case NEAREST_WITH_MMR -> mmrScoring(node);
             case RELEVANCE_FEEDBACK -> throw Unsupported.feature("relevance feedback queries");
             case VARIANT_NOT_SET -> throw new IllegalStateException("no query");
         };
     }
 
+    // MMR pre-selects by a nearest search and re-ranks by the space's similarities (dense vectors and
+    // multivectors; a sparse `using` is not supported)
+    private Scoring mmrScoring(Node node) {
+        if (view.sparseVectors().contains(node.using())) {
+            throw Unsupported.feature("MMR (nearest_with_mmr) on sparse vectors");
+        }
+        VectorSpace space = VectorSpace.forQuery(view, node.using());
+        Examples examples = new Examples(view, space, Examples.lookupVectorName(view, node.lookupFrom(), node.using()));
+        float[] query = examples.of(node.query().getNearestWithMmr().getNearest(), true);
+        referenced.addAll(examples.referencedIds());
+        return new Scoring(null, null, null, false, null,
+                MaximalMarginalRelevance.of(space, query, node.query().getNearestWithMmr().getMmr(), node.limit()));
+    }
+
     // only the vector queries use `using`: order_by, fusion and sample ignore it
     private Scoring vectorScoring(Node node) {
         SparseSearch sparse = SparseSearch.forQuery(view, node.using(), node.query());
-        return sparse != null ? new Scoring(null, null, null, false, sparse)
+        return sparse != null ? new Scoring(null, null, null, false, sparse, null)
                 : new Scoring(vectorQuery(node), null, null, false);
     }
 
@@ -210,13 +227,19 @@ final class UniversalQuery {
         Query q = node.query();
         VectorQuery query = switch (q.getVariantCase()) {
             case NEAREST -> new VectorQuery.Nearest(examples.of(q.getNearest(), true));
-            case RECOMMEND -> ExampleQueries.recommend(space, examples, q.getRecommend());
-            case DISCOVER -> ExampleQueries.discover(examples, q.getDiscover());
-            case CONTEXT -> ExampleQueries.context(examples, q.getContext());
+            case RECOMMEND -> ExampleQueries.recommend(space.requirePlainDense("recommend"), examples,
+                    q.getRecommend());
+            case DISCOVER -> ExampleQueries.discover(examples, plainDense(space, "discover", q).getDiscover());
+            case CONTEXT -> ExampleQueries.context(examples, plainDense(space, "context", q).getContext());
             default -> throw new IllegalStateException("not a vector query: " + q.getVariantCase());
         };
         referenced.addAll(examples.referencedIds());
         return new CoreSearchSpec(space, query);
+    }
+
+    private static Query plainDense(VectorSpace space, String what, Query query) {
+        space.requirePlainDense(what);
+        return query;
     }
 
     // ---- execution ----
@@ -260,6 +283,11 @@ final class UniversalQuery {
         if (scoring.sparse() != null) {
             return scoring.sparse().run(candidates.values(), null, plan.threshold(), limit);
         }
+        if (scoring.mmr() != null) {
+            MaximalMarginalRelevance mmr = scoring.mmr();
+            return mmr.select(mmr.candidates(null, plan.threshold()).runOn(candidates.values(), mmr.candidatesLimit()),
+                    limit);
+        }
         if (scoring.vector() != null) {
             return new CoreSearch(scoring.vector().space(), scoring.vector().query(), null, Set.of(),
                     plan.threshold()).runOn(candidates.values(), limit);
@@ -273,6 +301,10 @@ final class UniversalQuery {
     private List<Hit> executeLeaf(Scoring scoring, Predicate<StoredPoint> filter, Float threshold, long limit) {
         if (scoring.sparse() != null) {
             return scoring.sparse().run(view.points(), filter, threshold, limit);
+        }
+        if (scoring.mmr() != null) {
+            MaximalMarginalRelevance mmr = scoring.mmr();
+            return mmr.select(mmr.candidates(filter, threshold).run(view, mmr.candidatesLimit()), limit);
         }
         if (scoring.vector() != null) {
             return new CoreSearch(scoring.vector().space(), scoring.vector().query(), filter, Set.of(), threshold)

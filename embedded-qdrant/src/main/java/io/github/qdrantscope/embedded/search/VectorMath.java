@@ -11,54 +11,66 @@ final class VectorMath {
     }
 
     static float dot(float[] a, float[] b) {
-        int n = Math.min(a.length, b.length);
+        return dot(a, 0, b, 0, Math.min(a.length, b.length));
+    }
+
+    /** Over {@code a[aFrom..aFrom+n)} and {@code b[bFrom..bFrom+n)}: one pair of sub-vectors of two multivectors. */
+    static float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
+            s0 += a[aFrom + i] * b[bFrom + i];
+            s1 += a[aFrom + i + 1] * b[bFrom + i + 1];
+            s2 += a[aFrom + i + 2] * b[bFrom + i + 2];
+            s3 += a[aFrom + i + 3] * b[bFrom + i + 3];
         }
         for (; i < n; i++) {
-            s0 += a[i] * b[i];
+            s0 += a[aFrom + i] * b[bFrom + i];
         }
         return (s0 + s1) + (s2 + s3);
     }
 
     static float squaredEuclid(float[] a, float[] b) {
-        int n = Math.min(a.length, b.length);
+        return squaredEuclid(a, 0, b, 0, Math.min(a.length, b.length));
+    }
+
+    /** Over {@code a[aFrom..aFrom+n)} and {@code b[bFrom..bFrom+n)}: one pair of sub-vectors of two multivectors. */
+    static float squaredEuclid(float[] a, int aFrom, float[] b, int bFrom, int n) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            float d0 = a[i] - b[i];
-            float d1 = a[i + 1] - b[i + 1];
-            float d2 = a[i + 2] - b[i + 2];
-            float d3 = a[i + 3] - b[i + 3];
+            float d0 = a[aFrom + i] - b[bFrom + i];
+            float d1 = a[aFrom + i + 1] - b[bFrom + i + 1];
+            float d2 = a[aFrom + i + 2] - b[bFrom + i + 2];
+            float d3 = a[aFrom + i + 3] - b[bFrom + i + 3];
             s0 += d0 * d0;
             s1 += d1 * d1;
             s2 += d2 * d2;
             s3 += d3 * d3;
         }
         for (; i < n; i++) {
-            float d = a[i] - b[i];
+            float d = a[aFrom + i] - b[bFrom + i];
             s0 += d * d;
         }
         return (s0 + s1) + (s2 + s3);
     }
 
     static float manhattan(float[] a, float[] b) {
-        int n = Math.min(a.length, b.length);
+        return manhattan(a, 0, b, 0, Math.min(a.length, b.length));
+    }
+
+    /** Over {@code a[aFrom..aFrom+n)} and {@code b[bFrom..bFrom+n)}: one pair of sub-vectors of two multivectors. */
+    static float manhattan(float[] a, int aFrom, float[] b, int bFrom, int n) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            s0 += Math.abs(a[i] - b[i]);
-            s1 += Math.abs(a[i + 1] - b[i + 1]);
-            s2 += Math.abs(a[i + 2] - b[i + 2]);
-            s3 += Math.abs(a[i + 3] - b[i + 3]);
+            s0 += Math.abs(a[aFrom + i] - b[bFrom + i]);
+            s1 += Math.abs(a[aFrom + i + 1] - b[bFrom + i + 1]);
+            s2 += Math.abs(a[aFrom + i + 2] - b[bFrom + i + 2]);
+            s3 += Math.abs(a[aFrom + i + 3] - b[bFrom + i + 3]);
         }
         for (; i < n; i++) {
-            s0 += Math.abs(a[i] - b[i]);
+            s0 += Math.abs(a[aFrom + i] - b[bFrom + i]);
         }
         return (s0 + s1) + (s2 + s3);
     }

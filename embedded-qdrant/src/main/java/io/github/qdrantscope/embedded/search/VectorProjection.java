@@ -3,7 +3,9 @@ package io.github.qdrantscope.embedded.search;
 import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.SparseVec;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
+import io.github.qdrantscope.embedded.storage.VectorSpec;
 import io.qdrant.client.grpc.Points.DenseVector;
+import io.qdrant.client.grpc.Points.MultiDenseVector;
 import io.qdrant.client.grpc.Points.NamedVectorsOutput;
 import io.qdrant.client.grpc.Points.SparseIndices;
 import io.qdrant.client.grpc.Points.SparseVector;
@@ -23,14 +25,16 @@ import java.util.TreeMap;
  */
 final class VectorProjection {
 
-    static final VectorProjection NONE = new VectorProjection(false, null);
+    static final VectorProjection NONE = new VectorProjection(false, null, Map.of());
 
     private final boolean enabled;
     private final List<String> names;
+    private final Map<String, VectorSpec> specs;
 
-    private VectorProjection(boolean enabled, List<String> names) {
+    private VectorProjection(boolean enabled, List<String> names, Map<String, VectorSpec> specs) {
         this.enabled = enabled;
         this.names = names;
+        this.specs = specs;
     }
 
     /**
@@ -43,14 +47,14 @@ final class VectorProjection {
             return NONE;
         }
         return switch (selector.getSelectorOptionsCase()) {
-            case ENABLE -> selector.getEnable() ? new VectorProjection(true, null) : NONE;
+            case ENABLE -> selector.getEnable() ? new VectorProjection(true, null, view.vectors()) : NONE;
             case INCLUDE -> {
                 for (String name : selector.getInclude().getNamesList()) {
                     if (!view.sparseVectors().contains(name)) {
                         VectorSpace.forSearch(view, name);
                     }
                 }
-                yield new VectorProjection(true, selector.getInclude().getNamesList());
+                yield new VectorProjection(true, selector.getInclude().getNamesList(), view.vectors());
             }
             case SELECTOROPTIONS_NOT_SET -> NONE;
         };
@@ -63,14 +67,14 @@ final class VectorProjection {
         }
         Map<String, VectorOutput> selected = new TreeMap<>();
         if (names == null) {
-            point.vectors().forEach((name, v) -> selected.put(name, output(v)));
+            point.vectors().forEach((name, v) -> selected.put(name, output(name, v)));
             point.sparseVectors().forEach((name, v) -> selected.put(name, output(v)));
         } else {
             for (String name : names) {
                 float[] v = point.vector(name);
                 SparseVec sparse = point.sparseVectors().get(name);
                 if (v != null) {
-                    selected.put(name, output(v));
+                    selected.put(name, output(name, v));
                 } else if (sparse != null) {
                     selected.put(name, output(sparse));
                 }
@@ -95,6 +99,28 @@ final class VectorProjection {
             out.addData(v.values()[i]);
         }
         return out.setIndices(indices).setSparse(sparse).build();
+    }
+
+    private VectorOutput output(String name, float[] v) {
+        VectorSpec spec = specs.get(name);
+        return spec != null && spec.multivector() ? outputMulti(v, spec.size()) : output(v);
+    }
+
+    // Qdrant's conversion of VectorInternal::MultiDense writes the deprecated flattened data + vectors_count;
+    // multi_dense is written too, as dense writes both forms
+    @SuppressWarnings("deprecation")
+    private static VectorOutput outputMulti(float[] flat, int dim) {
+        MultiDenseVector.Builder multi = MultiDenseVector.newBuilder();
+        VectorOutput.Builder out = VectorOutput.newBuilder();
+        for (int start = 0; start < flat.length; start += dim) {
+            DenseVector.Builder sub = DenseVector.newBuilder();
+            for (int i = start; i < start + dim; i++) {
+                sub.addData(flat[i]);
+                out.addData(flat[i]);
+            }
+            multi.addVectors(sub);
+        }
+        return out.setVectorsCount(flat.length / dim).setMultiDense(multi).build();
     }
 
     @SuppressWarnings("deprecation")

@@ -14,8 +14,8 @@ import java.util.List;
  */
 sealed interface VectorQuery {
 
-    /** A scorer of stored vectors for this query under {@code metric}. */
-    ExactScan.VectorScorer scorer(Metric metric);
+    /** A scorer of stored vectors for this query under {@code similarity} ({@link VectorSpace#similarity}). */
+    ExactScan.VectorScorer scorer(Similarity similarity);
 
     /**
      * Whether scores are distances to post-process for the client (only plain nearest); custom
@@ -28,8 +28,8 @@ sealed interface VectorQuery {
     /** One query vector; the score is the metric's score. */
     record Nearest(float[] vector) implements VectorQuery {
         @Override
-        public ExactScan.VectorScorer scorer(Metric metric) {
-            return stored -> metric.similarity(vector, stored);
+        public ExactScan.VectorScorer scorer(Similarity similarity) {
+            return stored -> similarity.of(vector, stored);
         }
 
         @Override
@@ -45,15 +45,15 @@ sealed interface VectorQuery {
      */
     record BestScore(List<float[]> positives, List<float[]> negatives) implements VectorQuery {
         @Override
-        public ExactScan.VectorScorer scorer(Metric metric) {
+        public ExactScan.VectorScorer scorer(Similarity similarity) {
             return stored -> {
                 float maxPositive = Float.NEGATIVE_INFINITY;
                 for (float[] p : positives) {
-                    maxPositive = Math.max(maxPositive, metric.similarity(p, stored));
+                    maxPositive = Math.max(maxPositive, similarity.of(p, stored));
                 }
                 float maxNegative = Float.NEGATIVE_INFINITY;
                 for (float[] n : negatives) {
-                    maxNegative = Math.max(maxNegative, metric.similarity(n, stored));
+                    maxNegative = Math.max(maxNegative, similarity.of(n, stored));
                 }
                 return maxPositive > maxNegative
                         ? scaledFastSigmoid(maxPositive)
@@ -65,15 +65,15 @@ sealed interface VectorQuery {
     /** {@code RecoSumScoresQuery}: sum of similarities to positives minus sum to negatives. */
     record SumScores(List<float[]> positives, List<float[]> negatives) implements VectorQuery {
         @Override
-        public ExactScan.VectorScorer scorer(Metric metric) {
+        public ExactScan.VectorScorer scorer(Similarity similarity) {
             return stored -> {
                 float positive = 0;
                 for (float[] p : positives) {
-                    positive += metric.similarity(p, stored);
+                    positive += similarity.of(p, stored);
                 }
                 float negative = 0;
                 for (float[] n : negatives) {
-                    negative += metric.similarity(n, stored);
+                    negative += similarity.of(n, stored);
                 }
                 return positive - negative;
             };
@@ -90,14 +90,14 @@ sealed interface VectorQuery {
      */
     record Discover(float[] target, List<Pair> pairs) implements VectorQuery {
         @Override
-        public ExactScan.VectorScorer scorer(Metric metric) {
+        public ExactScan.VectorScorer scorer(Similarity similarity) {
             return stored -> {
                 int rank = 0;
                 for (Pair pair : pairs) {
-                    rank += metric.similarity(pair.positive(), stored) > metric.similarity(pair.negative(), stored)
+                    rank += similarity.of(pair.positive(), stored) > similarity.of(pair.negative(), stored)
                             ? 1 : -1;
                 }
-                return rank + scaledFastSigmoid(metric.similarity(target, stored));
+                return rank + scaledFastSigmoid(similarity.of(target, stored));
             };
         }
     }
@@ -108,12 +108,12 @@ sealed interface VectorQuery {
      */
     record Context(List<Pair> pairs) implements VectorQuery {
         @Override
-        public ExactScan.VectorScorer scorer(Metric metric) {
+        public ExactScan.VectorScorer scorer(Similarity similarity) {
             return stored -> {
                 float sum = 0;
                 for (Pair pair : pairs) {
-                    float difference = metric.similarity(pair.positive(), stored)
-                            - metric.similarity(pair.negative(), stored) - Math.ulp(1.0f);
+                    float difference = similarity.of(pair.positive(), stored)
+                            - similarity.of(pair.negative(), stored) - Math.ulp(1.0f);
                     sum += fastSigmoid(Math.min(difference, 0f));
                 }
                 return sum;

@@ -6,6 +6,7 @@ import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.HnswConfigDiff;
 import io.qdrant.client.grpc.Collections.Modifier;
+import io.qdrant.client.grpc.Collections.MultiVectorComparator;
 import io.qdrant.client.grpc.Collections.OptimizersConfigDiff;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.WalConfigDiff;
@@ -75,9 +76,11 @@ public final class CollectionDefinition {
         Set<String> sparse = new TreeSet<>();
         if (request.hasSparseVectorsConfig()) {
             request.getSparseVectorsConfig().getMapMap().forEach((vectorName, params) -> {
-                if (params.hasModifier() && params.getModifier() != Modifier.None) {
-                    throw QdrantErrors.wrongInput("Embedded Qdrant does not support the sparse vector modifier "
-                            + params.getModifier() + " yet");
+                // None and Idf are 1.17's modifiers (collections.proto); another number is refused as an
+                // unknown enum value, in the wording of the comparator's refusal (this text is not Qdrant's own)
+                if (params.hasModifier() && params.getModifier() != Modifier.None
+                        && params.getModifier() != Modifier.Idf) {
+                    throw QdrantErrors.invalidArgument("Unknown modifier: " + params.getModifierValue());
                 }
                 sparse.add(vectorName);
             });
@@ -96,10 +99,13 @@ public final class CollectionDefinition {
                 && distance != Distance.Manhattan) {
             throw QdrantErrors.invalidArgument("Malformed distance parameter: " + params.getDistanceValue());
         }
-        if (params.hasMultivectorConfig()) {
-            throw QdrantErrors.wrongInput("Embedded Qdrant supports dense vectors only, not multivector_config");
+        // MaxSim is the only MultiVectorComparator of 1.17's collections.proto; another value fails
+        // TryFrom<MultiVectorConfig> (lib/api/src/grpc/conversions.rs)
+        if (params.hasMultivectorConfig()
+                && params.getMultivectorConfig().getComparator() != MultiVectorComparator.MaxSim) {
+            throw QdrantErrors.invalidArgument("Unknown multi vector comparator");
         }
-        return new VectorSpec((int) size, distance);
+        return new VectorSpec((int) size, distance, params.hasMultivectorConfig());
     }
 
     // What Qdrant reports for a collection created with default settings, with the request's own

@@ -22,6 +22,9 @@ public interface CollectionView {
     /** Names of the sparse vectors ({@code sparse_vectors_config}). */
     Set<String> sparseVectors();
 
+    /** Whether the sparse vector {@code name} has the {@code idf} modifier (its current configuration). */
+    boolean sparseIdf(String name);
+
     /** All points in ascending {@link PointKey} order. */
     Collection<StoredPoint> points();
 

@@ -17,7 +17,8 @@ public final class SparseInput {
     }
 
     /**
-     * Checks every sparse vector of a point's {@code vectors} as Qdrant's request validation does before
+     * Checks every sparse vector (and, with {@link MultiVectors#validate}, every multivector) of a point's
+     * {@code vectors} as Qdrant's request validation does before
      * anything is applied: {@code validate_sparse_vector_impl} ({@code lib/sparse/src/common/sparse_vector.rs})
      * reached through the nested {@code UpsertPoints.points}/{@code UpdatePointVectors.points},
      * {@code PointStruct.vectors}/{@code PointVectors.vectors}, {@code Vectors.vectors_options} and
@@ -78,6 +79,8 @@ public final class SparseInput {
 
     @SuppressWarnings("deprecation")
     private static void validate(Vector vector, String path) {
+        // the same impl Validate for grpc::Vector checks multivectors (indices and vectors_count exclude each other)
+        MultiVectors.validate(vector, path);
         List<String> problems;
         if (vector.getVectorCase() == Vector.VectorCase.SPARSE) {
             problems = sparseProblems(vector.getSparse().getIndicesList(), vector.getSparse().getValuesCount());

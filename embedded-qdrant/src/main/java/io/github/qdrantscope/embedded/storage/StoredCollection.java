@@ -1,7 +1,9 @@
 package io.github.qdrantscope.embedded.storage;
 
 import io.qdrant.client.grpc.Collections.CollectionConfig;
+import io.qdrant.client.grpc.Collections.Modifier;
 import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
+import io.qdrant.client.grpc.Collections.SparseVectorParams;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -142,6 +144,12 @@ public final class StoredCollection {
         @Override
         public Set<String> sparseVectors() {
             return sparseVectors;
+        }
+
+        @Override
+        public boolean sparseIdf(String name) {
+            SparseVectorParams params = config.getParams().getSparseVectorsConfig().getMapMap().get(name);
+            return params != null && params.getModifier() == Modifier.Idf;
         }
 
         @Override

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns wire vectors into stored dense and sparse vectors: resolves names, checks dimensions and preprocesses
- * Cosine vectors ({@link CosinePreprocessing}), with Qdrant's messages ({@code lib/api/src/grpc/conversions.rs},
+ * Turns wire vectors into stored dense (and multi, {@link MultiVectors}) and sparse vectors: resolves names,
+ * checks dimensions and preprocesses Cosine vectors ({@link CosinePreprocessing}), with Qdrant's messages ({@code lib/api/src/grpc/conversions.rs},
  * {@code lib/segment/src/common/operation_error.rs}).
  */
 public final class VectorInput {
@@ -32,7 +32,7 @@ public final class VectorInput {
         Map<String, SparseVec> sparse = new LinkedHashMap<>();
         switch (vectors.getVectorsOptionsCase()) {
             // sparse vectors are always named: an unnamed one is refused by dense()
-            case VECTOR -> dense.put("", checked("", dense(vectors.getVector()), specs));
+            case VECTOR -> dense.put("", denseOrMulti("", vectors.getVector(), specs));
             case VECTORS -> vectors.getVectors().getVectorsMap().forEach((name, vector) -> {
                 if (sparseNames.contains(name)) {
                     if (!SparseInput.isSparse(vector)) {
@@ -42,7 +42,7 @@ public final class VectorInput {
                 } else if (!specs.containsKey(name)) {
                     throw QdrantErrors.wrongInput("Not existing vector name error: " + name);
                 } else {
-                    dense.put(name, checked(name, dense(vector), specs));
+                    dense.put(name, denseOrMulti(name, vector, specs));
                 }
             });
             default -> throw QdrantErrors.invalidArgument("Expected some vectors");
@@ -52,6 +52,17 @@ public final class VectorInput {
 
     /** The dense and the sparse vectors of one point, by name. */
     public record Parsed(Map<String, float[]> dense, Map<String, SparseVec> sparse) {
+    }
+
+    // a multivector space stores a multivector, or a dense vector as a multivector of one; a dense space
+    // refuses a multivector (OperationError::WrongMulti as BadInput, lib/collection/src/operations/types.rs)
+    private static float[] denseOrMulti(String name, Vector vector, Map<String, VectorSpec> specs) {
+        VectorSpec spec = specs.get(name);
+        if (spec != null && spec.multivector()) {
+            float[] flat = MultiVectors.isMulti(vector) ? MultiVectors.flatten(vector) : dense(vector);
+            return MultiVectors.checked(flat, MultiVectors.subVectorLengths(vector), spec.size(), spec.distance());
+        }
+        return checked(name, dense(vector), specs);
     }
 
     /**
@@ -109,7 +120,6 @@ public final class VectorInput {
     }
 
     private static RuntimeException multiNotSupported() {
-        return QdrantErrors.wrongInput("Conversion between multi and regular vectors failed"
-                + " (embedded Qdrant supports dense vectors only)");
+        return QdrantErrors.wrongInput("Conversion between multi and regular vectors failed");
     }
 }

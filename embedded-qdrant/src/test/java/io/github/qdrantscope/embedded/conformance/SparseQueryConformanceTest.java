@@ -4,6 +4,7 @@ import static io.qdrant.client.ConditionFactory.hasId;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.QueryFactory.nearest;
 import static io.qdrant.client.QueryFactory.recommend;
+import static io.qdrant.client.ValueFactory.value;
 import static io.qdrant.client.VectorInputFactory.vectorInput;
 import static io.qdrant.client.VectorFactory.vector;
 import static io.qdrant.client.VectorsFactory.namedVectors;
@@ -22,7 +23,11 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RecommendInput;
+import io.qdrant.client.grpc.Points.PointGroup;
 import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.qdrant.client.grpc.Points.SearchPointGroups;
+import io.qdrant.client.grpc.Points.SearchPoints;
+import io.qdrant.client.grpc.Points.SparseIndices;
 import io.qdrant.client.grpc.Points.Vector;
 import java.util.List;
 import java.util.Map;
@@ -163,5 +168,55 @@ class SparseQueryConformanceTest extends ConformanceTestBase {
                         .setUsing("text").setQuery(nearest(List.of(1f), List.of(2)))),
                 Status.Code.INVALID_ARGUMENT, "Validation error in body: "
                         + "[prefetch[0].query.variant.variant.values: must be the same length as indices]");
+    }
+
+    private SearchPoints.Builder legacySearch() {
+        // the query {3: 2, 1: 1} in the classic Search form: values in `vector`, indices in `sparse_indices`
+        return SearchPoints.newBuilder().setCollectionName(collection).setVectorName("text")
+                .addAllVector(List.of(2f, 1f)).setSparseIndices(SparseIndices.newBuilder().addAllData(List.of(3, 1)))
+                .setLimit(10);
+    }
+
+    @Test
+    void theClassicSearchTakesASparseVectorAsValuesPlusSparseIndices() {
+        // VectorInternal::from_vector_and_indices (lib/segment/src/data_types/vectors.rs): the same search
+        List<ScoredPoint> result = await(client.searchAsync(legacySearch().build()));
+        assertThat(idsOf(result)).containsExactly(1L, 2L, 6L, 5L);
+        assertThat(scoresOf(result)).containsExactly(5f, 2f, 2f, 1.5f);
+
+        List<ScoredPoint> paged = await(client.searchAsync(legacySearch().setLimit(1).setOffset(1)
+                .setScoreThreshold(1.5f).build()));
+        assertThat(idsOf(paged)).containsExactly(2L);
+    }
+
+    @Test
+    void searchGroupsTakesASparseVectorToo() {
+        String c = uniqueName("sparseg");
+        await(client.createCollectionAsync(CreateCollection.newBuilder().setCollectionName(c)
+                .setSparseVectorsConfig(SparseVectorConfig.newBuilder()
+                        .putMap("text", SparseVectorParams.getDefaultInstance()))
+                .build()));
+        await(client.upsertAsync(c, List.of(
+                sparsePoint(1, List.of(3), List.of(1f)).toBuilder().putPayload("g", value("a")).build(),
+                sparsePoint(2, List.of(3), List.of(2f)).toBuilder().putPayload("g", value("a")).build(),
+                sparsePoint(3, List.of(1), List.of(1f)).toBuilder().putPayload("g", value("b")).build())));
+
+        List<PointGroup> groups = await(client.searchGroupsAsync(SearchPointGroups.newBuilder()
+                .setCollectionName(c).setVectorName("text").addAllVector(List.of(1f, 1f))
+                .setSparseIndices(SparseIndices.newBuilder().addAllData(List.of(3, 1)))
+                .setGroupBy("g").setGroupSize(2).setLimit(3).build()));
+
+        assertThat(describeGroups(groups)).containsExactly("a=[2, 1]", "b=[3]");
+    }
+
+    @Test
+    void sparseIndicesForADenseVectorAndADenseVectorForASparseOneAreRejected() {
+        assertGrpcError(() -> await(client.searchAsync(legacySearch().setVectorName("dense").build())),
+                Status.Code.INVALID_ARGUMENT, "Wrong input: Conversion between sparse and regular vectors failed");
+        assertGrpcError(() -> await(client.searchAsync(legacySearch().clearSparseIndices().build())),
+                Status.Code.INVALID_ARGUMENT, "Wrong input: Conversion between sparse and regular vectors failed");
+        assertGrpcError(() -> await(client.searchAsync(legacySearch().setSparseIndices(
+                        SparseIndices.newBuilder().addAllData(List.of(3, 3))).build())),
+                Status.Code.INVALID_ARGUMENT, "Validation error in body: [sparse_indices.indices: must be unique]");
     }
 }

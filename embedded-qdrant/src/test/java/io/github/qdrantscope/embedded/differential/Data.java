@@ -58,15 +58,25 @@ final class Data {
     private final List<float[]> earlier = new ArrayList<>();
 
     Data(Random random) {
-        this.random = random;
-        this.unnamed = random.nextInt(3) == 0;
+        this(random, randomSpaces(random));
+    }
+
+    private static List<Space> randomSpaces(Random random) {
+        boolean unnamed = random.nextInt(3) == 0;
         List<Space> s = new ArrayList<>();
         int count = unnamed ? 1 : 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
             s.add(new Space(unnamed ? "" : "v" + i, DIMS[random.nextInt(DIMS.length)],
                     DISTANCES[random.nextInt(DISTANCES.length)]));
         }
-        this.spaces = List.copyOf(s);
+        return s;
+    }
+
+    /** Data over the given vector spaces (a single one named {@code ""} is the unnamed vector). */
+    Data(Random random, List<Space> spaces) {
+        this.random = random;
+        this.unnamed = spaces.size() == 1 && spaces.get(0).name().isEmpty();
+        this.spaces = List.copyOf(spaces);
         this.arraysHoldingNull = random.nextBoolean();
         for (int i = 1; i <= 40; i++) {
             ids.add(PointId.newBuilder().setNum(i).build());

@@ -92,9 +92,21 @@ final class Json {
         return named;
     }
 
-    /** A dense vector as its floats, a sparse one as {@code {indices, values}} (edge_convert.vector_out). */
+    /**
+     * A dense vector as its floats, a sparse one as {@code {indices, values}} (edge_convert.vector_out), a
+     * multivector as the list of its sub-vectors' floats (as Edge answers it).
+     */
     @SuppressWarnings("deprecation") // the deprecated `data` field is what 1.17 servers still fill
     private static Object floats(VectorOutput v) {
+        if (v.hasMultiDense()) {
+            List<Object> rows = new ArrayList<>();
+            v.getMultiDense().getVectorsList().forEach(row -> {
+                List<Object> out = new ArrayList<>(row.getDataCount());
+                row.getDataList().forEach(f -> out.add((double) f));
+                rows.add(out);
+            });
+            return rows;
+        }
         if (v.hasSparse()) {
             Map<String, Object> sparse = new LinkedHashMap<>();
             List<Object> indices = new ArrayList<>();

@@ -28,6 +28,17 @@ final class KnownExceptions {
     static final int EDGE_RECIPROCAL_COSINE_FROM_DIM = 32;
 
     /**
+     * Found, not yet resolved: a sparse vector removed with DeleteVectors and then set again (UpdateVectors)
+     * keeps scoring with the indices of the removed one in Edge 0.9.0 (seed 73 of the random scenarios,
+     * before this was switched off: point 23 stored {5: 0.25, 8: 2} after {8: 2, 9: 2} had been deleted, and
+     * a query on index 9 scored it 1.0 higher than its stored vector gives). The stored vector reads back the
+     * same on both sides; the stale posting of index 9 looks like the mutable sparse index's, which Qdrant
+     * 1.17's segments share, but the 1.17 source has not been read for it. The scenarios' DeleteVectors
+     * never name the sparse vector.
+     */
+    static final boolean DELETE_SPARSE_VECTORS = false;
+
+    /**
      * Edge vs 1.17: SetPayload with a null value. Qdrant 1.17 removes the key ({@code merge_map},
      * lib/segment/src/utils: {@code Value::Null => dest.remove(key)}); Edge 0.9.0 stores the null.
      * SetPayload requests carry no nulls here (upserts and OverwritePayload store nulls on both sides).

@@ -46,6 +46,7 @@ final class Scenario {
     final List<Step> steps = new ArrayList<>();
     private final Filters filters;
     private final Queries queries;
+    private final SparseSteps sparse;
 
     Scenario(long seed, int operations) {
         this.seed = seed;
@@ -53,7 +54,8 @@ final class Scenario {
         this.data = new Data(new Random(seed));
         this.filters = new Filters(data);
         this.queries = new Queries(data, filters, collection);
-        steps.add(new Step(Step.Op.RESET, create()));
+        this.sparse = new SparseSteps(seed, data);
+        steps.add(new Step(Step.Op.RESET, sparse.withConfig(create())));
         for (String field : new String[] {"color", "n", "f", "dt", "tags", "flag"}) {
             if (data.chance(70)) {
                 steps.add(new Step(Step.Op.CREATE_INDEX, index(field)));
@@ -127,7 +129,7 @@ final class Scenario {
         }
         if (r < 34) {
             UpdatePointVectors.Builder u = UpdatePointVectors.newBuilder().setCollectionName(collection).setWait(true);
-            u.addPoints(PointVectors.newBuilder().setId(data.id()).setVectors(data.vectors(false)));
+            u.addPoints(PointVectors.newBuilder().setId(data.id()).setVectors(sparse.withVector(data.vectors(false))));
             if (data.chance(20)) {
                 u.setUpdateFilter(filters.filter(1));
             }
@@ -136,17 +138,20 @@ final class Scenario {
         if (r < 36 && !data.unnamed) {
             return new Step(Step.Op.DELETE_VECTORS, DeletePointVectors.newBuilder().setCollectionName(collection)
                     .setWait(true).setPointsSelector(selector(false))
-                    .setVectors(VectorsSelector.newBuilder().addNames(data.space().name())).build());
+                    .setVectors(VectorsSelector.newBuilder()
+                            .addNames(sparse.deleteSparse() ? SparseSteps.NAME : data.space().name())).build());
         }
         return read(data.random.nextInt(100));
     }
 
     private Step read(int r) {
         if (r < 22) {
-            return new Step(Step.Op.SEARCH, queries.search());
+            return sparse.nextQuerySparse() ? new Step(Step.Op.SEARCH, sparse.search(collection, queries))
+                    : new Step(Step.Op.SEARCH, queries.search());
         }
         if (r < 60) {
-            return new Step(Step.Op.QUERY, queries.query());
+            return sparse.nextQuerySparse() ? new Step(Step.Op.QUERY, sparse.query(collection, queries))
+                    : new Step(Step.Op.QUERY, queries.query());
         }
         if (r < 70) {
             return new Step(Step.Op.QUERY_GROUPS, queries.groups());
@@ -184,7 +189,7 @@ final class Scenario {
     private UpsertPoints upsert(int count) {
         UpsertPoints.Builder u = UpsertPoints.newBuilder().setCollectionName(collection).setWait(true);
         for (int i = 0; i < count; i++) {
-            u.addPoints(PointStruct.newBuilder().setId(data.id()).setVectors(data.vectors(data.chance(70)))
+            u.addPoints(PointStruct.newBuilder().setId(data.id()).setVectors(sparse.withVector(data.vectors(data.chance(70))))
                     .putAllPayload(data.payload()));
         }
         if (count < 5 && data.chance(15)) {

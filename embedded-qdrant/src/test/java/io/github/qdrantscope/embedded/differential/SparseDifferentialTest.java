@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.Modifier;
 import io.qdrant.client.grpc.Collections.SparseVectorConfig;
 import io.qdrant.client.grpc.Collections.SparseVectorParams;
 import io.qdrant.client.grpc.Collections.VectorParams;
@@ -23,6 +24,8 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointVectors;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.SearchPoints;
+import io.qdrant.client.grpc.Points.SparseIndices;
 import io.qdrant.client.grpc.Points.SparseVector;
 import io.qdrant.client.grpc.Points.UpdatePointVectors;
 import io.qdrant.client.grpc.Points.UpsertPoints;
@@ -43,7 +46,10 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Sparse vectors against Qdrant's engine (Edge): a dense and a sparse vector per collection, upserts and
  * vector updates with sparse vectors sent unsorted (some empty), stored points read back after every
- * write, a has_vector count, and sparse {@code nearest} queries with limit, offset, filter and threshold.
+ * write, a has_vector count, and sparse {@code nearest} queries with limit, offset, filter and threshold, also in
+ * the classic Search form ({@code sparse_indices});
+ * even seeds give the sparse vector the {@code idf} modifier (no deletes: Qdrant's segments keep deleted
+ * points in their idf statistics for a while, docs/embedded-qdrant.md).
  * Values are positive grid fractions: a shared index then always adds to the score, so no point's overlap
  * sums to exactly 0, the one case the embedded server does not match (docs/embedded-qdrant.md).
  */
@@ -88,7 +94,9 @@ class SparseDifferentialTest {
                 .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
                         .putMap("d", VectorParams.newBuilder().setSize(2).setDistance(Distance.Dot).build())))
                 .setSparseVectorsConfig(SparseVectorConfig.newBuilder()
-                        .putMap("s", SparseVectorParams.getDefaultInstance()))
+                        .putMap("s", seed % 2 == 0
+                                ? SparseVectorParams.newBuilder().setModifier(Modifier.Idf).build()
+                                : SparseVectorParams.getDefaultInstance()))
                 .build()));
         UpsertPoints.Builder upsert = UpsertPoints.newBuilder().setCollectionName(collection).setWait(true);
         for (int id = 1; id <= 25; id++) {
@@ -117,6 +125,9 @@ class SparseDifferentialTest {
         for (int i = 0; i < 10; i++) {
             steps.add(new Step(Step.Op.QUERY, query(collection, random)));
         }
+        for (int i = 0; i < 3; i++) {
+            steps.add(new Step(Step.Op.SEARCH, legacySearch(collection, random)));
+        }
         return steps;
     }
 
@@ -133,6 +144,20 @@ class SparseDifferentialTest {
             sparse.addIndices(indices.get(i)).addValues((1 + random.nextInt(8)) / 4f);
         }
         return Vector.newBuilder().setSparse(sparse).build();
+    }
+
+    /** The classic Search form of a sparse query: values in {@code vector}, indices in {@code sparse_indices}. */
+    private static SearchPoints legacySearch(String collection, Random random) {
+        SparseVector q = sparse(random).getSparse();
+        SearchPoints.Builder b = SearchPoints.newBuilder().setCollectionName(collection).setVectorName("s")
+                .addAllVector(q.getValuesList())
+                .setSparseIndices(SparseIndices.newBuilder().addAllData(q.getIndicesList()))
+                .setLimit(1 + random.nextInt(10))
+                .setWithPayload(WithPayloadSelector.newBuilder().setEnable(random.nextBoolean()));
+        if (random.nextInt(3) == 0) {
+            b.setScoreThreshold((1 + random.nextInt(8)) / 4f);
+        }
+        return b.build();
     }
 
     private static QueryPoints query(String collection, Random random) {

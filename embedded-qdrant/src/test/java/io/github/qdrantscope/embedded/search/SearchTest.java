@@ -206,8 +206,7 @@ class SearchTest {
                 Status.Code.INVALID_ARGUMENT, "Wrong input: Not existing vector name error: image");
         assertStatus(() -> engine.search(c, search(1, 1).setSparseIndices(
                 io.qdrant.client.grpc.Points.SparseIndices.newBuilder().addData(0)).build()),
-                Status.Code.UNIMPLEMENTED, "Embedded Qdrant does not implement sparse vectors (only dense vectors"
-                        + " are supported) (see docs/embedded-qdrant.md)");
+                Status.Code.INVALID_ARGUMENT, "Wrong input: Conversion between sparse and regular vectors failed");
     }
 
     @Test

@@ -117,6 +117,11 @@ final class TestCollection implements CollectionView {
     }
 
     @Override
+    public boolean sparseIdf(String name) {
+        return false;
+    }
+
+    @Override
     public Collection<StoredPoint> points() {
         return points.values();
     }
