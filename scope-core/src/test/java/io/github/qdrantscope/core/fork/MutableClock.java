@@ -6,13 +6,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock fixed where the test sets it: expiry is tested by choosing the instant, never by waiting. */
+/** A clock that stands where the test sets it: expiry and renewal times are tested by setting it, never by waiting, never by waiting. */
 final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
     MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
+    }
+
+    /** Moves the clock to {@code instant}. */
+    void set(Instant instant) {
+        this.now.set(instant);
     }
 
     @Override
