@@ -90,11 +90,14 @@ public final class LeaseReaper {
                 break;
             }
             try {
-                if (reaped == maxLeases && isReapable(name)) {
-                    logger.log(System.Logger.Level.INFO, "qdrant-scope reaper: stopping after " + maxLeases
-                            + " leases (" + LeaseSettings.REAPER_MAX_COLLECTIONS + ") before '" + name
-                            + "'; the rest is left for a later start");
-                    break;
+                if (reaped == maxLeases) {
+                    if (isReapable(name)) {
+                        logger.log(System.Logger.Level.INFO, "qdrant-scope reaper: stopping after " + maxLeases
+                                + " leases (" + LeaseSettings.REAPER_MAX_COLLECTIONS + ") before '" + name
+                                + "'; the rest is left for a later start");
+                        break;
+                    }
+                    continue;
                 }
                 List<String> done = reapOne(name, rest.endsWith(NamespaceLease.SUFFIX));
                 if (!done.isEmpty()) {
