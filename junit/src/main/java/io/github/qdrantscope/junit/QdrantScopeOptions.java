@@ -124,13 +124,13 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
                 LeaseSettings.DEFAULT_TTL);
         Duration heartbeat = orElse(read.value(LEASE_HEARTBEAT, QdrantScopeOptions::duration, DURATION_RULE),
                 LeaseSettings.DEFAULT_HEARTBEAT);
+        boolean reaper = orElse(read.value(REAPER_ENABLED, QdrantScopeOptions::bool, "true or false"), true);
+        Duration reaperTimeout = orElse(read.value(REAPER_TIMEOUT, QdrantScopeOptions::duration, DURATION_RULE),
+                LeaseSettings.DEFAULT_REAPER_TIMEOUT);
+        int reaperMax = orElse(read.value(REAPER_MAX_COLLECTIONS, QdrantScopeOptions::positiveInt,
+                "a whole number from 1"), LeaseSettings.DEFAULT_REAPER_MAX_COLLECTIONS);
         try {
-            return new LeaseSettings(ttl, heartbeat,
-                    orElse(read.value(REAPER_ENABLED, QdrantScopeOptions::bool, "true or false"), true),
-                    orElse(read.value(REAPER_TIMEOUT, QdrantScopeOptions::duration, DURATION_RULE),
-                            LeaseSettings.DEFAULT_REAPER_TIMEOUT),
-                    orElse(read.value(REAPER_MAX_COLLECTIONS, QdrantScopeOptions::positiveInt, "a whole number from 1"),
-                            LeaseSettings.DEFAULT_REAPER_MAX_COLLECTIONS));
+            return new LeaseSettings(ttl, heartbeat, reaper, reaperTimeout, reaperMax);
         }
         catch (IllegalArgumentException ex) {
             // the TTL against the heartbeat: say where each came from
