@@ -217,6 +217,8 @@ class ForkCollectionBindingTest {
         LeaseOwner remote = new LeaseOwner("r", "1", "other-host", 1, null, Instant.now().minus(Duration.ofHours(2)));
         claimer(new ContextScopeMetrics(meters, false), Duration.ofHours(3))
                 .claim(name, 4, ForkCollectionBinder.PROJECT_KEY, "doc_content", remote);
+        // a claim is stamped with the claimer's clock: backdate it to a lease last renewed 2 h ago
+        admin.upsertAsync(name, List.of(CollectionLease.toPoint(remote, 4, "doc_content"))).get();
 
         LeaseOwner me = ForkRuntime.jvm().self();
         assertThatThrownBy(() -> claimer(new ContextScopeMetrics(meters, false), Duration.ofHours(3))
