@@ -3,6 +3,7 @@ package io.github.qdrantscope.autoconfigure;
 import io.github.qdrantscope.core.UnscopedPolicy;
 import io.github.qdrantscope.core.fork.CollectionNames;
 import io.github.qdrantscope.core.identity.ForkIds;
+import io.github.qdrantscope.core.lease.LeaseSettings;
 
 import io.github.qdrantscope.core.ScopedProject;
 
@@ -41,8 +42,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callTimeout Deadline of qdrant-scope's cleanup calls after each test, and of every call of a scoped
  *     Qdrant client that has none of its own, so no call waits forever on a slow server. A deadline that fires
  *     fails the call with a message naming this property.
- * @param leaseTtl How long an ownership lease written by a JVM on another host counts as live. Leases of this
- *     host are live exactly while their process runs.
+ * @param leaseTtl How long after its last renewal an ownership lease written by a JVM on another host counts as
+ *     live; a lease not renewed for longer is taken over or reaped. Leases of this host are live exactly while
+ *     their process runs. Must be more than twice lease-heartbeat.
+ * @param leaseHeartbeat How often this JVM renews its ownership leases while it runs.
+ * @param reaperEnabled Whether the first claim on a Qdrant server drops the collections (and namespaces) that
+ *     JVMs which are gone left under the collection prefix. Only collections with a qdrant-scope lease whose
+ *     holder is gone are dropped.
+ * @param reaperTimeout How long that reaping may take; what is left is reaped by a later start.
+ * @param reaperMaxCollections How many leases (a fork's collection, or a namespace with its collections) that
+ *     reaping drops at most.
  */
 @ConfigurationProperties(prefix = QdrantScopeProperties.PREFIX)
 public record QdrantScopeProperties(
@@ -57,7 +66,11 @@ public record QdrantScopeProperties(
         @DefaultValue("384") int embeddingDimensions,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration callTimeout,
-        @DefaultValue("24h") Duration leaseTtl) {
+        @DefaultValue("2m") Duration leaseTtl,
+        @DefaultValue("30s") Duration leaseHeartbeat,
+        @DefaultValue("true") boolean reaperEnabled,
+        @DefaultValue("10s") Duration reaperTimeout,
+        @DefaultValue("50") int reaperMaxCollections) {
 
     /** The property prefix. */
     public static final String PREFIX = "qdrant-scope";
@@ -89,7 +102,13 @@ public record QdrantScopeProperties(
             connectTimeout = Duration.ofSeconds(10);
         }
         if (leaseTtl == null) {
-            leaseTtl = Duration.ofHours(24);
+            leaseTtl = LeaseSettings.DEFAULT_TTL;
+        }
+        if (leaseHeartbeat == null) {
+            leaseHeartbeat = LeaseSettings.DEFAULT_HEARTBEAT;
+        }
+        if (reaperTimeout == null) {
+            reaperTimeout = LeaseSettings.DEFAULT_REAPER_TIMEOUT;
         }
         if (!CollectionNames.isValidPrefix(collectionPrefix)) {
             throw new IllegalArgumentException(PREFIX + ".collection-prefix='" + collectionPrefix
@@ -117,12 +136,20 @@ public record QdrantScopeProperties(
         if (leaseTtl.isNegative() || leaseTtl.isZero()) {
             throw new IllegalArgumentException(PREFIX + ".lease-ttl=" + leaseTtl + " is invalid: it must be positive");
         }
+        new LeaseSettings(leaseTtl, leaseHeartbeat, reaperEnabled, reaperTimeout, reaperMaxCollections);
+    }
+
+    /** The lease settings: TTL, heartbeat and reaper. */
+    public LeaseSettings leaseSettings() {
+        return new LeaseSettings(leaseTtl, leaseHeartbeat, reaperEnabled, reaperTimeout, reaperMaxCollections);
     }
 
     /** The defaults, as if no property were set. */
     public static QdrantScopeProperties defaults() {
         return new QdrantScopeProperties(true, UnscopedPolicy.WARN, false, false, false, null,
-                DEFAULT_COLLECTION_PREFIX, Embedding.NONE, DEFAULT_EMBEDDING_DIMENSIONS, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofHours(24));
+                DEFAULT_COLLECTION_PREFIX, Embedding.NONE, DEFAULT_EMBEDDING_DIMENSIONS, Duration.ofSeconds(10),
+                Duration.ofSeconds(60), LeaseSettings.DEFAULT_TTL, LeaseSettings.DEFAULT_HEARTBEAT, true,
+                LeaseSettings.DEFAULT_REAPER_TIMEOUT, LeaseSettings.DEFAULT_REAPER_MAX_COLLECTIONS);
     }
 
     /** Which {@code EmbeddingModel} qdrant-scope contributes when the application has none. */

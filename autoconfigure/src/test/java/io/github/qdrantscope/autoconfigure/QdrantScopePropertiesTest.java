@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import io.github.qdrantscope.core.lease.LeaseSettings;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,11 +33,36 @@ class QdrantScopePropertiesTest {
                 "qdrant-scope.fail-on-contention=true", "qdrant-scope.keep-collections=true", "qdrant-scope.fork-id=7",
                 "qdrant-scope.collection-prefix=shop-it", "qdrant-scope.embedding=hashing",
                 "qdrant-scope.embedding-dimensions=64",
-                "qdrant-scope.connect-timeout=3s", "qdrant-scope.call-timeout=45s", "qdrant-scope.lease-ttl=2h")
+                "qdrant-scope.connect-timeout=3s", "qdrant-scope.call-timeout=45s", "qdrant-scope.lease-ttl=2h", "qdrant-scope.lease-heartbeat=1m",
+                "qdrant-scope.reaper-enabled=false", "qdrant-scope.reaper-timeout=4s",
+                "qdrant-scope.reaper-max-collections=9")
                 .run(context -> assertThat(context.getBean(QdrantScopeProperties.class)).isEqualTo(
                         new QdrantScopeProperties(false, io.github.qdrantscope.core.UnscopedPolicy.FAIL, true, true, true, "7",
                                 "shop-it", QdrantScopeProperties.Embedding.HASHING, 64, Duration.ofSeconds(3),
-                                Duration.ofSeconds(45), Duration.ofHours(2))));
+                                Duration.ofSeconds(45), Duration.ofHours(2), Duration.ofMinutes(1), false, Duration.ofSeconds(4), 9)));
+    }
+
+    @Test
+    void theDefaultLeaseSettingsReapADeadOwnerWithinMinutes() {
+        assertThat(QdrantScopeProperties.defaults().leaseSettings()).isEqualTo(new LeaseSettings(Duration.ofMinutes(2),
+                Duration.ofSeconds(30), true, Duration.ofSeconds(10), 50));
+    }
+
+    @Test
+    void aTtlNotAboveTwoHeartbeatsIsRejectedNamingBothProperties() {
+        runner.withPropertyValues("qdrant-scope.lease-ttl=1m", "qdrant-scope.lease-heartbeat=30s").run(context ->
+                assertThat(context).getFailure().rootCause().isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("qdrant-scope: qdrant-scope.lease-ttl=PT1M must be more than twice "
+                                + "qdrant-scope.lease-heartbeat=PT30S, so that a live JVM renews its leases at least "
+                                + "twice per TTL; raise qdrant-scope.lease-ttl or lower qdrant-scope.lease-heartbeat"));
+    }
+
+    @Test
+    void aReaperBoundBelowOneIsRejectedNamingTheProperty() {
+        runner.withPropertyValues("qdrant-scope.reaper-max-collections=0").run(context ->
+                assertThat(context).getFailure().rootCause().isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("qdrant-scope: qdrant-scope.reaper-max-collections=0 is invalid: it must be at "
+                                + "least 1 (switch the reaper off with qdrant-scope.reaper-enabled=false)"));
     }
 
     @Test

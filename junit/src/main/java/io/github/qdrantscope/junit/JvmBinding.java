@@ -87,8 +87,8 @@ final class JvmBinding {
         JvmExit.register(JvmExit.Phase.COLLECTIONS, "closing the JUnit extension's cleanup client", cleanup::close);
         String namespace = CollectionNames.of(options.collectionPrefix(), identity.run(), identity.fork());
         ScopeMetrics metrics = new CountingScopeMetrics(JvmScopeMeters.jvm(), options.failOnContention());
-        runtime.mapsInto(server, namespace, options.keepCollections(), options.connectTimeout(), options.leaseTtl(),
-                metrics);
+        runtime.mapsInto(server, options.collectionPrefix(), namespace, options.keepCollections(),
+                options.connectTimeout(), options.lease(), metrics);
         ForkCollectionsInterceptor fork = new ForkCollectionsInterceptor(namespace);
         ProjectScopeInterceptor scope = new ProjectScopeInterceptor(ScopedProjects.jvm(),
                 new UnscopedAccessGuard(options.unscoped(), () -> metrics), collection -> true, () -> metrics,

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import io.github.qdrantscope.core.UnscopedPolicy;
 import io.github.qdrantscope.core.fork.CollectionNames;
+import io.github.qdrantscope.core.lease.LeaseSettings;
 
 /**
  * The extension's settings, read from JUnit configuration parameters (a system property,
@@ -27,14 +28,15 @@ import io.github.qdrantscope.core.fork.CollectionNames;
  * @param external why the server is external (the settings that were given), or {@code null} when embedded
  * @param connectTimeout the deadline of the health check and of each administrative call
  * @param callTimeout the deadline of the cleanup calls and of every call of a scoped client that has none
- * @param leaseTtl how long a lease of another host counts as live
+ * @param lease lease TTL, heartbeat and reaper ({@value #LEASE_TTL}, {@value #LEASE_HEARTBEAT},
+ *     {@value #REAPER_ENABLED}, {@value #REAPER_TIMEOUT}, {@value #REAPER_MAX_COLLECTIONS})
  * @param collectionPrefix the first part of the fork's namespace {@code <prefix>_<run>_f<fork>}
  * @param keepCollections whether the fork's collections outlive the JVM
  * @param unscoped what happens to a call outside a project scope that bypasses projects
  * @param failOnContention whether counted contention fails the test at once
  */
 public record QdrantScopeOptions(String host, int port, boolean useTls, String apiKey, String external,
-        Duration connectTimeout, Duration callTimeout, Duration leaseTtl, String collectionPrefix, boolean keepCollections,
+        Duration connectTimeout, Duration callTimeout, LeaseSettings lease, String collectionPrefix, boolean keepCollections,
         UnscopedPolicy unscoped, boolean failOnContention) {
 
     /** External server host. */
@@ -55,8 +57,20 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
     /** Deadline of cleanup calls and of calls of scoped clients that have none. */
     public static final String CALL_TIMEOUT = "qdrant-scope.call-timeout";
 
-    /** How long another host's lease counts as live. */
-    public static final String LEASE_TTL = "qdrant-scope.lease-ttl";
+    /** How long after its last renewal another host's lease counts as live. */
+    public static final String LEASE_TTL = LeaseSettings.TTL;
+
+    /** How often this JVM renews its leases. */
+    public static final String LEASE_HEARTBEAT = LeaseSettings.HEARTBEAT;
+
+    /** Whether the first lease on a server reaps what gone JVMs left there. */
+    public static final String REAPER_ENABLED = LeaseSettings.REAPER_ENABLED;
+
+    /** How long that reaping may take. */
+    public static final String REAPER_TIMEOUT = LeaseSettings.REAPER_TIMEOUT;
+
+    /** How many leases that reaping drops at most. */
+    public static final String REAPER_MAX_COLLECTIONS = LeaseSettings.REAPER_MAX_COLLECTIONS;
 
     /** The namespace's first part. */
     public static final String COLLECTION_PREFIX = "qdrant-scope.collection-prefix";
@@ -72,7 +86,8 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
 
     /** The settings the extension reads. */
     public static final Set<String> NAMES = Set.of(SERVER_HOST, SERVER_PORT, SERVER_USE_TLS, SERVER_API_KEY,
-            CONNECT_TIMEOUT, CALL_TIMEOUT, LEASE_TTL, COLLECTION_PREFIX, KEEP_COLLECTIONS, UNSCOPED, FAIL_ON_CONTENTION);
+            CONNECT_TIMEOUT, CALL_TIMEOUT, LEASE_TTL, LEASE_HEARTBEAT, REAPER_ENABLED, REAPER_TIMEOUT,
+            REAPER_MAX_COLLECTIONS, COLLECTION_PREFIX, KEEP_COLLECTIONS, UNSCOPED, FAIL_ON_CONTENTION);
 
     /** The fork identity's settings: read once per JVM from system properties only, by scope-core. */
     public static final Set<String> JVM_NAMES = Set.of("qdrant-scope.fork-id", "qdrant-scope.run-id",
@@ -104,10 +119,41 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
                 orElse(useTls, false), apiKey, given.isEmpty() ? null : String.join(", ", given) + " set",
                 orElse(read.value(CONNECT_TIMEOUT, QdrantScopeOptions::duration, DURATION_RULE), Duration.ofSeconds(10)),
                 orElse(read.value(CALL_TIMEOUT, QdrantScopeOptions::duration, DURATION_RULE), Duration.ofSeconds(60)),
-                orElse(read.value(LEASE_TTL, QdrantScopeOptions::duration, DURATION_RULE), Duration.ofHours(24)),
-                prefix, orElse(read.value(KEEP_COLLECTIONS, QdrantScopeOptions::bool, "true or false"), false),
+                lease(read, sources), prefix, orElse(read.value(KEEP_COLLECTIONS, QdrantScopeOptions::bool, "true or false"), false),
                 orElse(read.value(UNSCOPED, QdrantScopeOptions::policy, "allow, warn or fail"), UnscopedPolicy.WARN),
                 orElse(read.value(FAIL_ON_CONTENTION, QdrantScopeOptions::bool, "true or false"), false));
+    }
+
+    private static LeaseSettings lease(Reader read, OptionSources sources) {
+        Duration ttl = orElse(read.value(LEASE_TTL, QdrantScopeOptions::duration, DURATION_RULE),
+                LeaseSettings.DEFAULT_TTL);
+        Duration heartbeat = orElse(read.value(LEASE_HEARTBEAT, QdrantScopeOptions::duration, DURATION_RULE),
+                LeaseSettings.DEFAULT_HEARTBEAT);
+        boolean reaper = orElse(read.value(REAPER_ENABLED, QdrantScopeOptions::bool, "true or false"), true);
+        Duration reaperTimeout = orElse(read.value(REAPER_TIMEOUT, QdrantScopeOptions::duration, DURATION_RULE),
+                LeaseSettings.DEFAULT_REAPER_TIMEOUT);
+        int reaperMax = orElse(read.value(REAPER_MAX_COLLECTIONS, QdrantScopeOptions::positiveInt,
+                "a whole number from 1"), LeaseSettings.DEFAULT_REAPER_MAX_COLLECTIONS);
+        try {
+            return new LeaseSettings(ttl, heartbeat, reaper, reaperTimeout, reaperMax);
+        }
+        catch (IllegalArgumentException ex) {
+            // the TTL against the heartbeat: say where each came from
+            throw new IllegalArgumentException(ex.getMessage() + " (" + LEASE_TTL + " from " + origin(sources, LEASE_TTL)
+                    + ", " + LEASE_HEARTBEAT + " from " + origin(sources, LEASE_HEARTBEAT) + ")", ex);
+        }
+    }
+
+    private static String origin(OptionSources sources, String name) {
+        return sources.get(name).isPresent() ? sources.origin(name) : "the default";
+    }
+
+    private static Integer positiveInt(String text) {
+        int value = Integer.parseInt(text.trim());
+        if (value < 1) {
+            throw new IllegalArgumentException("below 1");
+        }
+        return value;
     }
 
     /** Never prints the API key. */
@@ -115,7 +161,7 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
     public String toString() {
         return "QdrantScopeOptions[" + (isExternal() ? "external " + this.host + ":" + this.port
                 + (this.useTls ? " (TLS)" : "") + (this.apiKey != null ? " with an API key" : "") : "embedded")
-                + ", connectTimeout=" + this.connectTimeout + ", callTimeout=" + this.callTimeout + ", leaseTtl=" + this.leaseTtl + ", collectionPrefix="
+                + ", connectTimeout=" + this.connectTimeout + ", callTimeout=" + this.callTimeout + ", lease=" + this.lease + ", collectionPrefix="
                 + this.collectionPrefix + ", keepCollections=" + this.keepCollections + ", unscoped=" + this.unscoped
                 + ", failOnContention=" + this.failOnContention + "]";
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.qdrantscope.core.UnscopedPolicy;
+import io.github.qdrantscope.core.lease.LeaseSettings;
 import org.junit.jupiter.api.Test;
 
 /** Reading and validating the options, from fake sources (configuration parameters, environment, files). */
@@ -19,7 +20,8 @@ class QdrantScopeOptionsTest {
 
         assertThat(options.isExternal()).isFalse();
         assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(options.leaseTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(options.lease()).isEqualTo(new LeaseSettings(Duration.ofMinutes(2), Duration.ofSeconds(30), true,
+                Duration.ofSeconds(10), 50));
         assertThat(options.collectionPrefix()).isEqualTo("qdrant_scope");
         assertThat(options.keepCollections()).isFalse();
         assertThat(options.unscoped()).isEqualTo(UnscopedPolicy.WARN);
@@ -61,6 +63,26 @@ class QdrantScopeOptionsTest {
         assertThat(QdrantScopeOptions.duration("24h")).isEqualTo(Duration.ofHours(24));
         assertThat(QdrantScopeOptions.duration("1d")).isEqualTo(Duration.ofDays(1));
         assertThat(QdrantScopeOptions.duration("PT10S")).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void leaseSettingsAreReadAndTheTtlMustExceedTwoHeartbeats() {
+        QdrantScopeOptions options = QdrantScopeOptions.from(sources(Map.of("qdrant-scope.lease-ttl", "5m",
+                "qdrant-scope.reaper-enabled", "false", "qdrant-scope.reaper-max-collections", "7"),
+                Map.of("QDRANT_SCOPE_LEASE_HEARTBEAT", "1m", "QDRANT_SCOPE_REAPER_TIMEOUT", "3s"), Map.of()));
+
+        assertThat(options.lease()).isEqualTo(new LeaseSettings(Duration.ofMinutes(5), Duration.ofMinutes(1), false,
+                Duration.ofSeconds(3), 7));
+        assertThatIllegalArgumentException().isThrownBy(() -> QdrantScopeOptions.from(sources(
+                Map.of("qdrant-scope.lease-heartbeat", "1m"), Map.of(), Map.of())))
+            .withMessage("qdrant-scope: qdrant-scope.lease-ttl=PT2M must be more than twice "
+                    + "qdrant-scope.lease-heartbeat=PT1M, so that a live JVM renews its leases at least twice per "
+                    + "TTL; raise qdrant-scope.lease-ttl or lower qdrant-scope.lease-heartbeat (qdrant-scope.lease-ttl "
+                    + "from the default, qdrant-scope.lease-heartbeat from JUnit configuration parameter)");
+        assertThatIllegalArgumentException().isThrownBy(() -> QdrantScopeOptions.from(sources(
+                Map.of("qdrant-scope.reaper-max-collections", "0"), Map.of(), Map.of())))
+            .withMessage("qdrant-scope: qdrant-scope.reaper-max-collections='0' (JUnit configuration parameter) is "
+                    + "invalid: expected a whole number from 1");
     }
 
     @Test

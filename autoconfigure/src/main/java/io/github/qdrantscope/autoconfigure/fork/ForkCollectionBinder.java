@@ -65,7 +65,8 @@ public class ForkCollectionBinder implements BeanPostProcessor, BeanFactoryAware
                 .getIfAvailable(() -> new ContextScopeMetrics(JvmScopeMeters.jvm(), properties.failOnContention()));
         String contentField = environment.getProperty("spring.ai.vectorstore.qdrant.content-field-name", "doc_content");
         ForkRuntime.jvm().claim(endpoint, collection, properties.collectionPrefix(), dimension, PROJECT_KEY,
-                contentField, properties.keepCollections(), properties.connectTimeout(), properties.leaseTtl(), metrics);
+                contentField, properties.keepCollections(), properties.connectTimeout(), properties.leaseSettings(),
+                metrics);
         return bean;
     }
 }

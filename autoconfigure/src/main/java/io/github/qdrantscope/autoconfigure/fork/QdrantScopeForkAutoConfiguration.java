@@ -52,8 +52,9 @@ public class QdrantScopeForkAutoConfiguration {
         return new ForkCollectionsInterceptor(new ForkCollections(namespace), () -> {
             ScopeMetrics metrics = beanFactory.getBeanProvider(ScopeMetrics.class)
                 .getIfAvailable(() -> new ContextScopeMetrics(JvmScopeMeters.jvm(), properties.failOnContention()));
-            ForkRuntime.jvm().mapsInto(QdrantConnectionCheck.resolveEndpoint(beanFactory, environment), namespace,
-                    properties.keepCollections(), properties.connectTimeout(), properties.leaseTtl(), metrics);
+            ForkRuntime.jvm().mapsInto(QdrantConnectionCheck.resolveEndpoint(beanFactory, environment),
+                    properties.collectionPrefix(), namespace, properties.keepCollections(), properties.connectTimeout(),
+                    properties.leaseSettings(), metrics);
         });
     }
 

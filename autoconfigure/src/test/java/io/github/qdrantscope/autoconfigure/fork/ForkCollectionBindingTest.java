@@ -7,6 +7,8 @@ import io.github.qdrantscope.core.lease.CollectionClaimedException;
 import io.github.qdrantscope.core.lease.CollectionLease;
 import io.github.qdrantscope.core.lease.ForkCollectionClaimer;
 import io.github.qdrantscope.core.lease.LeaseOwner;
+import io.github.qdrantscope.core.lease.LeaseSettings;
+import io.github.qdrantscope.core.metrics.LeaseReapKind;
 import io.github.qdrantscope.core.lease.NamespaceLease;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +58,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 class ForkCollectionBindingTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** The reaper off: this class's runtimes share the JVM's server with the Spring context's. */
+    private static final LeaseSettings LEASE = new LeaseSettings(Duration.ofHours(1), Duration.ofMinutes(10), false,
+            Duration.ofSeconds(10), 50);
 
     @Autowired
     QdrantVectorStore vectorStore;
@@ -200,6 +206,7 @@ class ForkCollectionBindingTest {
 
         assertThat(claimer(new ContextScopeMetrics(meters, false)).readLease(name).sameProcess(me)).isTrue();
         assertThat(meters.contentionTotal()).isZero();
+        assertThat(meters.leaseReapedCount(LeaseReapKind.TAKEOVER)).isEqualTo(1);
         admin.deleteCollectionAsync(name).get();
     }
 
@@ -210,6 +217,8 @@ class ForkCollectionBindingTest {
         LeaseOwner remote = new LeaseOwner("r", "1", "other-host", 1, null, Instant.now().minus(Duration.ofHours(2)));
         claimer(new ContextScopeMetrics(meters, false), Duration.ofHours(3))
                 .claim(name, 4, ForkCollectionBinder.PROJECT_KEY, "doc_content", remote);
+        // a claim is stamped with the claimer's clock: backdate it to a lease last renewed 2 h ago
+        admin.upsertAsync(name, List.of(CollectionLease.toPoint(remote, 4, "doc_content"))).get();
 
         LeaseOwner me = ForkRuntime.jvm().self();
         assertThatThrownBy(() -> claimer(new ContextScopeMetrics(meters, false), Duration.ofHours(3))
@@ -235,7 +244,7 @@ class ForkCollectionBindingTest {
     void anotherContextOfTheForkWithAnotherDimensionIsRejected() {
         assertThatIllegalStateException()
                 .isThrownBy(() -> ForkRuntime.jvm().claim(endpoint, collection, "qdrant_scope", 16,
-                        ForkCollectionBinder.PROJECT_KEY, "doc_content", false, TIMEOUT, Duration.ofHours(1), scopeMetrics))
+                        ForkCollectionBinder.PROJECT_KEY, "doc_content", false, TIMEOUT, LEASE, scopeMetrics))
                 .withMessageContaining("'" + collection + "' was created with dimension 8")
                 .withMessageContaining("produces 16")
                 .withMessageContaining("qdrant-scope.collection-prefix");
@@ -251,16 +260,16 @@ class ForkCollectionBindingTest {
         String foreign = "other_app_" + suffix;
         ForkRuntime runtime = new ForkRuntime(ForkIdentity.jvm(), ForkRuntime.jvm().self(), new JvmScopeMeters());
         ScopeMetrics metrics = new ContextScopeMetrics(new JvmScopeMeters(), false);
-        runtime.claim(endpoint, dropped, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT, Duration.ofHours(1), metrics);
-        runtime.claim(endpoint, kept, "qdrant_scope", 4, "p", "doc_content", true, TIMEOUT, Duration.ofHours(1), metrics);
-        runtime.claim(endpoint, leaseLost, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT, Duration.ofHours(1), metrics);
+        runtime.claim(endpoint, dropped, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT, LEASE, metrics);
+        runtime.claim(endpoint, kept, "qdrant_scope", 4, "p", "doc_content", true, TIMEOUT, LEASE, metrics);
+        runtime.claim(endpoint, leaseLost, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT, LEASE, metrics);
         admin.deleteAsync(leaseLost, List.of(CollectionLease.pointId())).get();
-        runtime.claim(endpoint, takenOver, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT, Duration.ofHours(1), metrics);
+        runtime.claim(endpoint, takenOver, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT, LEASE, metrics);
         admin.upsertAsync(takenOver, List.of(CollectionLease.toPoint(otherProcessOnThisHost(), 4, "doc_content"))).get();
         admin.createCollectionAsync(foreign, io.qdrant.client.grpc.Collections.VectorParams.newBuilder()
                 .setDistance(Distance.Cosine).setSize(4).build()).get();
         assertThatThrownBy(() -> runtime.claim(endpoint, foreign, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT,
-                Duration.ofHours(1), metrics)).isInstanceOf(IllegalArgumentException.class)
+                LEASE, metrics)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("refusing to claim collection '" + foreign + "'");
         assertThat(claimer(metrics).readLease(foreign)).isNull();
 
@@ -283,7 +292,7 @@ class ForkCollectionBindingTest {
         JvmScopeMeters meters = new JvmScopeMeters();
         ForkRuntime runtime = new ForkRuntime(identity, ForkRuntime.jvm().self(), meters);
         String name = "qdrant_scope_test_report_" + UUID.randomUUID().toString().substring(0, 8);
-        runtime.claim(endpoint, name, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT, Duration.ofHours(1),
+        runtime.claim(endpoint, name, "qdrant_scope", 4, "p", "doc_content", false, TIMEOUT, LEASE,
                 new ContextScopeMetrics(meters, false));
         ContextScopeMetrics metrics = new ContextScopeMetrics(meters, false);
         metrics.recordOperation("search", true, 250_000_000L);
@@ -319,7 +328,7 @@ class ForkCollectionBindingTest {
         ForkRuntime runtime = new ForkRuntime(identity, ForkRuntime.jvm().self(), new JvmScopeMeters());
         String namespace = "qdrant_scope_test_names_" + UUID.randomUUID().toString().substring(0, 8);
         ScopeMetrics metrics = new ContextScopeMetrics(new JvmScopeMeters(), false);
-        runtime.mapsInto(endpoint, namespace, false, TIMEOUT, Duration.ofHours(1), metrics);
+        runtime.mapsInto(endpoint, "qdrant_scope", namespace, false, TIMEOUT, LEASE, metrics);
         String lease = NamespaceLease.collectionOf(namespace);
         assertThat(claimer(metrics).readLease(lease)).satisfies(owner -> assertThat(owner.sameProcess(runtime.self())).isTrue());
         admin.createCollectionAsync(namespace + "__documents", io.qdrant.client.grpc.Collections.VectorParams.newBuilder()
@@ -342,11 +351,13 @@ class ForkCollectionBindingTest {
         ProcessHandle other = ProcessHandle.current().parent().orElseThrow();
         LeaseOwner holder = new LeaseOwner("run-x", "9", ForkIdentity.jvm().host(), other.pid(),
                 other.info().startInstant().orElse(null), Instant.now());
-        NamespaceLease.claim(claimer(holderMetrics), namespace, holder);
+        NamespaceLease.claim(claimer(holderMetrics), namespace, holder, () -> {
+            throw new AssertionError("a new namespace has no holder to take over from");
+        });
         JvmScopeMeters meters = new JvmScopeMeters();
         ForkRuntime runtime = new ForkRuntime(ForkIdentity.jvm(), ForkRuntime.jvm().self(), meters);
 
-        assertThatThrownBy(() -> runtime.mapsInto(endpoint, namespace, false, TIMEOUT, Duration.ofHours(1),
+        assertThatThrownBy(() -> runtime.mapsInto(endpoint, "qdrant_scope", namespace, false, TIMEOUT, LEASE,
                 new ContextScopeMetrics(meters, false)))
             .isInstanceOf(CollectionClaimedException.class)
             .hasMessageContaining("'" + NamespaceLease.collectionOf(namespace) + "' is already claimed by run run-x fork 9");
@@ -354,7 +365,7 @@ class ForkCollectionBindingTest {
 
         // a namespace this JVM leased, taken over before exit: its collections are now the other JVM's
         String mine = namespace + "-mine";
-        runtime.mapsInto(endpoint, mine, false, TIMEOUT, Duration.ofHours(1), new ContextScopeMetrics(meters, false));
+        runtime.mapsInto(endpoint, "qdrant_scope", mine, false, TIMEOUT, LEASE, new ContextScopeMetrics(meters, false));
         admin.createCollectionAsync(mine + "__documents", io.qdrant.client.grpc.Collections.VectorParams.newBuilder()
                 .setDistance(Distance.Cosine).setSize(4).build()).get();
         admin.upsertAsync(NamespaceLease.collectionOf(mine), List.of(CollectionLease.toPoint(holder,

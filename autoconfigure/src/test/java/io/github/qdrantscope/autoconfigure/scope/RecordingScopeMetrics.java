@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.qdrantscope.core.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.LeaseReapKind;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
 
 /** Records every report so tests can assert exact values; one instance per application context. */
@@ -54,6 +55,16 @@ class RecordingScopeMetrics implements ScopeMetrics {
     @Override
     public void projectClosed() {
         this.closed.incrementAndGet();
+    }
+
+    @Override
+    public void leaseReaped(LeaseReapKind kind, String collection, String detail) {
+        throw new AssertionError("no scoping test reaps a lease, but " + collection + " was: " + detail);
+    }
+
+    @Override
+    public void leaseLost(String collection, String detail) {
+        throw new AssertionError("no scoping test loses a lease, but " + collection + " was: " + detail);
     }
 
     /** Contentions of {@code kind}, optionally only those reported for {@code project}. */

@@ -2,6 +2,7 @@ package io.github.qdrantscope.core.fork;
 
 import io.github.qdrantscope.core.client.RewritingCall;
 import io.github.qdrantscope.core.lease.CollectionClaimedException;
+import io.github.qdrantscope.core.lease.LostLeases;
 import io.github.qdrantscope.core.metrics.ContentionException;
 import io.github.qdrantscope.core.metrics.ContentionKind;
 
@@ -33,6 +34,10 @@ import io.qdrant.client.grpc.SnapshotsGrpc;
  * <p>Responses come back under the application's names: {@code List} shows only this fork's collections,
  * alias listings only this fork's aliases, snapshot names start with the application's collection name, and
  * an error's text names the application's collection, exactly as a Qdrant of its own would word it.
+ *
+ * <p>Once the fork's heartbeat finds the namespace's lease held by another process ({@link LostLeases}), every
+ * call fails with {@code FAILED_PRECONDITION} naming the new holder, and nothing is sent: the new holder cleared the
+ * data and uses it for its own tests.
  *
  * <p>Other services (health checks) pass unchanged. Put this interceptor closest to the transport (with
  * {@code ManagedChannelBuilder.intercept}, add it first: the interceptor added last runs first), so every other
@@ -93,6 +98,10 @@ public final class ForkCollectionsInterceptor implements ClientInterceptor {
             if (refused != null) {
                 return new Refused<>(refused);
             }
+        }
+        String lost = LostLeases.of(this.fork.namespace());
+        if (lost != null) {
+            return new Refused<>(Status.FAILED_PRECONDITION.withDescription(lost));
         }
         if (method.getType() != MethodDescriptor.MethodType.UNARY) {
             // none in Qdrant 1.17; a streaming RPC added later must be mapped by design, never passed unmapped

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.fork;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 
 import io.github.qdrantscope.core.lease.ForkCollectionClaimer;
+import io.github.qdrantscope.core.lease.LeaseHeartbeat;
 import io.github.qdrantscope.core.lease.LeaseOwner;
+import io.github.qdrantscope.core.lease.LeaseSettings;
 import io.github.qdrantscope.core.lease.NamespaceLease;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
@@ -34,30 +37,42 @@ final class ForkNamespaces {
     /** Every collection seen under a namespace: one the application created and later dropped still counts. */
     private final Set<String> seen = new ConcurrentSkipListSet<>();
 
-    ForkNamespaces(LeaseOwner self, AdminClients admin) {
+    private final Clock clock;
+
+    private final LeaseHeartbeat heartbeat;
+
+    ForkNamespaces(LeaseOwner self, AdminClients admin, Clock clock, LeaseHeartbeat heartbeat) {
         this.self = self;
         this.admin = admin;
+        this.clock = clock;
+        this.heartbeat = heartbeat;
     }
 
     /**
      * Leases {@code namespace} on {@code endpoint} to this JVM the first time (a health check first, so an
-     * unreachable server fails as such); later calls return at once.
+     * unreachable server fails as such; a gone holder's collections dropped before the lease is taken over) and
+     * renews it from then on; later calls return at once. Returns whether this call leased it.
      */
-    void lease(QdrantEndpoint endpoint, String namespace, boolean keep, Duration timeout, Duration leaseTtl,
+    boolean lease(QdrantEndpoint endpoint, String namespace, boolean keep, Duration timeout, LeaseSettings lease,
             ScopeMetrics metrics) {
         String key = AdminClients.key(endpoint) + "/" + namespace;
         if (this.namespaces.containsKey(key)) {
-            return;
+            return false;
         }
         synchronized (this) {
             if (this.namespaces.containsKey(key)) {
-                return;
+                return false;
             }
             QdrantHealthCheck.check(this.admin.of(endpoint, timeout), endpoint, timeout,
                     "qdrant-scope.connect-timeout");
-            NamespaceLease.claim(new ForkCollectionClaimer(this.admin.of(endpoint, timeout), timeout, leaseTtl,
-                    metrics), namespace, this.self);
-            this.namespaces.put(key, new Namespace(endpoint, namespace, keep, timeout, leaseTtl));
+            ForkCollectionClaimer claimer = new ForkCollectionClaimer(this.admin.of(endpoint, timeout), timeout,
+                    lease.ttl(), this.clock, metrics);
+            NamespaceLease.claim(claimer, namespace, this.self,
+                    () -> new ForkCollections(namespace).dropAll(this.admin.of(endpoint, timeout), timeout));
+            this.namespaces.put(key, new Namespace(endpoint, namespace, keep, timeout, lease.ttl()));
+            this.heartbeat.add(namespace, NamespaceLease.collectionOf(namespace), claimer, NamespaceLease.DIMENSION,
+                    NamespaceLease.NOTE_FIELD, this.self, lease.heartbeat(), metrics);
+            return true;
         }
     }
 

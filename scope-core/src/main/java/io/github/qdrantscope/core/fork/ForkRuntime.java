@@ -1,6 +1,7 @@
 package io.github.qdrantscope.core.fork;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,17 @@ import io.github.qdrantscope.core.server.JvmExit;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.core.identity.ForkIdentity;
 import io.github.qdrantscope.core.lease.ForkCollectionClaimer;
+import io.github.qdrantscope.core.lease.LeaseHeartbeat;
 import io.github.qdrantscope.core.lease.LeaseOwner;
+import io.github.qdrantscope.core.lease.LeaseReaper;
+import io.github.qdrantscope.core.lease.LeaseSettings;
 
 /**
  * The fork's collections over the life of the JVM: claims each one once (whatever number of Spring
  * contexts or JUnit test classes bind it), drops them at JVM exit unless {@code qdrant-scope.keep-collections=true},
- * and writes the per-fork report. Administrative calls use a client of its own per server, so they outlive the
+ * and writes the per-fork report. It renews the fork's leases while the JVM runs ({@link LeaseHeartbeat}, stopped
+ * before the collections are dropped) and, on its first claim on a server, reaps what gone JVMs left there
+ * ({@link LeaseReaper}). Administrative calls use a client of its own per server, so they outlive the
  * application's clients (which may be closed at exit, concurrently with this) and are never counted as unscoped
  * access. Spring-free: the Spring glue and the JUnit extension both drive the one {@link #jvm()} instance.
  */
@@ -40,16 +46,25 @@ public final class ForkRuntime {
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     private final ForkNamespaces namespaces;
     private final Set<String> modes = new ConcurrentSkipListSet<>();
+    private final Clock clock;
+    private final LeaseHeartbeat heartbeat = new LeaseHeartbeat();
+    private final Set<String> reaped = new ConcurrentSkipListSet<>();
 
     /**
      * An unshared runtime (tests, and code driving its own exit work); everything else uses {@link #jvm()}, which
      * registers the JVM-exit work.
      */
     public ForkRuntime(ForkIdentity identity, LeaseOwner self, JvmScopeMeters meters) {
+        this(identity, self, meters, Clock.systemUTC());
+    }
+
+    /** An unshared runtime whose leases are written and judged by {@code clock} (tests of expiry). */
+    public ForkRuntime(ForkIdentity identity, LeaseOwner self, JvmScopeMeters meters, Clock clock) {
         this.identity = identity;
         this.self = self;
         this.meters = meters;
-        this.namespaces = new ForkNamespaces(self, adminClients);
+        this.clock = clock;
+        this.namespaces = new ForkNamespaces(self, adminClients, clock, heartbeat);
     }
 
     /** This JVM's runtime, created on first use with the exit work registered. */
@@ -86,12 +101,19 @@ public final class ForkRuntime {
         return self;
     }
 
+    /** The heartbeat renewing this runtime's leases. */
+    public LeaseHeartbeat heartbeat() {
+        return heartbeat;
+    }
+
     /**
-     * Claims {@code collection} on {@code endpoint} for this fork, the first time only; later calls (other
-     * contexts of the fork) just check the dimension. A collection without the prefix is never touched.
+     * Claims {@code collection} on {@code endpoint} for this fork, the first time only (taking it over, cleared, from
+     * a gone holder; then renewing the lease every {@code lease.heartbeat()}); later calls (other contexts of the
+     * fork) just check the dimension. A collection without the prefix is never touched. The first claim on a server
+     * runs the reaper there, unless {@code lease.reaperEnabled()} is false.
      */
     public void claim(QdrantEndpoint endpoint, String collection, String prefix, int dimension, String projectKey,
-            String contentField, boolean keep, Duration timeout, Duration leaseTtl, ScopeMetrics metrics) {
+            String contentField, boolean keep, Duration timeout, LeaseSettings lease, ScopeMetrics metrics) {
         if (!CollectionNames.isOwnedBy(prefix, collection)) {
             throw new IllegalArgumentException("qdrant-scope: refusing to claim collection '" + collection
                     + "': it does not start with qdrant-scope.collection-prefix '" + prefix + "_'");
@@ -109,12 +131,16 @@ public final class ForkRuntime {
         }
         synchronized (this) {
             if (claims.containsKey(key)) {
-                claim(endpoint, collection, prefix, dimension, projectKey, contentField, keep, timeout, leaseTtl, metrics);
+                claim(endpoint, collection, prefix, dimension, projectKey, contentField, keep, timeout, lease, metrics);
                 return;
             }
-            new ForkCollectionClaimer(adminClients.of(endpoint, timeout), timeout, leaseTtl, metrics)
-                    .claim(collection, dimension, projectKey, contentField, self);
-            claims.put(key, new Claim(endpoint, collection, prefix, dimension, keep, timeout, leaseTtl));
+            ForkCollectionClaimer claimer = new ForkCollectionClaimer(adminClients.of(endpoint, timeout), timeout,
+                    lease.ttl(), clock, metrics);
+            claimer.claim(collection, dimension, projectKey, contentField, self);
+            claims.put(key, new Claim(endpoint, collection, prefix, dimension, keep, timeout, lease.ttl()));
+            // the fork's collection is its namespace: losing it refuses the calls of the fork's clients
+            heartbeat.add(collection, collection, claimer, dimension, contentField, self, lease.heartbeat(), metrics);
+            reapOnce(endpoint, prefix, timeout, lease, metrics);
         }
     }
 
@@ -123,15 +149,42 @@ public final class ForkRuntime {
      * {@code endpoint} (see {@link ForkCollections}): the first time, checks that the server answers and leases the
      * namespace to this JVM ({@link io.github.qdrantscope.core.lease.NamespaceLease}), so two JVMs never share it;
      * the collections the application creates there are listed in the report and dropped at JVM exit unless
-     * {@code keep}.
+     * {@code keep}. A namespace whose holder is gone is taken over after its collections are dropped; the lease is
+     * renewed every {@code lease.heartbeat()}; the first lease on a server runs the reaper there (see
+     * {@link #claim}).
      *
+     * @param prefix the collection prefix the namespace starts with ({@code <prefix>_}), under which the reaper looks
      * @throws io.github.qdrantscope.core.server.QdrantUnreachableException when the server does not answer
      * @throws io.github.qdrantscope.core.lease.CollectionClaimedException when another live JVM holds the namespace
      */
-    public void mapsInto(QdrantEndpoint endpoint, String namespace, boolean keep, Duration timeout, Duration leaseTtl,
-            ScopeMetrics metrics) {
+    public void mapsInto(QdrantEndpoint endpoint, String prefix, String namespace, boolean keep, Duration timeout,
+            LeaseSettings lease, ScopeMetrics metrics) {
+        if (!CollectionNames.isOwnedBy(prefix, namespace)) {
+            throw new IllegalArgumentException("qdrant-scope: refusing to lease namespace '" + namespace
+                    + "': it does not start with qdrant-scope.collection-prefix '" + prefix + "_'");
+        }
         modes.add(endpoint.mode().toString());
-        namespaces.lease(endpoint, namespace, keep, timeout, leaseTtl, metrics);
+        if (namespaces.lease(endpoint, namespace, keep, timeout, lease, metrics)) {
+            reapOnce(endpoint, prefix, timeout, lease, metrics);
+        }
+    }
+
+    /** Runs the reaper on {@code endpoint} under {@code prefix}, the first time only; a failure is logged. */
+    private void reapOnce(QdrantEndpoint endpoint, String prefix, Duration timeout, LeaseSettings lease,
+            ScopeMetrics metrics) {
+        if (!lease.reaperEnabled() || !reaped.add(AdminClients.key(endpoint) + "/" + prefix)) {
+            return;
+        }
+        var admin = adminClients.of(endpoint, timeout);
+        try {
+            new LeaseReaper(admin, timeout, lease.ttl(), clock, self, metrics,
+                    namespace -> new ForkCollections(namespace).dropAll(admin, timeout))
+                .reap(prefix, lease.reaperTimeout(), lease.reaperMaxCollections());
+        }
+        catch (RuntimeException ex) {
+            logger.log(System.Logger.Level.WARNING, "qdrant-scope reaper: could not reap under '" + prefix + "_' on "
+                    + endpoint + ": " + ex);
+        }
     }
 
     /**
@@ -181,10 +234,12 @@ public final class ForkRuntime {
     }
 
     /**
-     * Drops every collection this runtime claimed or whose namespace it mapped, unless kept or leased to another
-     * process, and closes its administrative clients: what JVM exit runs for {@link #jvm()}.
+     * Stops the heartbeat, drops every collection this runtime claimed or whose namespace it mapped, unless kept or
+     * leased to another process, and closes its administrative clients: what JVM exit runs for {@link #jvm()}.
      */
     public void dropAll() {
+        // before dropping: a renewal must not race the drop, nor write a lease into a collection being deleted
+        heartbeat.stop();
         List<Claim> all = new ArrayList<>(claims.values());
         for (Claim claim : all) {
             if (claim.keep()) {

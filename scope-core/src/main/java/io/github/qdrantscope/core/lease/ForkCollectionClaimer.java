@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.lease;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.qdrantscope.core.metrics.ContentionKind;
+import io.github.qdrantscope.core.metrics.LeaseReapKind;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -25,41 +27,64 @@ import io.qdrant.client.grpc.Collections.VectorsConfig;
  * and cosine distance when missing, checks the dimension when present, ensures the keyword payload index
  * on the project key (with {@code is_tenant=true}, so Qdrant lays out each project's points together), and
  * takes the ownership lease — failing, after counting {@code collection_claim} contention, when another
- * live JVM holds it.
+ * live JVM holds it; taking it over, after clearing what the gone holder left, when its holder is gone
+ * ({@link LeaseOwner#goneBecause}).
  *
- * <p>The lease is written and read back; two JVMs racing on one name may both pass the first read, but
- * at most one of them reads back its own lease. Every call carries a deadline.
+ * <p>A lease is written and read back; two JVMs racing on one name may both pass the first read, but
+ * at most one of them reads back its own lease. Taking over and renewing are compare-and-set writes
+ * ({@link CollectionLease#heldBy}): they change the lease only while the holder they read still holds it.
+ * Every call carries a deadline.
  */
 public class ForkCollectionClaimer {
+
+    private static final System.Logger logger = System.getLogger(ForkCollectionClaimer.class.getName());
 
     private final QdrantClient client;
     private final Duration timeout;
     private final Duration leaseTtl;
+    private final Clock clock;
     private final ScopeMetrics metrics;
+
+    /** A claimer judging time by the system clock. */
+    public ForkCollectionClaimer(QdrantClient client, Duration timeout, Duration leaseTtl, ScopeMetrics metrics) {
+        this(client, timeout, leaseTtl, Clock.systemUTC(), metrics);
+    }
 
     /**
      * @param client an administrative client (not the application's, so its calls are not counted as
      *     unscoped access)
      * @param timeout deadline of each call
-     * @param leaseTtl how long a lease of another host counts as live
-     * @param metrics where {@code collection_claim} contention is counted
+     * @param leaseTtl how long after its last renewal a lease of another host counts as live
+     * @param clock what "now" is when leases are written and judged
+     * @param metrics where {@code collection_claim} contention and takeovers are counted, or {@code null} for
+     *     calls that neither claim nor take over (dropping)
      */
-    public ForkCollectionClaimer(QdrantClient client, Duration timeout, Duration leaseTtl, ScopeMetrics metrics) {
+    public ForkCollectionClaimer(QdrantClient client, Duration timeout, Duration leaseTtl, Clock clock,
+            ScopeMetrics metrics) {
         this.client = client;
         this.timeout = timeout;
         this.leaseTtl = leaseTtl;
+        this.clock = clock;
         this.metrics = metrics;
+    }
+
+    /** {@link #claim(String, int, String, String, LeaseOwner, Runnable)} of a collection holding data points. */
+    public void claim(String collection, int dimension, String projectKey, String contentField, LeaseOwner self) {
+        claim(collection, dimension, projectKey, contentField, self, null);
     }
 
     /**
      * Creates or checks {@code collection}, indexes {@code projectKey} and claims the lease for {@code self}.
+     * A lease whose holder is gone is taken over, then what the holder left is cleared before this returns: by
+     * {@code clearing}, or when it is {@code null} by deleting every point of the collection but the lease.
      *
      * @param projectKey the payload key to index for projects, or {@code null} for a collection that holds no
      *     projects' points (a {@link NamespaceLease})
      * @throws CollectionClaimedException when another live JVM holds the lease
      * @throws IllegalStateException when the existing collection's dimension is not {@code dimension}
      */
-    public void claim(String collection, int dimension, String projectKey, String contentField, LeaseOwner self) {
+    public void claim(String collection, int dimension, String projectKey, String contentField, LeaseOwner self,
+            Runnable clearing) {
         if (!await(client.collectionExistsAsync(collection, timeout))) {
             create(collection, dimension);
         }
@@ -74,14 +99,73 @@ public class ForkCollectionClaimer {
                     true, null, timeout));
         }
         LeaseOwner holder = readLease(collection);
-        if (holder != null && !holder.sameProcess(self) && holder.isLive(self.host(), Instant.now(), leaseTtl)) {
-            contended(collection, holder, self);
+        Instant now = clock.instant();
+        LeaseOwner mine = self.claimedAt(now);
+        if (holder != null && !holder.sameProcess(self)) {
+            String gone = holder.goneBecause(self.host(), now, leaseTtl);
+            if (gone == null) {
+                contended(collection, holder, self);
+            }
+            if (!takeLease(collection, holder, mine, contentField)) {
+                contended(collection, readLease(collection), self);
+            }
+            if (clearing != null) {
+                clearing.run();
+            }
+            else {
+                await(client.deleteAsync(collection, CollectionLease.allButLease(), timeout));
+            }
+            String detail = "took over '" + collection + "' from " + holder.describe() + " (" + gone
+                    + ") and cleared what it left";
+            logger.log(System.Logger.Level.INFO, "qdrant-scope: " + detail);
+            if (metrics != null) {
+                metrics.leaseReaped(LeaseReapKind.TAKEOVER, collection, detail);
+            }
+            return;
         }
-        await(client.upsertAsync(collection, List.of(CollectionLease.toPoint(self, dimension, contentField)), timeout));
+        await(client.upsertAsync(collection, List.of(CollectionLease.toPoint(mine, dimension, contentField)), timeout));
         LeaseOwner written = readLease(collection);
         if (written == null || !written.sameProcess(self)) {
             contended(collection, written, self);
         }
+    }
+
+    /**
+     * Replaces {@code holder}'s lease of {@code collection} by {@code taker}'s, only if {@code holder}'s claim is
+     * still the one there (compare-and-set); returns whether {@code taker} holds it now.
+     */
+    public boolean takeLease(String collection, LeaseOwner holder, LeaseOwner taker, String contentField) {
+        await(client.setPayloadAsync(collection, CollectionLease.payload(taker, contentField),
+                CollectionLease.heldBy(holder, true), true, null, timeout));
+        LeaseOwner now = readLease(collection);
+        return now != null && now.sameProcess(taker);
+    }
+
+    /**
+     * Renews {@code self}'s lease of {@code collection} (sets its {@code renewed_at} to now, only while
+     * {@code self} holds it); a lease point removed by the application is written again. Returns {@code null} when
+     * {@code self} holds the lease afterwards, else why it does not (for the log: who holds it, or that the
+     * collection is gone); a failed call throws, and says nothing about who holds the lease.
+     */
+    public String renew(String collection, int dimension, String contentField, LeaseOwner self) {
+        if (!await(client.collectionExistsAsync(collection, timeout))) {
+            return "collection '" + collection + "' no longer exists: another process dropped it";
+        }
+        await(client.setPayloadAsync(collection, CollectionLease.renewal(clock.instant()),
+                CollectionLease.heldBy(self, false), true, null, timeout));
+        LeaseOwner holder = readLease(collection);
+        if (holder == null) {
+            logger.log(System.Logger.Level.INFO, "qdrant-scope: the lease point of '" + collection
+                    + "' was deleted (by an unscoped delete?); writing it again");
+            await(client.upsertAsync(collection,
+                    List.of(CollectionLease.toPoint(self.claimedAt(clock.instant()), dimension, contentField)),
+                    timeout));
+            holder = readLease(collection);
+        }
+        if (holder != null && holder.sameProcess(self)) {
+            return null;
+        }
+        return "'" + collection + "' is now held by " + (holder == null ? "nobody" : holder.describe());
     }
 
     /** The lease holder of {@code collection}, or {@code null} when it has none. */
@@ -144,7 +228,7 @@ public class ForkCollectionClaimer {
 
     private void contended(String collection, LeaseOwner holder, LeaseOwner self) {
         LeaseOwner named = holder != null ? holder
-                : new LeaseOwner("?", "?", "?", -1, null, Instant.now());
+                : new LeaseOwner("?", "?", "?", -1, null, clock.instant());
         String message = CollectionClaimedException.message(collection, named, self);
         metrics.contention(ContentionKind.COLLECTION_CLAIM, null, collection, message);
         throw new CollectionClaimedException(collection, named, self);

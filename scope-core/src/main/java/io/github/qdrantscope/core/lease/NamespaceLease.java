@@ -17,11 +17,12 @@ package io.github.qdrantscope.core.lease;
  * <li>it cannot be another fork's namespace or lease: a namespace ends in {@code _f<fork id>}, and fork ids have no
  * {@code _};</li>
  * <li>it starts with the collection prefix, so it is only ever touched by qdrant-scope, and a later run can find every
- * namespace on a shared server and reap those whose holder is gone ({@link LeaseOwner#isLive}): on this host a dead
- * pid, from another host a lease older than {@code qdrant-scope.lease-ttl}.</li>
+ * namespace on a shared server and reap those whose holder is gone ({@link LeaseOwner#goneBecause}): on this host a
+ * dead pid, from another host a lease not renewed for {@code qdrant-scope.lease-ttl} ({@link LeaseReaper}).</li>
  * </ul>
- * At JVM exit the namespace's collections are dropped only while this JVM still holds the lease, then the lease
- * collection itself.
+ * A JVM leasing a namespace whose holder is gone drops the namespace's collections, then takes the lease over. While
+ * the JVM runs its heartbeat renews the lease ({@link LeaseHeartbeat}). At JVM exit the namespace's collections are
+ * dropped only while this JVM still holds the lease, then the lease collection itself.
  */
 public final class NamespaceLease {
 
@@ -42,9 +43,15 @@ public final class NamespaceLease {
         return namespace + SUFFIX;
     }
 
-    /** Claims {@code namespace} for {@code self} through {@code claimer}; see the class comment. */
-    public static void claim(ForkCollectionClaimer claimer, String namespace, LeaseOwner self) {
-        claimer.claim(collectionOf(namespace), DIMENSION, null, NOTE_FIELD, self);
+    /**
+     * Claims {@code namespace} for {@code self} through {@code claimer}; see the class comment.
+     *
+     * @param dropCollections drops the namespace's collections {@code <namespace>__*}: run when a gone holder's
+     *     lease is taken over, before this returns
+     */
+    public static void claim(ForkCollectionClaimer claimer, String namespace, LeaseOwner self,
+            Runnable dropCollections) {
+        claimer.claim(collectionOf(namespace), DIMENSION, null, NOTE_FIELD, self, dropCollections);
     }
 
     /** Whether the namespace's lease is held by another process than {@code self} (so its data is not ours). */

@@ -57,6 +57,18 @@ public class CountingScopeMetrics implements ScopeMetrics {
         meters.projectClosed();
     }
 
+    /** Counts the reaping; the caller logs it (it knows what was cleared). */
+    @Override
+    public void leaseReaped(LeaseReapKind kind, String collection, String detail) {
+        meters.leaseReaped(kind);
+    }
+
+    /** Counts the loss; the heartbeat that saw it logs it. */
+    @Override
+    public void leaseLost(String collection, String detail) {
+        meters.leaseLost();
+    }
+
     /** Whether contention fails at once. */
     public boolean failOnContention() {
         return failOnContention;

@@ -39,6 +39,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  *   <li>{@value #CLEANUP} — function timer: project cleanups and how long they took.</li>
  *   <li>{@value #CLEANUP_POINTS} — function counter: points removed by project cleanups.</li>
  *   <li>{@value #PROJECTS_ACTIVE} — gauge: project scopes open right now.</li>
+ *   <li>{@value #LEASE_REAPED} — function counter, tag {@code kind} ({@code takeover}, {@code reaper}): leases of
+ *       gone holders reclaimed, by a claim that cleared and took over the collection or namespace, or by the
+ *       start-up reaper that dropped it; both kinds registered from the start.</li>
+ *   <li>{@value #LEASE_LOST} — function counter: this JVM's leases a heartbeat found held by another process.</li>
  * </ul>
  */
 public final class JvmScopeMeters {
@@ -58,6 +62,12 @@ public final class JvmScopeMeters {
     /** Gauge of open project scopes. */
     public static final String PROJECTS_ACTIVE = "qdrant.scope.projects.active";
 
+    /** Counter of reclaimed leases of gone holders; tag {@code kind}. */
+    public static final String LEASE_REAPED = "qdrant.scope.lease.reaped";
+
+    /** Counter of this JVM's leases found held by another process. */
+    public static final String LEASE_LOST = "qdrant.scope.lease.lost";
+
     private static final JvmScopeMeters INSTANCE = new JvmScopeMeters();
 
     private final Map<OperationKey, TimeStats> operations = new ConcurrentHashMap<>();
@@ -65,6 +75,8 @@ public final class JvmScopeMeters {
     private final TimeStats cleanup = new TimeStats();
     private final LongAdder cleanupPoints = new LongAdder();
     private final AtomicLong activeProjects = new AtomicLong();
+    private final Map<LeaseReapKind, LongAdder> reaped = new EnumMap<>(LeaseReapKind.class);
+    private final LongAdder leasesLost = new LongAdder();
     private final Set<MeterRegistry> registries = Collections.newSetFromMap(new WeakHashMap<>());
     private final SimpleMeterRegistry ownRegistry = new SimpleMeterRegistry();
 
@@ -72,6 +84,9 @@ public final class JvmScopeMeters {
     public JvmScopeMeters() {
         for (ContentionKind kind : ContentionKind.values()) {
             contention.put(kind, new LongAdder());
+        }
+        for (LeaseReapKind kind : LeaseReapKind.values()) {
+            reaped.put(kind, new LongAdder());
         }
         bindTo(ownRegistry);
     }
@@ -110,6 +125,26 @@ public final class JvmScopeMeters {
     /** A project scope was closed. */
     public void projectClosed() {
         activeProjects.decrementAndGet();
+    }
+
+    /** Counts one reclaimed lease of a gone holder. */
+    public void leaseReaped(LeaseReapKind kind) {
+        reaped.get(kind).increment();
+    }
+
+    /** Counts one lease of this JVM found held by another process. */
+    public void leaseLost() {
+        leasesLost.increment();
+    }
+
+    /** How many leases were reclaimed by {@code kind}. */
+    public long leaseReapedCount(LeaseReapKind kind) {
+        return reaped.get(kind).sum();
+    }
+
+    /** How many of this JVM's leases were lost. */
+    public long leaseLostCount() {
+        return leasesLost.sum();
     }
 
     /** How many contention events of {@code kind} were counted. */
@@ -169,6 +204,15 @@ public final class JvmScopeMeters {
                 .register(registry);
         FunctionCounter.builder(CLEANUP_POINTS, cleanupPoints, LongAdder::doubleValue)
                 .description("Points removed by project cleanups")
+                .register(registry);
+        for (LeaseReapKind kind : LeaseReapKind.values()) {
+            FunctionCounter.builder(LEASE_REAPED, reaped.get(kind), LongAdder::doubleValue)
+                    .tag("kind", kind.tag())
+                    .description("Leases of gone holders reclaimed by qdrant-scope")
+                    .register(registry);
+        }
+        FunctionCounter.builder(LEASE_LOST, leasesLost, LongAdder::doubleValue)
+                .description("Leases of this JVM found held by another process")
                 .register(registry);
         Gauge.builder(PROJECTS_ACTIVE, activeProjects, AtomicLong::doubleValue)
                 .description("Project scopes open right now")

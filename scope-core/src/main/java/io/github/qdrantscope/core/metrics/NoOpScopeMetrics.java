@@ -32,4 +32,12 @@ public enum NoOpScopeMetrics implements ScopeMetrics {
     @Override
     public void projectClosed() {
     }
+
+    @Override
+    public void leaseReaped(LeaseReapKind kind, String collection, String detail) {
+    }
+
+    @Override
+    public void leaseLost(String collection, String detail) {
+    }
 }

@@ -34,4 +34,22 @@ public interface ScopeMetrics {
 
     /** A project scope was closed. */
     void projectClosed();
+
+    /**
+     * The lease of a gone holder was reclaimed: its data cleared and the collection taken over, or dropped.
+     *
+     * @param kind how
+     * @param collection the fork collection or namespace lease collection
+     * @param detail who the holder was and why it counts as gone, for logs
+     */
+    void leaseReaped(LeaseReapKind kind, String collection, String detail);
+
+    /**
+     * A heartbeat found this JVM's lease held by another process: renewal stopped, and the fork refuses further
+     * calls to what it lost.
+     *
+     * @param collection the fork collection or namespace lease collection
+     * @param detail who holds it now, for logs
+     */
+    void leaseLost(String collection, String detail);
 }

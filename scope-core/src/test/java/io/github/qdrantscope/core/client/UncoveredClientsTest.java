@@ -211,6 +211,17 @@ class UncoveredClientsTest {
             @Override
             public void projectClosed() {
             }
+
+            @Override
+            public void leaseReaped(io.github.qdrantscope.core.metrics.LeaseReapKind kind, String collection,
+                    String detail) {
+                throw new AssertionError("no scoping test reaps a lease: " + detail);
+            }
+
+            @Override
+            public void leaseLost(String collection, String detail) {
+                throw new AssertionError("no scoping test loses a lease: " + detail);
+            }
         };
     }
 

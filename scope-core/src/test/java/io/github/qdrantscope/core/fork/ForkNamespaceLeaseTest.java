@@ -12,6 +12,7 @@ import io.github.qdrantscope.core.identity.ForkIdentity;
 import io.github.qdrantscope.core.lease.CollectionClaimedException;
 import io.github.qdrantscope.core.lease.ForkCollectionClaimer;
 import io.github.qdrantscope.core.lease.LeaseOwner;
+import io.github.qdrantscope.core.lease.LeaseSettings;
 import io.github.qdrantscope.core.lease.NamespaceLease;
 import io.github.qdrantscope.core.metrics.CountingScopeMetrics;
 import io.github.qdrantscope.core.metrics.JvmScopeMeters;
@@ -30,6 +31,13 @@ import org.junit.jupiter.api.Test;
 class ForkNamespaceLeaseTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private static final LeaseSettings LEASE = new LeaseSettings(Duration.ofHours(1), Duration.ofMinutes(10), true,
+            Duration.ofSeconds(10), 50);
+
+    private static final Runnable NOTHING_TO_CLEAR = () -> {
+        throw new AssertionError("a new namespace has no holder to take over from");
+    };
 
     private final ForkClients clients = new ForkClients();
 
@@ -52,7 +60,7 @@ class ForkNamespaceLeaseTest {
         AtomicInteger leased = new AtomicInteger();
         QdrantClient app = client("qs_ns_a", () -> {
             leased.incrementAndGet();
-            this.runtime.mapsInto(this.endpoint, "qs_ns_a", false, TIMEOUT, Duration.ofHours(1),
+            this.runtime.mapsInto(this.endpoint, "qs", "qs_ns_a", false, TIMEOUT, LEASE,
                     new CountingScopeMetrics(this.meters, false));
         });
 
@@ -73,9 +81,9 @@ class ForkNamespaceLeaseTest {
         ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
         LeaseOwner other = new LeaseOwner("run-x", "7", ForkIdentity.jvm().host(), parent.pid(),
                 parent.info().startInstant().orElse(null), Instant.now());
-        NamespaceLease.claim(claimer(this.clients.plain()), "qs_ns_b", other);
-        QdrantClient app = client("qs_ns_b", () -> this.runtime.mapsInto(this.endpoint, "qs_ns_b", false, TIMEOUT,
-                Duration.ofHours(1), new CountingScopeMetrics(this.meters, false)));
+        NamespaceLease.claim(claimer(this.clients.plain()), "qs_ns_b", other, NOTHING_TO_CLEAR);
+        QdrantClient app = client("qs_ns_b", () -> this.runtime.mapsInto(this.endpoint, "qs", "qs_ns_b", false, TIMEOUT,
+                LEASE, new CountingScopeMetrics(this.meters, false)));
 
         for (int call = 0; call < 2; call++) {
             assertThatThrownBy(() -> app.listCollectionsAsync().get()).isInstanceOf(ExecutionException.class)
@@ -97,9 +105,9 @@ class ForkNamespaceLeaseTest {
         ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
         LeaseOwner other = new LeaseOwner("run-x", "7", ForkIdentity.jvm().host(), parent.pid(),
                 parent.info().startInstant().orElse(null), Instant.now());
-        NamespaceLease.claim(claimer(this.clients.plain()), "qs_ns_c", other);
-        QdrantClient app = client("qs_ns_c", () -> this.runtime.mapsInto(this.endpoint, "qs_ns_c", false, TIMEOUT,
-                Duration.ofHours(1), new CountingScopeMetrics(this.meters, true)));
+        NamespaceLease.claim(claimer(this.clients.plain()), "qs_ns_c", other, NOTHING_TO_CLEAR);
+        QdrantClient app = client("qs_ns_c", () -> this.runtime.mapsInto(this.endpoint, "qs", "qs_ns_c", false, TIMEOUT,
+                LEASE, new CountingScopeMetrics(this.meters, true)));
 
         for (int call = 0; call < 2; call++) {
             assertThatThrownBy(() -> app.listCollectionsAsync().get()).isInstanceOf(ExecutionException.class)
@@ -138,10 +146,10 @@ class ForkNamespaceLeaseTest {
         try (io.github.qdrantscope.embedded.EmbeddedQdrant other = io.github.qdrantscope.embedded.EmbeddedQdrant
             .builder().port(0).start()) {
             gone = new QdrantEndpoint(QdrantEndpoint.Mode.EXTERNAL, other.host(), other.grpcPort(), null, false, "test");
-            this.runtime.mapsInto(gone, "qs_ns_d", false, TIMEOUT, Duration.ofHours(1),
+            this.runtime.mapsInto(gone, "qs", "qs_ns_d", false, TIMEOUT, LEASE,
                     new CountingScopeMetrics(this.meters, false));
         }
-        this.runtime.mapsInto(this.endpoint, "qs_ns_d", false, TIMEOUT, Duration.ofHours(1),
+        this.runtime.mapsInto(this.endpoint, "qs", "qs_ns_d", false, TIMEOUT, LEASE,
                 new CountingScopeMetrics(this.meters, false));
         QdrantClient plain = this.clients.plain();
         plain.createCollectionAsync("qs_ns_d__documents", io.qdrant.client.grpc.Collections.VectorParams.newBuilder()

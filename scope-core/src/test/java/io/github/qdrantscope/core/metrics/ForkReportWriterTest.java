@@ -24,6 +24,9 @@ class ForkReportWriterTest {
         meters.contention(ContentionKind.COLLECTION_CLAIM);
         meters.cleanup(500_000_000L, 4);
         meters.projectOpened();
+        meters.leaseReaped(LeaseReapKind.REAPER);
+        meters.leaseReaped(LeaseReapKind.REAPER);
+        meters.leaseReaped(LeaseReapKind.TAKEOVER);
         ForkReport report = new ForkReport("2", "surefire", "gl5551", "gitlab", "embedded",
                 List.of("qdrant_scope_gl5551_f2"), ForkReport.snapshot(meters));
 
@@ -43,8 +46,11 @@ class ForkReportWriterTest {
                 .containsEntry("total", 0.5);
         assertThat(values(read, "qdrant.scope.cleanup.points", Map.of())).containsEntry("count", 4.0);
         assertThat(values(read, "qdrant.scope.projects.active", Map.of())).containsEntry("value", 1.0);
-        // 5 contention kinds + cleanup + cleanup.points + projects.active + 1 operation
-        assertThat(read.meters()).hasSize(9);
+        assertThat(values(read, "qdrant.scope.lease.reaped", Map.of("kind", "reaper"))).containsEntry("count", 2.0);
+        assertThat(values(read, "qdrant.scope.lease.reaped", Map.of("kind", "takeover"))).containsEntry("count", 1.0);
+        assertThat(values(read, "qdrant.scope.lease.lost", Map.of())).containsEntry("count", 0.0);
+        // 5 contention kinds + cleanup + cleanup.points + projects.active + 1 operation + 2 reaped kinds + lost
+        assertThat(read.meters()).hasSize(12);
     }
 
     @Test

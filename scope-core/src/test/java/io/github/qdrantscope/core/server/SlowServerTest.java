@@ -8,6 +8,7 @@ import io.github.qdrantscope.core.ProxiedCalls;
 import io.github.qdrantscope.core.fork.ForkRuntime;
 import io.github.qdrantscope.core.identity.ForkIdentity;
 import io.github.qdrantscope.core.lease.LeaseOwner;
+import io.github.qdrantscope.core.lease.LeaseSettings;
 import io.github.qdrantscope.core.metrics.JvmScopeMeters;
 import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
 import io.grpc.Status;
@@ -92,7 +93,7 @@ class SlowServerTest {
                     new JvmScopeMeters());
             try {
                 RuntimeException failure = assertThrows(RuntimeException.class, () -> runtime.mapsInto(endpoint,
-                        "qdrant_scope_slow_f1", false, Duration.ofMillis(500), Duration.ofHours(24),
+                        "qdrant_scope", "qdrant_scope_slow_f1", false, Duration.ofMillis(500), LeaseSettings.defaults(),
                         NoOpScopeMetrics.INSTANCE));
                 assertThat(failure).hasMessageContaining("DEADLINE_EXCEEDED: qdrant-scope: the external Qdrant at"
                         + " 127.0.0.1:" + this.server.port() + " from qdrant-scope.server.port set did not answer"

@@ -60,6 +60,17 @@ final class ScopedClients implements AutoCloseable {
             @Override
             public void projectClosed() {
             }
+
+            @Override
+            public void leaseReaped(io.github.qdrantscope.core.metrics.LeaseReapKind kind, String collection,
+                    String detail) {
+                throw new AssertionError("no scoping test reaps a lease: " + detail);
+            }
+
+            @Override
+            public void leaseLost(String collection, String detail) {
+                throw new AssertionError("no scoping test loses a lease: " + detail);
+            }
         };
         ProjectScopeInterceptor interceptor = new ProjectScopeInterceptor(this.projects,
                 new UnscopedAccessGuard(policy, () -> metrics), guarded);
