@@ -91,7 +91,13 @@ public final class CollectionSnapshot {
                 out.writeString(vector.getKey());
                 out.writeInt(vector.getValue().size());
                 for (StoredPoint point : points) {
-                    out.writeByte(point.vector(vector.getKey()) == null ? 0 : 1);
+                    float[] v = point.vector(vector.getKey());
+                    if (vector.getValue().multivector()) {
+                        // how many sub-vectors (a multivector has at least one; 0: the point has none)
+                        out.writeInt(v == null ? 0 : v.length / vector.getValue().size());
+                    } else {
+                        out.writeByte(v == null ? 0 : 1);
+                    }
                 }
                 for (StoredPoint point : points) {
                     float[] v = point.vector(vector.getKey());
@@ -231,10 +237,24 @@ public final class CollectionSnapshot {
                 throw new SnapshotFormatException("dense vector `" + name + "` of " + dimension
                         + " dimensions is not in the stored configuration");
             }
-            in.readBytes(present);
+            int[] subVectors = new int[n];
+            if (spec.multivector()) {
+                for (int i = 0; i < n; i++) {
+                    subVectors[i] = in.readInt();
+                    if (subVectors[i] < 0 || (long) subVectors[i] * dimension > Integer.MAX_VALUE) {
+                        throw new SnapshotFormatException("multivector `" + name + "` of point " + i + " has "
+                                + subVectors[i] + " sub-vectors");
+                    }
+                }
+            } else {
+                in.readBytes(present);
+                for (int i = 0; i < n; i++) {
+                    subVectors[i] = present[i] != 0 ? 1 : 0;
+                }
+            }
             for (int i = 0; i < n; i++) {
-                if (present[i] != 0) {
-                    float[] v = new float[dimension];
+                if (subVectors[i] != 0) {
+                    float[] v = new float[subVectors[i] * dimension];
                     in.readFloats(v);
                     byPoint.set(i, with(byPoint.get(i), name, v));
                 }

@@ -2,6 +2,7 @@ package io.github.qdrantscope.embedded.conformance;
 
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.ValueFactory.value;
+import static io.qdrant.client.VectorFactory.multiVector;
 import static io.qdrant.client.VectorFactory.vector;
 import static io.qdrant.client.VectorsFactory.namedVectors;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.MultiVectorComparator;
+import io.qdrant.client.grpc.Collections.MultiVectorConfig;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.Collections.SparseVectorConfig;
 import io.qdrant.client.grpc.Collections.SparseVectorParams;
@@ -140,6 +143,35 @@ class SnapshotsConformanceTest extends ConformanceTestBase {
         await(client.deleteAsync(copy, List.of(id(7))));
         assertThat(await(client.countAsync(copy))).isEqualTo(2L);
         assertThat(await(client.countAsync(collection))).isEqualTo(3L);
+    }
+
+    @Test
+    void aRestoredSnapshotKeepsMultivectors() {
+        String collection = uniqueName("multi");
+        await(client.createCollectionAsync(CreateCollection.newBuilder().setCollectionName(collection)
+                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
+                        .putMap("colbert", VectorParams.newBuilder().setSize(2).setDistance(Distance.Cosine)
+                                .setMultivectorConfig(MultiVectorConfig.newBuilder()
+                                        .setComparator(MultiVectorComparator.MaxSim)).build())
+                        .putMap("dense", VectorParams.newBuilder().setSize(2).setDistance(Distance.Dot).build())))
+                .build()));
+        await(client.upsertAsync(collection, List.of(
+                PointStruct.newBuilder().setId(id(1)).setVectors(namedVectors(Map.of(
+                        "colbert", multiVector(new float[][] {{3f, 4f}, {1f, 0f}, {0f, 2f}}),
+                        "dense", vector(1f, 2f)))).build(),
+                PointStruct.newBuilder().setId(id(2)).setVectors(namedVectors(Map.of(
+                        "colbert", multiVector(new float[][] {{0.6f, 0.8f}})))).build(),
+                PointStruct.newBuilder().setId(id(3)).setVectors(namedVectors(Map.of("dense", vector(5f, 6f))))
+                        .build())));
+        SnapshotDescription snapshot = await(client.createSnapshotAsync(collection));
+        String copy = uniqueName("multicopy");
+
+        server.restoreSnapshot(server.snapshotsDirectory().resolve(collection).resolve(snapshot.getName()), copy);
+
+        // three, one and no sub-vectors come back as they were stored (each Cosine sub-vector normalised once)
+        assertThat(await(client.getCollectionInfoAsync(copy))).isEqualTo(await(client.getCollectionInfoAsync(collection)));
+        assertThat(await(client.scrollAsync(everything(copy))).getResultList())
+                .isEqualTo(await(client.scrollAsync(everything(collection))).getResultList());
     }
 
     private static ScrollPoints everything(String collection) {
