@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.qdrantscope.core.client.UncoveredClients;
+import io.github.qdrantscope.core.server.EmbeddedTransport;
+import io.github.qdrantscope.core.server.QdrantChannels;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.qdrant.client.QdrantClient;
-import io.qdrant.client.QdrantGrpcClient;
 
 /**
  * qdrant-scope's own clients, one per server: claims, listings and drops go through them, so they outlive the
@@ -22,13 +23,11 @@ final class AdminClients {
     QdrantClient of(QdrantEndpoint endpoint, Duration timeout) {
         // exempt from the uncovered-client count: administrative calls look at the server as it is on purpose
         return this.clients.computeIfAbsent(key(endpoint), k -> UncoveredClients.exempt(() -> {
-            // no version check: it is a call without a deadline, and the caller's QdrantHealthCheck did it
-            QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(endpoint.host(), endpoint.port(),
-                    endpoint.useTls(), false).withTimeout(timeout);
-            if (endpoint.apiKey() != null && !endpoint.apiKey().isEmpty()) {
-                grpc.withApiKey(endpoint.apiKey());
-            }
-            return new QdrantClient(grpc.build());
+            // in-process to the JVM's own embedded server: these calls are qdrant-scope's, whatever transport the
+            // application's clients use
+            return new QdrantClient(QdrantChannels.grpcClient(endpoint, EmbeddedTransport.IN_PROCESS)
+                .withTimeout(timeout)
+                .build());
         }));
     }
 
