@@ -12,7 +12,9 @@ import io.github.qdrantscope.core.identity.ForkIdentity;
 import io.github.qdrantscope.core.metrics.CountingScopeMetrics;
 import io.github.qdrantscope.core.metrics.JvmScopeMeters;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.server.EmbeddedTransport;
 import io.github.qdrantscope.core.server.JvmExit;
+import io.github.qdrantscope.core.server.QdrantChannels;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.core.server.QdrantHealthCheck;
 import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
@@ -22,7 +24,6 @@ import io.github.qdrantscope.core.wire.UncoveredCallCheck;
 import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
 import io.micrometer.core.instrument.Metrics;
 import io.qdrant.client.QdrantClient;
-import io.qdrant.client.QdrantGrpcClient;
 
 /**
  * What the extension sets up once per JVM (per set of options; normally one): the server (the JVM's embedded one,
@@ -72,7 +73,7 @@ final class JvmBinding {
                 ? new QdrantEndpoint(QdrantEndpoint.Mode.EXTERNAL, options.host(), options.port(), options.apiKey(),
                         options.useTls(), options.external())
                 : SharedEmbeddedQdrant.endpoint();
-        QdrantClient cleanup = client(server);
+        QdrantClient cleanup = client(server, options.embeddedTransport());
         try {
             QdrantHealthCheck.check(cleanup, server, options.connectTimeout(), QdrantScopeOptions.CONNECT_TIMEOUT);
         }
@@ -98,7 +99,7 @@ final class JvmBinding {
                 + server.port() + ", namespace " + namespace + ", fork " + identity.fork().value() + " (fork id from "
                 + identity.fork().source() + "), run " + identity.run().value() + "; chosen because "
                 + (options.isExternal() ? options.external() : "no Qdrant was configured"));
-        return new JvmBinding(options, new QdrantScopeEndpoint(server, fork, scope), metrics,
+        return new JvmBinding(options, new QdrantScopeEndpoint(server, options.embeddedTransport(), fork, scope), metrics,
                 ScopedQdrantClients.scoped(cleanup, fork));
     }
 
@@ -108,14 +109,7 @@ final class JvmBinding {
     }
 
     // exempt from the uncovered-client count: it is scoped through ScopedQdrantClients, or only health-checks
-    private static QdrantClient client(QdrantEndpoint server) {
-        return UncoveredClients.exempt(() -> {
-            QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(server.host(), server.port(), server.useTls(),
-                    false);
-            if (server.apiKey() != null && !server.apiKey().isEmpty()) {
-                grpc.withApiKey(server.apiKey());
-            }
-            return new QdrantClient(grpc.build());
-        });
+    private static QdrantClient client(QdrantEndpoint server, EmbeddedTransport transport) {
+        return UncoveredClients.exempt(() -> new QdrantClient(QdrantChannels.grpcClient(server, transport).build()));
     }
 }
