@@ -99,8 +99,8 @@ final class JvmBinding {
                 + server.port() + ", namespace " + namespace + ", fork " + identity.fork().value() + " (fork id from "
                 + identity.fork().source() + "), run " + identity.run().value() + "; chosen because "
                 + (options.isExternal() ? options.external() : "no Qdrant was configured"));
-        return new JvmBinding(options, new QdrantScopeEndpoint(server, options.embeddedTransport(), fork, scope), metrics,
-                ScopedQdrantClients.scoped(cleanup, fork));
+        QdrantScopeEndpoint endpoint = new QdrantScopeEndpoint(server, options.embeddedTransport(), fork, scope);
+        return new JvmBinding(options, endpoint, metrics, ScopedQdrantClients.scoped(cleanup, fork));
     }
 
     /** A new client of the server carrying the fork's mapping and the project scope; the caller closes it. */

@@ -69,8 +69,8 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
     public static final String FAIL_ON_CONTENTION = "qdrant-scope.fail-on-contention";
 
     /**
-     * {@code in-process} (the default) or {@code tcp}: how the injected clients, {@link QdrantScopeEndpoint#newClient()}
-     * and the extension's own clients reach the embedded server.
+     * {@code in-process} (the default) or {@code tcp}: how the injected clients,
+     * {@link QdrantScopeEndpoint#newClient()} and the extension's own clients reach the embedded server.
      */
     public static final String EMBEDDED_TRANSPORT = "qdrant-scope.embedded.transport";
 

@@ -30,7 +30,8 @@ class UnknownSettingTest {
         assertThat(Scenarios.failures(summary)).singleElement().asString()
             .isEqualTo("qdrant-scope: unknown setting qdrant-scope.sever.host (system property); the JUnit extension "
                     + "reads [qdrant-scope.collection-prefix, qdrant-scope.connect-timeout, "
-                    + "qdrant-scope.embedded.transport, qdrant-scope.fail-on-contention, qdrant-scope.keep-collections, qdrant-scope.lease-ttl, "
+                    + "qdrant-scope.embedded.transport, qdrant-scope.fail-on-contention, "
+                    + "qdrant-scope.keep-collections, qdrant-scope.lease-ttl, "
                     + "qdrant-scope.server.api-key, qdrant-scope.server.host, qdrant-scope.server.port, "
                     + "qdrant-scope.server.use-tls, qdrant-scope.unscoped], and the system properties "
                     + "[qdrant-scope.build-dir, qdrant-scope.fork-id, qdrant-scope.run-id, "

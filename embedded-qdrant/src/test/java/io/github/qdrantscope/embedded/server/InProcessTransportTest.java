@@ -56,8 +56,8 @@ class InProcessTransportTest {
                         .setCollectionName(name).addAllVector(List.of(1f, 0f)).setLimit(5).build()));
 
                 assertThat(found).extracting(point -> point.getId().getNum()).containsExactly(7L);
-                assertThat(inProcessProbe.remotes).containsExactly(new InProcessSocketAddress(qdrant.inProcessName()),
-                        new InProcessSocketAddress(qdrant.inProcessName()));
+                InProcessSocketAddress inProcessAddress = new InProcessSocketAddress(qdrant.inProcessName());
+                assertThat(inProcessProbe.remotes).containsExactly(inProcessAddress, inProcessAddress);
                 assertThat(tcpProbe.remotes).singleElement().isInstanceOfSatisfying(InetSocketAddress.class,
                         remote -> assertThat(remote.getPort()).isEqualTo(qdrant.grpcPort()));
             }

@@ -52,6 +52,7 @@ class QdrantChannelsTest {
         assertThat(EmbeddedTransport.parse(" TCP ", "x")).isEqualTo(EmbeddedTransport.TCP);
         assertThatIllegalArgumentException().isThrownBy(() -> EmbeddedTransport.parse("socket",
                 "qdrant-scope.embedded.transport"))
-            .withMessage("qdrant-scope: qdrant-scope.embedded.transport='socket' is invalid: expected in-process or tcp");
+            .withMessage("qdrant-scope: qdrant-scope.embedded.transport='socket' is invalid: "
+                    + "expected in-process or tcp");
     }
 }
