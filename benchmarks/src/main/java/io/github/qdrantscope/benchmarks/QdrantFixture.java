@@ -47,6 +47,11 @@ public final class QdrantFixture implements AutoCloseable {
         return new QdrantClient(QdrantGrpcClient.newBuilder(server.host(), server.grpcPort(), false).build());
     }
 
+    /** A fresh client of {@code server} on its in-process transport: no socket, no serialisation. */
+    public static QdrantClient connectInProcess(EmbeddedQdrant server) {
+        return new QdrantClient(QdrantGrpcClient.newBuilder(server.inProcessChannel().build(), true, false).build());
+    }
+
     public QdrantClient client() {
         return client;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.qdrantscope.embedded.search.PointsQueryEngine;
 import io.github.qdrantscope.embedded.storage.StoredCollection;
+import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import java.util.List;
@@ -13,9 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The three search variants compared by {@link SearchBenchmark} must do the same work: for every query,
- * the embedded server over gRPC, its engine in process and the plain scan return the same ten ids in
- * the same order, with and without the tenant filter.
+ * The search variants compared by {@link SearchBenchmark} must do the same work: for every query, the
+ * embedded server over gRPC, its engine in process and the plain scan return the same ten ids in the
+ * same order, with and without the tenant filter; the server's in-process transport answers exactly what
+ * its TCP port does.
  */
 class SearchParityTest {
 
@@ -25,15 +27,19 @@ class SearchParityTest {
 
     private static QdrantFixture qdrant;
 
+    private static QdrantClient inProcessClient;
+
     @BeforeAll
     static void load() {
         qdrant = QdrantFixture.start();
         qdrant.createCollection(SearchBenchmark.COLLECTION, DIMENSION);
         qdrant.load(SearchBenchmark.COLLECTION, DATASET, 500);
+        inProcessClient = QdrantFixture.connectInProcess(qdrant.server());
     }
 
     @AfterAll
     static void stop() {
+        inProcessClient.close();
         qdrant.close();
     }
 
@@ -49,10 +55,12 @@ class SearchParityTest {
 
             List<ScoredPoint> server = QdrantFixture.await(qdrant.client().searchAsync(request));
             List<ScoredPoint> inProcess = collection.read(view -> engine.search(view, request)).getResultList();
+            List<ScoredPoint> inProcessTransport = QdrantFixture.await(inProcessClient.searchAsync(request));
 
             assertThat(plain).hasSize(SearchBenchmark.LIMIT);
             assertThat(ids(server)).containsExactly(plain);
             assertThat(ids(inProcess)).containsExactly(plain);
+            assertThat(inProcessTransport).isEqualTo(server);
         }
     }
 

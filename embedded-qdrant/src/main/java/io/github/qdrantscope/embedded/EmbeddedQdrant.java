@@ -11,9 +11,12 @@ import io.github.qdrantscope.embedded.snapshot.SnapshotDirectory;
 import io.github.qdrantscope.embedded.snapshot.SnapshotRestore;
 import io.github.qdrantscope.embedded.snapshot.SnapshotStore;
 import io.github.qdrantscope.embedded.storage.CollectionCatalog;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-JVM gRPC server speaking Qdrant 1.17's wire protocol, for tests.
@@ -43,6 +47,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Snapshots ({@code qdrant.Snapshots}) are files in a directory the server owns
  * ({@link Builder#snapshotsDirectory}); {@link #restoreSnapshot} and {@link Builder#restoreCollection}
  * start a collection from one, so a large fixture is built once and restored cheaply.
+ *
+ * <p>Besides the TCP port, the same services answer on gRPC's in-process transport under {@link #inProcessName()}:
+ * a client in the same JVM built with {@link #inProcessChannel()} skips the socket, HTTP/2 framing and
+ * serialisation (requests and responses are passed as the same immutable protobuf messages). Both transports share
+ * the data, the executor and the API key check.
  */
 public final class EmbeddedQdrant implements AutoCloseable {
 
@@ -50,16 +59,23 @@ public final class EmbeddedQdrant implements AutoCloseable {
     private static final int MAX_INBOUND_MESSAGE_BYTES = Integer.MAX_VALUE;
     private static final long GRACEFUL_SHUTDOWN_SECONDS = 5;
 
+    /** Makes in-process names unique in the JVM, also while a closed server with the same port drains. */
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
     private final Server server;
+    private final Server inProcessServer;
+    private final String inProcessName;
     private final ExecutorService executor;
     private final String host;
     private final CollectionCatalog catalog;
     private final SnapshotDirectory snapshots;
     private final AtomicInteger closed = new AtomicInteger();
 
-    private EmbeddedQdrant(Server server, ExecutorService executor, String host, CollectionCatalog catalog,
-            SnapshotDirectory snapshots) {
+    private EmbeddedQdrant(Server server, Server inProcessServer, String inProcessName, ExecutorService executor,
+            String host, CollectionCatalog catalog, SnapshotDirectory snapshots) {
         this.server = server;
+        this.inProcessServer = inProcessServer;
+        this.inProcessName = inProcessName;
         this.executor = executor;
         this.host = host;
         this.catalog = catalog;
@@ -103,9 +119,23 @@ public final class EmbeddedQdrant implements AutoCloseable {
         SnapshotRestore.restore(catalog, file, collectionName);
     }
 
+    /** The name the server is registered under on gRPC's in-process transport, unique in the JVM. */
+    public String inProcessName() {
+        return inProcessName;
+    }
+
+    /**
+     * A channel builder for this server over gRPC's in-process transport; the caller builds and closes the channel.
+     * Its authority is {@code host:port}, as a TCP channel's would be.
+     */
+    public ManagedChannelBuilder<?> inProcessChannel() {
+        return InProcessChannelBuilder.forName(inProcessName).overrideAuthority(host + ":" + grpcPort());
+    }
+
     /** Blocks until the server has terminated (after {@link #close()}, e.g. from a shutdown hook). */
     public void awaitTermination() throws InterruptedException {
         server.awaitTermination();
+        inProcessServer.awaitTermination();
     }
 
     /**
@@ -118,17 +148,24 @@ public final class EmbeddedQdrant implements AutoCloseable {
             return;
         }
         server.shutdown();
+        inProcessServer.shutdown();
         try {
-            if (!server.awaitTermination(GRACEFUL_SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
-                server.shutdownNow();
-                server.awaitTermination(GRACEFUL_SHUTDOWN_SECONDS, TimeUnit.SECONDS);
-            }
+            stop(server);
+            stop(inProcessServer);
         } catch (InterruptedException e) {
             server.shutdownNow();
+            inProcessServer.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
             executor.shutdownNow();
             snapshots.release();
+        }
+    }
+
+    private static void stop(Server server) throws InterruptedException {
+        if (!server.awaitTermination(GRACEFUL_SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+            server.shutdownNow();
+            server.awaitTermination(GRACEFUL_SHUTDOWN_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -226,9 +263,17 @@ public final class EmbeddedQdrant implements AutoCloseable {
                     .executor(executor)
                     .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                     .maxInboundMetadataSize(1024 * 1024);
+            // Handlers run on the same executor as over TCP, never on the calling thread: a client blocking
+            // in a handler, or a handler that is slow, behaves as it does over the socket.
+            String inProcessName = "embedded-qdrant-" + INSTANCES.incrementAndGet();
+            InProcessServerBuilder inProcess = InProcessServerBuilder.forName(inProcessName)
+                    .executor(executor)
+                    .maxInboundMetadataSize(1024 * 1024);
             for (ServerServiceDefinition service : services) {
-                builder.addService(apiKey == null ? service
-                        : ServerInterceptors.intercept(service, new ApiKeyInterceptor(apiKey)));
+                ServerServiceDefinition guarded = apiKey == null ? service
+                        : ServerInterceptors.intercept(service, new ApiKeyInterceptor(apiKey));
+                builder.addService(guarded);
+                inProcess.addService(guarded);
             }
             Server server = builder.build();
             try {
@@ -239,7 +284,17 @@ public final class EmbeddedQdrant implements AutoCloseable {
                 throw new UncheckedIOException("Embedded Qdrant could not listen on " + host + ":" + port
                         + ": " + e.getMessage(), e);
             }
-            return new EmbeddedQdrant(server, executor, host, catalog, snapshots);
+            Server inProcessServer = inProcess.build();
+            try {
+                inProcessServer.start();
+            } catch (IOException | RuntimeException e) {
+                server.shutdownNow();
+                executor.shutdownNow();
+                snapshots.release();
+                throw new IllegalStateException("Embedded Qdrant could not register in-process name "
+                        + inProcessName + ": " + e.getMessage(), e);
+            }
+            return new EmbeddedQdrant(server, inProcessServer, inProcessName, executor, host, catalog, snapshots);
         }
 
         private static ThreadFactory daemonThreads() {

@@ -12,7 +12,9 @@ import io.github.qdrantscope.core.identity.ForkIdentity;
 import io.github.qdrantscope.core.metrics.CountingScopeMetrics;
 import io.github.qdrantscope.core.metrics.JvmScopeMeters;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.server.EmbeddedTransport;
 import io.github.qdrantscope.core.server.JvmExit;
+import io.github.qdrantscope.core.server.QdrantChannels;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.core.server.QdrantHealthCheck;
 import io.github.qdrantscope.core.server.ServerHealth;
@@ -25,7 +27,6 @@ import io.github.qdrantscope.core.wire.UncoveredCallCheck;
 import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
 import io.micrometer.core.instrument.Metrics;
 import io.qdrant.client.QdrantClient;
-import io.qdrant.client.QdrantGrpcClient;
 
 /**
  * What the extension sets up once per JVM (per set of options; normally one): the server (the JVM's embedded one,
@@ -75,7 +76,7 @@ final class JvmBinding {
                 ? new QdrantEndpoint(QdrantEndpoint.Mode.EXTERNAL, options.host(), options.port(), options.apiKey(),
                         options.useTls(), options.external())
                 : SharedEmbeddedQdrant.endpoint();
-        QdrantClient cleanup = client(server);
+        QdrantClient cleanup = client(server, options.embeddedTransport());
         try {
             QdrantHealthCheck.check(cleanup, server, options.connectTimeout(), QdrantScopeOptions.CONNECT_TIMEOUT);
         }
@@ -102,7 +103,8 @@ final class JvmBinding {
                 + server.port() + ", namespace " + namespace + ", fork " + identity.fork().value() + " (fork id from "
                 + identity.fork().source() + "), run " + identity.run().value() + "; chosen because "
                 + (options.isExternal() ? options.external() : "no Qdrant was configured"));
-        return new JvmBinding(options, new QdrantScopeEndpoint(server, fork, scope), metrics,
+        QdrantScopeEndpoint endpoint = new QdrantScopeEndpoint(server, options.embeddedTransport(), fork, scope);
+        return new JvmBinding(options, endpoint, metrics,
                 ScopedQdrantClients.scoped(cleanup, fork,
                         ServerWatch.forApplication(options.connectTimeout(), options.callTimeout())));
     }
@@ -120,7 +122,7 @@ final class JvmBinding {
         }
         if (recheck) {
             // a new connection, as a new context has: the old ones wait out their reconnect backoff
-            try (QdrantClient probe = client(this.endpoint.server())) {
+            try (QdrantClient probe = client(this.endpoint.server(), this.options.embeddedTransport())) {
                 QdrantHealthCheck.check(probe, this.endpoint.server(), this.options.connectTimeout(),
                         QdrantScopeOptions.CONNECT_TIMEOUT);
                 this.cleanupClient.grpcClient().channel().resetConnectBackoff();
@@ -139,14 +141,7 @@ final class JvmBinding {
     }
 
     // exempt from the uncovered-client count: it is scoped through ScopedQdrantClients, or only health-checks
-    private static QdrantClient client(QdrantEndpoint server) {
-        return UncoveredClients.exempt(() -> {
-            QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(server.host(), server.port(), server.useTls(),
-                    false);
-            if (server.apiKey() != null && !server.apiKey().isEmpty()) {
-                grpc.withApiKey(server.apiKey());
-            }
-            return new QdrantClient(grpc.build());
-        });
+    private static QdrantClient client(QdrantEndpoint server, EmbeddedTransport transport) {
+        return UncoveredClients.exempt(() -> new QdrantClient(QdrantChannels.grpcClient(server, transport).build()));
     }
 }

@@ -3,11 +3,12 @@ package io.github.qdrantscope.junit;
 import io.github.qdrantscope.core.client.ScopedQdrantClients;
 import io.github.qdrantscope.core.fork.ForkCollections;
 import io.github.qdrantscope.core.fork.ForkCollectionsInterceptor;
+import io.github.qdrantscope.core.server.EmbeddedTransport;
+import io.github.qdrantscope.core.server.QdrantChannels;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
 import io.grpc.ClientInterceptor;
 import io.qdrant.client.QdrantClient;
-import io.qdrant.client.QdrantGrpcClient;
 
 /**
  * The Qdrant server the tests of this JVM use and the fork's name mapping, for clients a test builds itself.
@@ -32,12 +33,16 @@ public final class QdrantScopeEndpoint {
 
     private final QdrantEndpoint server;
 
+    private final EmbeddedTransport transport;
+
     private final ForkCollectionsInterceptor fork;
 
     private final ProjectScopeInterceptor scope;
 
-    QdrantScopeEndpoint(QdrantEndpoint server, ForkCollectionsInterceptor fork, ProjectScopeInterceptor scope) {
+    QdrantScopeEndpoint(QdrantEndpoint server, EmbeddedTransport transport, ForkCollectionsInterceptor fork,
+            ProjectScopeInterceptor scope) {
         this.server = server;
+        this.transport = transport;
         this.fork = fork;
         this.scope = scope;
     }
@@ -101,13 +106,12 @@ public final class QdrantScopeEndpoint {
         return ScopedQdrantClients.scoped(client, interceptors());
     }
 
-    /** A new mapped and scoped client of the server; the caller owns it and closes it. */
+    /**
+     * A new mapped and scoped client of the server; the caller owns it and closes it. The embedded server is reached
+     * on its in-process transport unless {@value QdrantScopeOptions#EMBEDDED_TRANSPORT} is {@code tcp}.
+     */
     public QdrantClient newClient() {
-        QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(host(), port(), useTls(), false);
-        if (apiKey() != null && !apiKey().isEmpty()) {
-            grpc.withApiKey(apiKey());
-        }
-        return scope(new QdrantClient(grpc.build()));
+        return scope(new QdrantClient(QdrantChannels.grpcClient(this.server, this.transport).build()));
     }
 
     @Override

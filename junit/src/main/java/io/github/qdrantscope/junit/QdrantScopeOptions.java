@@ -10,6 +10,7 @@ import java.util.function.Function;
 import io.github.qdrantscope.core.UnscopedPolicy;
 import io.github.qdrantscope.core.fork.CollectionNames;
 import io.github.qdrantscope.core.lease.LeaseSettings;
+import io.github.qdrantscope.core.server.EmbeddedTransport;
 
 /**
  * The extension's settings, read from JUnit configuration parameters (a system property,
@@ -34,10 +35,11 @@ import io.github.qdrantscope.core.lease.LeaseSettings;
  * @param keepCollections whether the fork's collections outlive the JVM
  * @param unscoped what happens to a call outside a project scope that bypasses projects
  * @param failOnContention whether counted contention fails the test at once
+ * @param embeddedTransport how the extension's clients reach the embedded server (an external one is always TCP)
  */
 public record QdrantScopeOptions(String host, int port, boolean useTls, String apiKey, String external,
         Duration connectTimeout, Duration callTimeout, LeaseSettings lease, String collectionPrefix, boolean keepCollections,
-        UnscopedPolicy unscoped, boolean failOnContention) {
+        UnscopedPolicy unscoped, boolean failOnContention, EmbeddedTransport embeddedTransport) {
 
     /** External server host. */
     public static final String SERVER_HOST = "qdrant-scope.server.host";
@@ -84,10 +86,17 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
     /** Whether contention fails the test at once. */
     public static final String FAIL_ON_CONTENTION = "qdrant-scope.fail-on-contention";
 
+    /**
+     * {@code in-process} (the default) or {@code tcp}: how the injected clients,
+     * {@link QdrantScopeEndpoint#newClient()} and the extension's own clients reach the embedded server.
+     */
+    public static final String EMBEDDED_TRANSPORT = "qdrant-scope.embedded.transport";
+
     /** The settings the extension reads. */
     public static final Set<String> NAMES = Set.of(SERVER_HOST, SERVER_PORT, SERVER_USE_TLS, SERVER_API_KEY,
             CONNECT_TIMEOUT, CALL_TIMEOUT, LEASE_TTL, LEASE_HEARTBEAT, REAPER_ENABLED, REAPER_TIMEOUT,
-            REAPER_MAX_COLLECTIONS, COLLECTION_PREFIX, KEEP_COLLECTIONS, UNSCOPED, FAIL_ON_CONTENTION);
+            REAPER_MAX_COLLECTIONS, COLLECTION_PREFIX, KEEP_COLLECTIONS, UNSCOPED, FAIL_ON_CONTENTION,
+            EMBEDDED_TRANSPORT);
 
     /** The fork identity's settings: read once per JVM from system properties only, by scope-core. */
     public static final Set<String> JVM_NAMES = Set.of("qdrant-scope.fork-id", "qdrant-scope.run-id",
@@ -121,7 +130,9 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
                 orElse(read.value(CALL_TIMEOUT, QdrantScopeOptions::duration, DURATION_RULE), Duration.ofSeconds(60)),
                 lease(read, sources), prefix, orElse(read.value(KEEP_COLLECTIONS, QdrantScopeOptions::bool, "true or false"), false),
                 orElse(read.value(UNSCOPED, QdrantScopeOptions::policy, "allow, warn or fail"), UnscopedPolicy.WARN),
-                orElse(read.value(FAIL_ON_CONTENTION, QdrantScopeOptions::bool, "true or false"), false));
+                orElse(read.value(FAIL_ON_CONTENTION, QdrantScopeOptions::bool, "true or false"), false),
+                orElse(read.value(EMBEDDED_TRANSPORT, text -> EmbeddedTransport.parse(text, EMBEDDED_TRANSPORT),
+                        "in-process or tcp"), EmbeddedTransport.IN_PROCESS));
     }
 
     private static LeaseSettings lease(Reader read, OptionSources sources) {
@@ -163,7 +174,7 @@ public record QdrantScopeOptions(String host, int port, boolean useTls, String a
                 + (this.useTls ? " (TLS)" : "") + (this.apiKey != null ? " with an API key" : "") : "embedded")
                 + ", connectTimeout=" + this.connectTimeout + ", callTimeout=" + this.callTimeout + ", lease=" + this.lease + ", collectionPrefix="
                 + this.collectionPrefix + ", keepCollections=" + this.keepCollections + ", unscoped=" + this.unscoped
-                + ", failOnContention=" + this.failOnContention + "]";
+                + ", failOnContention=" + this.failOnContention + ", embeddedTransport=" + this.embeddedTransport + "]";
     }
 
     /** Whether the server is an external one (any of host, port, API key set). */

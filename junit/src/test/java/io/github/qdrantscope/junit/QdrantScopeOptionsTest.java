@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.github.qdrantscope.core.UnscopedPolicy;
 import io.github.qdrantscope.core.lease.LeaseSettings;
+import io.github.qdrantscope.core.server.EmbeddedTransport;
 import org.junit.jupiter.api.Test;
 
 /** Reading and validating the options, from fake sources (configuration parameters, environment, files). */
@@ -26,6 +27,7 @@ class QdrantScopeOptionsTest {
         assertThat(options.keepCollections()).isFalse();
         assertThat(options.unscoped()).isEqualTo(UnscopedPolicy.WARN);
         assertThat(options.failOnContention()).isFalse();
+        assertThat(options.embeddedTransport()).isEqualTo(EmbeddedTransport.IN_PROCESS);
     }
 
     @Test

@@ -30,10 +30,10 @@ class UnknownSettingTest {
         assertThat(Scenarios.failures(summary)).singleElement().asString()
             .isEqualTo("qdrant-scope: unknown setting qdrant-scope.sever.host (system property); the JUnit extension "
                     + "reads [qdrant-scope.call-timeout, qdrant-scope.collection-prefix, qdrant-scope.connect-timeout, "
-                    + "qdrant-scope.fail-on-contention, qdrant-scope.keep-collections, qdrant-scope.lease-heartbeat, "
-                    + "qdrant-scope.lease-ttl, qdrant-scope.reaper-enabled, qdrant-scope.reaper-max-collections, "
-                    + "qdrant-scope.reaper-timeout, qdrant-scope.server.api-key, qdrant-scope.server.host, "
-                    + "qdrant-scope.server.port, "
+                    + "qdrant-scope.embedded.transport, qdrant-scope.fail-on-contention, qdrant-scope.keep-collections, "
+                    + "qdrant-scope.lease-heartbeat, qdrant-scope.lease-ttl, qdrant-scope.reaper-enabled, "
+                    + "qdrant-scope.reaper-max-collections, qdrant-scope.reaper-timeout, qdrant-scope.server.api-key, "
+                    + "qdrant-scope.server.host, qdrant-scope.server.port, "
                     + "qdrant-scope.server.use-tls, qdrant-scope.unscoped], and the system properties "
                     + "[qdrant-scope.build-dir, qdrant-scope.fork-id, qdrant-scope.run-id, "
                     + "qdrant-scope.surefire-fork-number]");

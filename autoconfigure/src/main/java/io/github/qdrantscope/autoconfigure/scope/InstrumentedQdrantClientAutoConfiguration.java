@@ -3,11 +3,14 @@ package io.github.qdrantscope.autoconfigure.scope;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.github.qdrantscope.autoconfigure.server.QdrantEmbeddedProperties;
 import io.github.qdrantscope.core.fork.ForkCollectionsInterceptor;
+import io.github.qdrantscope.core.server.QdrantChannels;
 import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantConnectionDetails;
 import org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +29,9 @@ import org.springframework.context.annotation.Bean;
  * collection names by {@code ScopedQdrantClientPostProcessor}, so every raw-client call (through
  * {@code vectorStore.getNativeClient()} or an injected {@code QdrantClient}) is scoped to the current project.
  *
+ * <p>When that address is the test JVM's embedded server, the client talks to it over gRPC's in-process transport
+ * (no socket, no serialisation) unless {@code qdrant-scope.embedded.transport=tcp}.
+ *
  * <p>Unlike Spring AI's client, it does not check the server version while it is built (a call without a
  * deadline); {@code QdrantConnectionCheck} checks reachability and version within
  * {@code qdrant-scope.connect-timeout} right after.
@@ -37,14 +43,14 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(beforeName = "org.springframework.ai.vectorstore.qdrant.autoconfigure.QdrantVectorStoreAutoConfiguration")
 @ConditionalOnClass({ QdrantClient.class, QdrantVectorStoreProperties.class })
 @ConditionalOnProperty(prefix = "qdrant-scope", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(QdrantVectorStoreProperties.class)
+@EnableConfigurationProperties({ QdrantVectorStoreProperties.class, QdrantEmbeddedProperties.class })
 public class InstrumentedQdrantClientAutoConfiguration {
 
     /** A {@code QdrantClient} whose channel carries every {@code ClientInterceptor} bean. */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "spring.ai.vectorstore.type", havingValue = "qdrant", matchIfMissing = true)
-    public QdrantClient qdrantClient(QdrantVectorStoreProperties properties,
+    public QdrantClient qdrantClient(QdrantVectorStoreProperties properties, QdrantEmbeddedProperties embedded,
             ObjectProvider<QdrantConnectionDetails> connectionDetails,
             ObjectProvider<ClientInterceptor> interceptors) {
         QdrantConnectionDetails details = connectionDetails.getIfAvailable();
@@ -56,10 +62,12 @@ public class InstrumentedQdrantClientAutoConfiguration {
             .filter(interceptor -> !(interceptor instanceof ProjectScopeInterceptor
                     || interceptor instanceof ForkCollectionsInterceptor))
             .toList();
-        ManagedChannelBuilder<?> channel = ManagedChannelBuilder.forAddress(host, port);
+        Optional<ManagedChannelBuilder<?>> inProcess = properties.isUseTls() ? Optional.empty()
+                : QdrantChannels.inProcess(host, port, embedded.transport());
+        ManagedChannelBuilder<?> channel = inProcess.orElseGet(() -> ManagedChannelBuilder.forAddress(host, port));
         if (properties.isUseTls()) {
             channel.useTransportSecurity();
-        } else {
+        } else if (inProcess.isEmpty()) {
             channel.usePlaintext();
         }
         channel.intercept(chain);

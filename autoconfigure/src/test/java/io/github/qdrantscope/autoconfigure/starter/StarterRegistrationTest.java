@@ -1,5 +1,6 @@
 package io.github.qdrantscope.autoconfigure.starter;
 
+import io.github.qdrantscope.autoconfigure.server.QdrantEmbeddedProperties;
 import io.github.qdrantscope.autoconfigure.server.QdrantServerProperties;
 
 import java.io.IOException;
@@ -110,7 +111,8 @@ class StarterRegistrationTest {
                 assertThat(property.has("description")).as(name + " has a description").isTrue();
                 assertThat(property.get("description").asString()).as(name).isNotBlank();
                 assertThat(property.get("sourceType").asString()).as(name)
-                    .isIn(QdrantScopeProperties.class.getName(), QdrantServerProperties.class.getName());
+                    .isIn(QdrantScopeProperties.class.getName(), QdrantServerProperties.class.getName(),
+                            QdrantEmbeddedProperties.class.getName());
             }
         }
         Set<String> components = new TreeSet<>();
@@ -120,6 +122,10 @@ class StarterRegistrationTest {
         }
         for (var component : QdrantServerProperties.class.getRecordComponents()) {
             components.add(QdrantScopeProperties.PREFIX + ".server."
+                    + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
+        }
+        for (var component : QdrantEmbeddedProperties.class.getRecordComponents()) {
+            components.add(QdrantEmbeddedProperties.PREFIX + "."
                     + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
         }
         assertThat(names).isEqualTo(components);

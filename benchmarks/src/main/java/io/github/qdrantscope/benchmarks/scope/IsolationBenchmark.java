@@ -39,6 +39,11 @@ import org.springframework.test.context.TestPropertySource;
  * </ul>
  * Targets (issue 3): {@code contextReload / scopedProject >= 50}, {@code scopedProject /
  * clearSharedCollection <= 1.5}.
+ *
+ * <p>Those variants reach their server, started by the benchmark, over TCP, as an external server. The starter's
+ * own embedded server is compared by transport: {@link #scopedProjectInProcess} (the default, gRPC's in-process
+ * transport) and {@link #scopedProjectTcp} ({@code qdrant-scope.embedded.transport=tcp}), the same scoped test
+ * otherwise. Target (issue 11): {@code scopedProjectTcp / scopedProjectInProcess >= 1.5}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -87,6 +92,34 @@ public class IsolationBenchmark {
     @QdrantBenchTest
     @ScopedProject
     public static class ScopedTest extends OnSharedQdrant {
+    }
+
+    /**
+     * The same test on the starter's own embedded server (no address configured), reached as
+     * {@code qdrant-scope.embedded.transport} says.
+     */
+    public abstract static class OnStartersQdrant implements BenchTest {
+
+        @Autowired
+        VectorStore store;
+
+        @Override
+        public void test() {
+            store.add(BenchTest.fixtures());
+        }
+    }
+
+    /** {@link ScopedTest} on the starter's embedded server over the in-process transport (the default). */
+    @QdrantBenchTest
+    @ScopedProject
+    public static class ScopedInProcessTest extends OnStartersQdrant {
+    }
+
+    /** {@link ScopedTest} on the starter's embedded server over its TCP port. */
+    @QdrantBenchTest
+    @ScopedProject
+    @TestPropertySource(properties = "qdrant-scope.embedded.transport=tcp")
+    public static class ScopedTcpTest extends OnStartersQdrant {
     }
 
     /** A fresh collection and a fresh context per test. */
@@ -165,6 +198,22 @@ public class IsolationBenchmark {
     }
 
     @State(Scope.Benchmark)
+    public static class ScopedInProcessRun extends Run {
+        @Override
+        Class<? extends BenchTest> testClass() {
+            return ScopedInProcessTest.class;
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class ScopedTcpRun extends Run {
+        @Override
+        Class<? extends BenchTest> testClass() {
+            return ScopedTcpTest.class;
+        }
+    }
+
+    @State(Scope.Benchmark)
     public static class ReloadRun extends Run {
         @Override
         Class<? extends BenchTest> testClass() {
@@ -182,6 +231,16 @@ public class IsolationBenchmark {
 
     @Benchmark
     public void scopedProject(ScopedRun run) throws Exception {
+        run.lifecycle.runOneTest();
+    }
+
+    @Benchmark
+    public void scopedProjectInProcess(ScopedInProcessRun run) throws Exception {
+        run.lifecycle.runOneTest();
+    }
+
+    @Benchmark
+    public void scopedProjectTcp(ScopedTcpRun run) throws Exception {
         run.lifecycle.runOneTest();
     }
 

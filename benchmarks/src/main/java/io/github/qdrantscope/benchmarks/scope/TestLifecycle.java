@@ -46,6 +46,11 @@ final class TestLifecycle implements AutoCloseable {
         return manager.getTestContext().getApplicationContext().getEnvironment().getRequiredProperty(key);
     }
 
+    /** A bean of the test's (cached) application context. */
+    <T> T bean(Class<T> type) {
+        return manager.getTestContext().getApplicationContext().getBean(type);
+    }
+
     @Override
     public void close() throws Exception {
         manager.afterTestClass();

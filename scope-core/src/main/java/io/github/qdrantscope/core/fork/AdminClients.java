@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.qdrantscope.core.client.ScopedQdrantClients;
 import io.github.qdrantscope.core.client.UncoveredClients;
+import io.github.qdrantscope.core.server.EmbeddedTransport;
+import io.github.qdrantscope.core.server.QdrantChannels;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.core.server.ServerWatch;
 import io.qdrant.client.QdrantClient;
@@ -24,12 +26,10 @@ final class AdminClients {
     QdrantClient of(QdrantEndpoint endpoint, Duration timeout) {
         // exempt from the uncovered-client count: administrative calls look at the server as it is on purpose
         return this.clients.computeIfAbsent(key(endpoint), k -> UncoveredClients.exempt(() -> {
-            // no version check: it is a call without a deadline, and the caller's QdrantHealthCheck did it
-            QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(endpoint.host(), endpoint.port(),
-                    endpoint.useTls(), false).withTimeout(timeout);
-            if (endpoint.apiKey() != null && !endpoint.apiKey().isEmpty()) {
-                grpc.withApiKey(endpoint.apiKey());
-            }
+            // in-process to the JVM's own embedded server: these calls are qdrant-scope's, whatever transport the
+            // application's clients use; no version check (the caller's QdrantHealthCheck made it, with a deadline)
+            QdrantGrpcClient.Builder grpc = QdrantChannels.grpcClient(endpoint, EmbeddedTransport.IN_PROCESS)
+                .withTimeout(timeout);
             // deadline failures name connect-timeout; a gone server fails these calls at once, too
             return ScopedQdrantClients.scoped(new QdrantClient(grpc.build()), ServerWatch.forOwnCalls(timeout));
         }));

@@ -1,6 +1,9 @@
 package io.github.qdrantscope.core.server;
 
+import java.util.Optional;
+
 import io.github.qdrantscope.embedded.EmbeddedQdrant;
+import io.grpc.ManagedChannelBuilder;
 
 /**
  * The embedded Qdrant of this JVM: started on first use, shared by every Spring context and JUnit test class,
@@ -13,6 +16,8 @@ public final class SharedEmbeddedQdrant {
 
     private static volatile QdrantEndpoint endpoint;
 
+    private static volatile EmbeddedQdrant server;
+
     private SharedEmbeddedQdrant() {
     }
 
@@ -23,15 +28,28 @@ public final class SharedEmbeddedQdrant {
             synchronized (SharedEmbeddedQdrant.class) {
                 current = endpoint;
                 if (current == null) {
-                    EmbeddedQdrant server = EmbeddedQdrant.builder().port(0).apiKey(null).start();
-                    JvmExit.register(JvmExit.Phase.SERVER, "stopping the embedded Qdrant", server::close);
-                    current = new QdrantEndpoint(QdrantEndpoint.Mode.EMBEDDED, server.host(), server.grpcPort(),
+                    EmbeddedQdrant started = EmbeddedQdrant.builder().port(0).apiKey(null).start();
+                    JvmExit.register(JvmExit.Phase.SERVER, "stopping the embedded Qdrant", started::close);
+                    current = new QdrantEndpoint(QdrantEndpoint.Mode.EMBEDDED, started.host(), started.grpcPort(),
                             null, false, "embedded Qdrant started by qdrant-scope");
+                    server = started;
                     endpoint = current;
                 }
             }
         }
         return current;
+    }
+
+    /**
+     * A builder of a channel to the running server over gRPC's in-process transport when {@code host} and
+     * {@code port} are its published address; empty when the server is not started or the address is another.
+     */
+    static Optional<ManagedChannelBuilder<?>> inProcessChannel(String host, int port) {
+        QdrantEndpoint current = endpoint;
+        if (current == null || current.port() != port || !current.host().equals(host)) {
+            return Optional.empty();
+        }
+        return Optional.of(server.inProcessChannel());
     }
 
     /** Whether the server has been started in this JVM. */
