@@ -14,7 +14,7 @@ import java.util.Map;
  * ignored), as {@code GeoBoundingBox::check_point}, {@code GeoRadius::check_point} and
  * {@code PolygonWrapper::check_point} in {@code lib/segment/src/types.rs} compute them.
  */
-final class GeoMatchers {
+public final class GeoMatchers {
 
     /** The {@code geo} crate's {@code MEAN_EARTH_RADIUS} in metres, which its Haversine uses. */
     static final double MEAN_EARTH_RADIUS = 6_371_008.8;
@@ -89,7 +89,7 @@ final class GeoMatchers {
     }
 
     /** The {@code geo} crate's {@code Haversine::distance}, in metres. */
-    static double haversine(double lon1, double lat1, double lon2, double lat2) {
+    public static double haversine(double lon1, double lat1, double lon2, double lat2) {
         double theta1 = Math.toRadians(lat1);
         double theta2 = Math.toRadians(lat2);
         double deltaTheta = Math.toRadians(lat2 - lat1);

@@ -53,9 +53,14 @@ final class UniversalQuery {
 
     /** How a planned node scores: exactly one of the fields is set, or none (id order). */
     private record Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample,
-            SparseSearch sparse, MaximalMarginalRelevance mmr) {
+            SparseSearch sparse, MaximalMarginalRelevance mmr, Formula formula) {
         Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample) {
-            this(vector, orderBy, fusion, sample, null, null);
+            this(vector, orderBy, fusion, sample, null, null, null);
+        }
+
+        Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample, SparseSearch sparse,
+                MaximalMarginalRelevance mmr) {
+            this(vector, orderBy, fusion, sample, sparse, mmr, null);
         }
     }
 
@@ -179,6 +184,10 @@ final class UniversalQuery {
         if (scoring.fusion() != null && children.isEmpty()) {
             throw QdrantErrors.wrongInput("Validation failed: cannot apply Fusion without prefetches");
         }
+        if (scoring.formula() != null && children.isEmpty()) {
+            // planned_query.rs: a formula re-scores prefetch results, it does not search
+            throw QdrantErrors.wrongInput("Validation failed: cannot apply Formula without prefetches");
+        }
         return new Plan(children, scoring, node.filter(), filter, node.threshold(), node.limit());
     }
 
@@ -193,7 +202,7 @@ final class UniversalQuery {
                     q.getRrf().hasK() ? q.getRrf().getK() : Fusion.DEFAULT_RRF_K,
                     q.getRrf().getWeightsCount() == 0 ? null : q.getRrf().getWeightsList()), false);
             case SAMPLE -> new Scoring(null, null, null, true);
-            case FORMULA -> throw Unsupported.feature("formula queries");
+            case FORMULA -> new Scoring(null, null, null, false, null, null, Formula.of(q.getFormula()));
             case NEAREST_WITH_MMR -> mmrScoring(node);
             case RELEVANCE_FEEDBACK -> throw Unsupported.feature("relevance feedback queries");
             case VARIANT_NOT_SET -> throw new IllegalStateException("no query");
@@ -279,6 +288,9 @@ final class UniversalQuery {
             for (Hit h : source) {
                 candidates.putIfAbsent(h.point().id(), h.point());
             }
+        }
+        if (scoring.formula() != null) {
+            return FormulaScorer.rescore(scoring.formula(), sources, candidates.values(), plan.threshold(), limit);
         }
         if (scoring.sparse() != null) {
             return scoring.sparse().run(candidates.values(), null, plan.threshold(), limit);

@@ -264,12 +264,6 @@ class QueryTest {
 
     @Test
     void unsupportedInputsAnswerUnimplemented() {
-        Query formula = Query.newBuilder().setFormula(io.qdrant.client.grpc.Points.Formula.getDefaultInstance())
-                .build();
-        assertStatus(() -> query(QueryPoints.newBuilder()
-                .addPrefetch(PrefetchQuery.newBuilder().setQuery(nearest(dense(1, 0)))).setQuery(formula)),
-                Status.Code.UNIMPLEMENTED,
-                "Embedded Qdrant does not implement formula queries (see docs/embedded-qdrant.md)");
         assertStatus(() -> query(QueryPoints.newBuilder().setQuery(nearest(id(1)))
                 .setLookupFrom(io.qdrant.client.grpc.Points.LookupLocation.newBuilder().setCollectionName("other"))),
                 Status.Code.UNIMPLEMENTED, "Embedded Qdrant does not implement lookup_from another collection"
