@@ -14,6 +14,7 @@ import struct
 import qdrant_edge as q
 
 import edge_convert as cv
+import edge_formula
 
 EXACT = q.SearchParams(exact=True)
 # How far past the requested page the ranking is returned, so the Java side can tell which other ids
@@ -184,6 +185,8 @@ class QueryTranslator:
             return cv.order_by(qm["order_by"])
         if "fusion" in qm:
             return {"RRF": q.Fusion.Rrf(k=2), "DBSF": q.Fusion.Dbsf()}[qm["fusion"]]
+        if "formula" in qm:
+            return edge_formula.formula(qm["formula"])
         if "rrf" in qm:
             r = qm["rrf"]
             weights = [float(w) for w in r.get("weights", [])] or None
