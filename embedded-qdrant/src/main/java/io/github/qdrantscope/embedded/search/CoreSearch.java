@@ -17,14 +17,20 @@ import java.util.function.Predicate;
  * @param threshold {@code null} when the request has none
  */
 record CoreSearch(VectorSpace space, VectorQuery query, Predicate<StoredPoint> filter, Set<PointKey> excluded,
-        Float threshold) {
+        Float threshold) implements ExampleSearch {
 
     /** The best {@code k} hits over the whole collection. */
-    List<Hit> run(CollectionView view, long k) {
+    @Override
+    public List<Hit> run(CollectionView view, long k) {
         List<Scored> top = query instanceof VectorQuery.Nearest nearest
                 ? ExactScan.nearest(view, space, nearest.vector(), filter, excluded, k)
                 : ExactScan.top(view, space.name(), query.scorer(space.similarity()), filter, excluded, k);
         return toHits(top);
+    }
+
+    @Override
+    public ExampleSearch restrictedTo(Predicate<StoredPoint> extra) {
+        return new CoreSearch(space, query, PointFilter.and(filter, extra), excluded, threshold);
     }
 
     /** The best {@code k} hits among {@code candidates} (rescoring prefetched points). */

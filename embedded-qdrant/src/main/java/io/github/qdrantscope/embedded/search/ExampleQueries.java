@@ -38,7 +38,7 @@ final class ExampleQueries {
         return switch (strategy) {
             case BestScore -> new VectorQuery.BestScore(positives, negatives);
             case SumScores -> new VectorQuery.SumScores(positives, negatives);
-            default -> new VectorQuery.Nearest(space.prepare(Recommendation.averageVector(positives, negatives)));
+            default -> new VectorQuery.Nearest(Recommendation.averageQuery(space, positives, negatives));
         };
     }
 

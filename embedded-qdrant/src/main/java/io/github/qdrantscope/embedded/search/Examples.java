@@ -5,7 +5,10 @@ import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Common.PointId;
+import io.github.qdrantscope.embedded.storage.MultiVectors;
+import io.github.qdrantscope.embedded.storage.SparseInput;
 import io.qdrant.client.grpc.Points.LookupLocation;
+import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorExample;
 import io.qdrant.client.grpc.Points.VectorInput;
 import java.util.LinkedHashSet;
@@ -81,11 +84,16 @@ final class Examples {
         float[] stored = point.vector(lookupVectorName);
         if (stored == null) {
             if (required) {
-                throw QdrantErrors.notFound("Not found: Vector with name \"" + lookupVectorName + "\" for point");
+                throw missingVector(lookupVectorName);
             }
             return null;
         }
         return space.checkStored(stored);
+    }
+
+    /** A referenced point lacks the vector read from it (nearest, discover and context examples). */
+    static RuntimeException missingVector(String name) {
+        return QdrantErrors.notFound("Not found: Vector with name \"" + name + "\" for point");
     }
 
     /** A raw vector given in the request: dimension-checked and prepared for the metric. */
@@ -102,13 +110,30 @@ final class Examples {
         return space.check(vector);
     }
 
+    /**
+     * A classic Recommend/Discover example vector: dense (only dimension-checked when {@code raw}, see
+     * {@link #byRawVector}) or a multivector, prepared (its sub-vectors' preprocessing is idempotent, so
+     * average_vector may take it prepared).
+     */
+    float[] of(Vector vector, boolean raw) {
+        if (MultiVectors.isMulti(vector)) {
+            MultiVectors.validate(vector, "vector");
+            return space.prepareMulti(MultiVectors.flatten(vector), MultiVectors.subVectorLengths(vector));
+        }
+        if (SparseInput.isSparse(vector)) {
+            throw SparseExamples.wrongSparse();
+        }
+        float[] dense = DenseInput.of(vector);
+        return raw ? byRawVector(dense) : byVector(dense);
+    }
+
     /** A Query API input (point id, dense vector or multivector). */
     float[] of(VectorInput input, boolean required) {
         return switch (input.getVariantCase()) {
             case ID -> byId(input.getId(), required);
             case DENSE -> byVector(DenseInput.of(input.getDense()));
             case MULTI_DENSE -> space.prepareMulti(input.getMultiDense());
-            case SPARSE -> throw DenseInput.unsupported("sparse vectors");
+            case SPARSE -> throw SparseExamples.wrongSparse();
             case DOCUMENT, IMAGE, OBJECT -> throw DenseInput.unsupported("inference inputs (document, image, object)");
             case VARIANT_NOT_SET -> throw QdrantErrors.invalidArgument("VectorInput variant is missing");
         };
@@ -127,7 +152,7 @@ final class Examples {
     float[] of(VectorExample example) {
         return switch (example.getExampleCase()) {
             case ID -> byId(example.getId(), true);
-            case VECTOR -> byVector(DenseInput.of(example.getVector()));
+            case VECTOR -> of(example.getVector(), false);
             case EXAMPLE_NOT_SET -> throw QdrantErrors.invalidArgument("Vector example is missing");
         };
     }

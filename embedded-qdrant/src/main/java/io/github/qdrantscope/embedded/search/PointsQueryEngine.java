@@ -122,7 +122,7 @@ public class PointsQueryEngine {
         Timer timer = new Timer();
         long limit = Limits.atLeastOne(Integer.toUnsignedLong(request.getLimit()), "limit");
         long groupSize = Limits.atLeastOne(Integer.toUnsignedLong(request.getGroupSize()), "group_size");
-        CoreSearch search = Recommendation.of(request).toCoreSearch(collection);
+        ExampleSearch search = Recommendation.of(request).toSearch(collection);
         Points.GroupsResult groups = groups(collection, search, request.getGroupBy(), groupSize, limit,
                 ResultPoints.of(collection, request.hasWithPayload() ? request.getWithPayload() : null,
                         request.hasWithVectors() ? request.getWithVectors() : null),
@@ -245,7 +245,7 @@ public class PointsQueryEngine {
             String fieldPrefix) {
         long limit = Limits.atLeastOne(request.getLimit(), fieldPrefix + "limit");
         long offset = request.hasOffset() ? request.getOffset() : 0;
-        List<Hit> hits = Recommendation.of(request).toCoreSearch(view)
+        List<Hit> hits = Recommendation.of(request).toSearch(view)
                 .run(view, ClassicSearch.saturatedSum(offset, limit));
         return ClassicSearch.page(hits, offset, ResultPoints.of(view,
                 request.hasWithPayload() ? request.getWithPayload() : null,
@@ -256,7 +256,7 @@ public class PointsQueryEngine {
             String fieldPrefix) {
         long limit = Limits.atLeastOne(request.getLimit(), fieldPrefix + "limit");
         long offset = request.hasOffset() ? request.getOffset() : 0;
-        List<Hit> hits = Discovery.toCoreSearch(view, request).run(view, ClassicSearch.saturatedSum(offset, limit));
+        List<Hit> hits = Discovery.toSearch(view, request).run(view, ClassicSearch.saturatedSum(offset, limit));
         return ClassicSearch.page(hits, offset, ResultPoints.of(view,
                 request.hasWithPayload() ? request.getWithPayload() : null,
                 request.hasWithVectors() ? request.getWithVectors() : null));
@@ -277,11 +277,9 @@ public class PointsQueryEngine {
                 request.hasWithVectors() ? request.getWithVectors() : null));
     }
 
-    private static Points.GroupsResult groups(CollectionView view, CoreSearch search, String groupBy, long groupSize,
-            long limit, ResultPoints out, Points.WithLookup withLookup) {
-        Predicate<StoredPoint> grouped = PointFilter.and(search.filter(), Grouping.hasGroupValue(groupBy));
-        CoreSearch all = new CoreSearch(search.space(), search.query(), grouped, search.excluded(),
-                search.threshold());
+    private static Points.GroupsResult groups(CollectionView view, ExampleSearch search, String groupBy,
+            long groupSize, long limit, ResultPoints out, Points.WithLookup withLookup) {
+        ExampleSearch all = search.restrictedTo(Grouping.hasGroupValue(groupBy));
         return Grouping.group(view, all.run(view, view.size()), groupBy, groupSize, limit, out, withLookup);
     }
 }

@@ -2,6 +2,7 @@ package io.github.qdrantscope.embedded.search;
 
 import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
+import io.github.qdrantscope.embedded.storage.SparseVec;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
@@ -39,7 +40,7 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
     }
 
     /** Validates and resolves the examples into the search Qdrant would run. */
-    CoreSearch toCoreSearch(CollectionView view) {
+    ExampleSearch toSearch(CollectionView view) {
         boolean noPositive = positive.isEmpty() && positiveVectors.isEmpty();
         boolean noNegative = negative.isEmpty() && negativeVectors.isEmpty();
         if (strategy == RecommendStrategy.AverageVector || strategy == RecommendStrategy.UNRECOGNIZED) {
@@ -51,7 +52,10 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
             throw QdrantErrors.invalidArgument("Bad request: At least one positive or negative vector ID required"
                     + " with this strategy");
         }
-        VectorSpace space = VectorSpace.forSearch(view, using).requirePlainDense("recommend");
+        if (view.sparseVectors().contains(using)) {
+            return sparse(view);
+        }
+        VectorSpace space = VectorSpace.forSearch(view, using);
         Examples examples = new Examples(view, space, Examples.lookupVectorName(view, lookupFrom, using));
         boolean average = strategy != RecommendStrategy.BestScore && strategy != RecommendStrategy.SumScores;
         List<float[]> pos = resolve(examples, positive, positiveVectors, average);
@@ -59,10 +63,66 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
         VectorQuery query = switch (strategy) {
             case BestScore -> new VectorQuery.BestScore(pos, neg);
             case SumScores -> new VectorQuery.SumScores(pos, neg);
-            default -> new VectorQuery.Nearest(space.prepare(averageVector(pos, neg)));
+            default -> new VectorQuery.Nearest(averageQuery(space, pos, neg));
         };
         Predicate<StoredPoint> compiled = PointFilter.compile(filter != null, filter);
         return new CoreSearch(space, query, compiled, examples.referencedIds(), threshold);
+    }
+
+    private ExampleSearch sparse(CollectionView view) {
+        SparseExamples examples = new SparseExamples(view, using, lookupFrom);
+        List<SparseVec> pos = new ArrayList<>();
+        List<SparseVec> neg = new ArrayList<>();
+        for (PointId id : positive) {
+            addIfPresent(pos, examples.byId(id, false));
+        }
+        for (PointId id : negative) {
+            addIfPresent(neg, examples.byId(id, false));
+        }
+        positiveVectors.forEach(v -> pos.add(examples.of(v)));
+        negativeVectors.forEach(v -> neg.add(examples.of(v)));
+        return new SparseClassicSearch(examples.recommend(strategy, pos, neg),
+                PointFilter.compile(filter != null, filter), examples.referencedIds(), threshold);
+    }
+
+    private static void addIfPresent(List<SparseVec> into, SparseVec vector) {
+        if (vector != null) {
+            into.add(vector);
+        }
+    }
+
+    /**
+     * The Nearest query of average_vector: for a plain dense vector the preprocessed
+     * {@link #averageVector}; for a multivector {@code avg_vectors}' concatenation of every positive's
+     * sub-vectors, followed by every negative's negated ({@code merge_positive_and_negative_avg} in
+     * {@code reco_query.rs}), each sub-vector then preprocessed like any multivector query.
+     */
+    static float[] averageQuery(VectorSpace space, List<float[]> positives, List<float[]> negatives) {
+        if (!space.spec().multivector()) {
+            return space.prepare(averageVector(positives, negatives));
+        }
+        if (positives.isEmpty()) {
+            averageVector(positives, negatives); // the empty-positives error
+        }
+        int length = 0;
+        for (float[] v : positives) {
+            length += v.length;
+        }
+        for (float[] v : negatives) {
+            length += v.length;
+        }
+        float[] flat = new float[length];
+        int at = 0;
+        for (float[] v : positives) {
+            System.arraycopy(v, 0, flat, at, v.length);
+            at += v.length;
+        }
+        for (float[] v : negatives) {
+            for (float x : v) {
+                flat[at++] = -x;
+            }
+        }
+        return space.prepareStored(flat);
     }
 
     /** The examples, prepared for the metric unless {@code raw} (average_vector averages them as they are). */
@@ -72,8 +132,7 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
             ExampleQueries.addIfPresent(out, raw ? examples.storedById(id, false) : examples.byId(id, false));
         }
         for (Vector v : vectors) {
-            float[] dense = DenseInput.of(v);
-            out.add(raw ? examples.byRawVector(dense) : examples.byVector(dense));
+            out.add(examples.of(v, raw));
         }
         return out;
     }

@@ -6,9 +6,7 @@ import io.github.qdrantscope.embedded.storage.SparseInput;
 import io.github.qdrantscope.embedded.storage.SparseVec;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Collections.Distance;
-import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.SparseVector;
-import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,24 +21,10 @@ import java.util.function.Predicate;
  * @param name the sparse vector searched ({@code using})
  * @param query the query vector, sorted
  */
-record SparseSearch(String name, SparseVec query) {
+record SparseSearch(String name, SparseVec query) implements SparseRanking {
 
     /** Sparse vectors score with Dot's rules ({@code CollectionParams::get_distance}, lib/collection/src/config.rs). */
     private static final Metric METRIC = Metric.of(Distance.Dot);
-
-    /**
-     * The search for a Query {@code nearest} on the sparse vector {@code using}: only a sparse vector is
-     * a query here; a query by id or any other input answers UNIMPLEMENTED, as docs/embedded-qdrant.md lists. The
-     * vector has passed
-     * {@link #validateNearest}.
-     */
-    private static SparseSearch nearest(String using, VectorInput input) {
-        if (input.getVariantCase() != VectorInput.VariantCase.SPARSE) {
-            throw Unsupported.feature("sparse searches by " + input.getVariantCase()
-                    + " (only a sparse vector is supported as the query of a sparse vector)");
-        }
-        return new SparseSearch(using, SparseInput.toStored(Vector.newBuilder().setSparse(input.getSparse()).build()));
-    }
 
     /**
      * Request validation of a {@code nearest} sparse vector: {@code validate_sparse_vector_impl} reached
@@ -64,31 +48,13 @@ record SparseSearch(String name, SparseVec query) {
         }
     }
 
-    /**
-     * The search for a vector query {@code using} a sparse vector, or {@code null} when {@code using} names
-     * no sparse vector (a dense search then).
-     */
-    static SparseSearch forQuery(CollectionView view, String using, Query query) {
-        if (!view.sparseVectors().contains(using)) {
-            return null;
-        }
-        if (query.getVariantCase() != Query.VariantCase.NEAREST) {
-            throw Unsupported.feature(query.getVariantCase() + " queries on sparse vectors");
-        }
-        SparseSearch search = nearest(using, query.getNearest());
-        return view.sparseIdf(using) ? search.withIdf(view) : search;
-    }
-
     /** The same search with the query weighted by the collection's idf statistics ({@link SparseIdf}). */
     SparseSearch withIdf(CollectionView view) {
         return new SparseSearch(name, SparseIdf.weighted(view, name, query));
     }
 
-    /**
-     * The best {@code k} among {@code points}, best first (ties by ascending id); {@code threshold} keeps
-     * scores above it, Dot's rule.
-     */
-    List<Hit> run(Iterable<StoredPoint> points, Predicate<StoredPoint> filter, Float threshold, long k) {
+    @Override
+    public List<Hit> run(Iterable<StoredPoint> points, Predicate<StoredPoint> filter, Float threshold, long k) {
         TopK top = new TopK((int) Math.min(k, Integer.MAX_VALUE));
         for (StoredPoint point : points) {
             SparseVec stored = point.sparseVectors().get(name);

@@ -53,12 +53,12 @@ final class UniversalQuery {
 
     /** How a planned node scores: exactly one of the fields is set, or none (id order). */
     private record Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample,
-            SparseSearch sparse, MaximalMarginalRelevance mmr, Formula formula) {
+            SparseRanking sparse, MaximalMarginalRelevance mmr, Formula formula) {
         Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample) {
             this(vector, orderBy, fusion, sample, null, null, null);
         }
 
-        Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample, SparseSearch sparse,
+        Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample, SparseRanking sparse,
                 MaximalMarginalRelevance mmr) {
             this(vector, orderBy, fusion, sample, sparse, mmr, null);
         }
@@ -225,9 +225,13 @@ final class UniversalQuery {
 
     // only the vector queries use `using`: order_by, fusion and sample ignore it
     private Scoring vectorScoring(Node node) {
-        SparseSearch sparse = SparseSearch.forQuery(view, node.using(), node.query());
-        return sparse != null ? new Scoring(null, null, null, false, sparse, null)
-                : new Scoring(vectorQuery(node), null, null, false);
+        if (view.sparseVectors().contains(node.using())) {
+            SparseExamples examples = new SparseExamples(view, node.using(), node.lookupFrom());
+            SparseRanking sparse = examples.query(node.query());
+            referenced.addAll(examples.referencedIds());
+            return new Scoring(null, null, null, false, sparse, null);
+        }
+        return new Scoring(vectorQuery(node), null, null, false);
     }
 
     private CoreSearchSpec vectorQuery(Node node) {
@@ -236,19 +240,13 @@ final class UniversalQuery {
         Query q = node.query();
         VectorQuery query = switch (q.getVariantCase()) {
             case NEAREST -> new VectorQuery.Nearest(examples.of(q.getNearest(), true));
-            case RECOMMEND -> ExampleQueries.recommend(space.requirePlainDense("recommend"), examples,
-                    q.getRecommend());
-            case DISCOVER -> ExampleQueries.discover(examples, plainDense(space, "discover", q).getDiscover());
-            case CONTEXT -> ExampleQueries.context(examples, plainDense(space, "context", q).getContext());
+            case RECOMMEND -> ExampleQueries.recommend(space, examples, q.getRecommend());
+            case DISCOVER -> ExampleQueries.discover(examples, q.getDiscover());
+            case CONTEXT -> ExampleQueries.context(examples, q.getContext());
             default -> throw new IllegalStateException("not a vector query: " + q.getVariantCase());
         };
         referenced.addAll(examples.referencedIds());
         return new CoreSearchSpec(space, query);
-    }
-
-    private static Query plainDense(VectorSpace space, String what, Query query) {
-        space.requirePlainDense(what);
-        return query;
     }
 
     // ---- execution ----

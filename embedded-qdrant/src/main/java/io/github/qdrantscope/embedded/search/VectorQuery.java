@@ -38,45 +38,19 @@ sealed interface VectorQuery {
         }
     }
 
-    /**
-     * {@code RecoBestScoreQuery}: the best similarity to any positive, through a scaled fast
-     * sigmoid, if it beats the best similarity to any negative; otherwise minus the sigmoid of the
-     * best negative similarity.
-     */
+    /** {@code RecoBestScoreQuery} ({@link ExampleScores#bestScore}). */
     record BestScore(List<float[]> positives, List<float[]> negatives) implements VectorQuery {
         @Override
         public ExactScan.VectorScorer scorer(Similarity similarity) {
-            return stored -> {
-                float maxPositive = Float.NEGATIVE_INFINITY;
-                for (float[] p : positives) {
-                    maxPositive = Math.max(maxPositive, similarity.of(p, stored));
-                }
-                float maxNegative = Float.NEGATIVE_INFINITY;
-                for (float[] n : negatives) {
-                    maxNegative = Math.max(maxNegative, similarity.of(n, stored));
-                }
-                return maxPositive > maxNegative
-                        ? scaledFastSigmoid(maxPositive)
-                        : -scaledFastSigmoid(maxNegative);
-            };
+            return stored -> ExampleScores.bestScore(positives, negatives, e -> similarity.of(e, stored));
         }
     }
 
-    /** {@code RecoSumScoresQuery}: sum of similarities to positives minus sum to negatives. */
+    /** {@code RecoSumScoresQuery} ({@link ExampleScores#sumScores}). */
     record SumScores(List<float[]> positives, List<float[]> negatives) implements VectorQuery {
         @Override
         public ExactScan.VectorScorer scorer(Similarity similarity) {
-            return stored -> {
-                float positive = 0;
-                for (float[] p : positives) {
-                    positive += similarity.of(p, stored);
-                }
-                float negative = 0;
-                for (float[] n : negatives) {
-                    negative += similarity.of(n, stored);
-                }
-                return positive - negative;
-            };
+            return stored -> ExampleScores.sumScores(positives, negatives, e -> similarity.of(e, stored));
         }
     }
 
@@ -84,50 +58,21 @@ sealed interface VectorQuery {
     record Pair(float[] positive, float[] negative) {
     }
 
-    /**
-     * {@code DiscoveryQuery}: the rank (+1 for every pair whose positive is more similar than its
-     * negative, else -1) plus the scaled fast sigmoid of the similarity to the target.
-     */
+    /** {@code DiscoveryQuery} ({@link ExampleScores#discover}). */
     record Discover(float[] target, List<Pair> pairs) implements VectorQuery {
         @Override
         public ExactScan.VectorScorer scorer(Similarity similarity) {
-            return stored -> {
-                int rank = 0;
-                for (Pair pair : pairs) {
-                    rank += similarity.of(pair.positive(), stored) > similarity.of(pair.negative(), stored)
-                            ? 1 : -1;
-                }
-                return rank + scaledFastSigmoid(similarity.of(target, stored));
-            };
+            return stored -> ExampleScores.discover(similarity.of(target, stored), pairs,
+                    p -> similarity.of(p.positive(), stored), p -> similarity.of(p.negative(), stored));
         }
     }
 
-    /**
-     * {@code ContextQuery}: the sum over pairs of {@code fast_sigmoid(min(pos - neg - EPSILON, 0))},
-     * so 0 for points on the positive side of every pair.
-     */
+    /** {@code ContextQuery} ({@link ExampleScores#context}). */
     record Context(List<Pair> pairs) implements VectorQuery {
         @Override
         public ExactScan.VectorScorer scorer(Similarity similarity) {
-            return stored -> {
-                float sum = 0;
-                for (Pair pair : pairs) {
-                    float difference = similarity.of(pair.positive(), stored)
-                            - similarity.of(pair.negative(), stored) - Math.ulp(1.0f);
-                    sum += fastSigmoid(Math.min(difference, 0f));
-                }
-                return sum;
-            };
+            return stored -> ExampleScores.context(pairs, p -> similarity.of(p.positive(), stored),
+                    p -> similarity.of(p.negative(), stored));
         }
-    }
-
-    /** {@code common::math::fast_sigmoid}: x / (1 + |x|), in (-1, 1). */
-    static float fastSigmoid(float x) {
-        return x / (1.0f + Math.abs(x));
-    }
-
-    /** {@code common::math::scaled_fast_sigmoid}: 0.5 * (fast_sigmoid(x) + 1), in (0, 1). */
-    static float scaledFastSigmoid(float x) {
-        return 0.5f * (fastSigmoid(x) + 1.0f);
     }
 }

@@ -34,23 +34,15 @@ record VectorSpace(String name, VectorSpec spec, Metric metric) {
      * {@code lib/collection/src/operations/types.rs}).
      */
     float[] prepareMulti(MultiDenseVector multi) {
+        return prepareMulti(MultiVectors.flatten(multi), MultiVectors.subVectorLengths(multi));
+    }
+
+    /** {@link #prepareMulti(MultiDenseVector)} of a flattened multivector with its sub-vector lengths. */
+    float[] prepareMulti(float[] flat, int[] subVectorLengths) {
         if (!spec.multivector()) {
             throw QdrantErrors.wrongInput("Conversion between multi and regular vectors failed");
         }
-        return MultiVectors.checked(MultiVectors.flatten(multi), MultiVectors.subVectorLengths(multi),
-                spec.size(), spec.distance());
-    }
-
-    /**
-     * The custom queries (recommend, discover, context) are implemented for plain dense vectors only.
-     *
-     * @throws io.grpc.StatusRuntimeException {@code UNIMPLEMENTED} naming {@code what} on a multivector
-     */
-    VectorSpace requirePlainDense(String what) {
-        if (spec.multivector()) {
-            throw Unsupported.feature(what + " on a multivector (`" + name + "`)");
-        }
-        return this;
+        return MultiVectors.checked(flat, subVectorLengths, spec.size(), spec.distance());
     }
 
     /**

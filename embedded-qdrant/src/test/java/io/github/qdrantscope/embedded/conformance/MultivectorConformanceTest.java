@@ -330,16 +330,4 @@ class MultivectorConformanceTest extends ConformanceTestBase {
         assertGrpcError(() -> query(c, io.qdrant.client.VectorInputFactory.vectorInput(1, 2, 3)),
                 Status.Code.INVALID_ARGUMENT, "Wrong input: Vector dimension error: expected dim: 2, got 3");
     }
-
-    @Test
-    void recommendOnAMultivectorAnswersUnimplemented() {
-        String c = unnamed(Distance.Dot);
-        upsertDocuments(c);
-
-        Status status = grpcError(() -> await(client.queryAsync(QueryPoints.newBuilder().setCollectionName(c)
-                .setQuery(io.qdrant.client.grpc.Points.Query.newBuilder().setRecommend(RecommendInput.newBuilder()
-                        .addPositive(VectorInput.newBuilder().setId(id(1))))).build())));
-        assertThat(status.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-        assertThat(status.getDescription()).contains("recommend on a multivector (``)");
-    }
 }

@@ -3,9 +3,7 @@ package io.github.qdrantscope.embedded.conformance;
 import static io.qdrant.client.ConditionFactory.hasId;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.QueryFactory.nearest;
-import static io.qdrant.client.QueryFactory.recommend;
 import static io.qdrant.client.ValueFactory.value;
-import static io.qdrant.client.VectorInputFactory.vectorInput;
 import static io.qdrant.client.VectorFactory.vector;
 import static io.qdrant.client.VectorsFactory.namedVectors;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +20,6 @@ import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.QueryPoints;
-import io.qdrant.client.grpc.Points.RecommendInput;
 import io.qdrant.client.grpc.Points.PointGroup;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.SearchPointGroups;
@@ -132,22 +129,6 @@ class SparseQueryConformanceTest extends ConformanceTestBase {
 
         assertThat(idsOf(result)).containsExactly(2L);
         assertThat(scoresOf(result)).containsExactly(1f);
-    }
-
-    @Test
-    void otherQueriesOnASparseVectorAreNotImplementedYet() {
-        assertGrpcError(() -> run(QueryPoints.newBuilder().setCollectionName(collection).setUsing("text")
-                        .setQuery(nearest(id(1)))),
-                Status.Code.UNIMPLEMENTED, "Embedded Qdrant does not implement sparse searches by ID (only a sparse"
-                        + " vector is supported as the query of a sparse vector) (see docs/embedded-qdrant.md)");
-    }
-
-    @Test
-    void recommendOnASparseVectorIsNotImplementedYet() {
-        assertGrpcError(() -> run(QueryPoints.newBuilder().setCollectionName(collection).setUsing("text")
-                        .setQuery(recommend(RecommendInput.newBuilder().addPositive(vectorInput(id(1))).build()))),
-                Status.Code.UNIMPLEMENTED,
-                "Embedded Qdrant does not implement RECOMMEND queries on sparse vectors (see docs/embedded-qdrant.md)");
     }
 
     @Test

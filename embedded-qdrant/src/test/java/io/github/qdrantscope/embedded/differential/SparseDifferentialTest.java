@@ -24,6 +24,10 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointVectors;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.RecommendInput;
+import io.qdrant.client.grpc.Points.RecommendStrategy;
+import io.qdrant.client.grpc.Points.ContextInput;
+import io.qdrant.client.grpc.Points.ContextInputPair;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import io.qdrant.client.grpc.Points.SparseIndices;
 import io.qdrant.client.grpc.Points.SparseVector;
@@ -160,10 +164,24 @@ class SparseDifferentialTest {
         return b.build();
     }
 
+    /** A sparse nearest, or (one in two) a best_score, sum_scores or context query of sparse example vectors. */
+    private static Query vectorQuery(Random random) {
+        VectorInput a = VectorInput.newBuilder().setSparse(sparse(random).getSparse()).build();
+        VectorInput b = VectorInput.newBuilder().setSparse(sparse(random).getSparse()).build();
+        return switch (random.nextInt(6)) {
+            case 0 -> Query.newBuilder().setRecommend(RecommendInput.newBuilder().addPositive(a).addNegative(b)
+                    .setStrategy(RecommendStrategy.BestScore)).build();
+            case 1 -> Query.newBuilder().setRecommend(RecommendInput.newBuilder().addPositive(a).addNegative(b)
+                    .setStrategy(RecommendStrategy.SumScores)).build();
+            case 2 -> Query.newBuilder().setContext(ContextInput.newBuilder()
+                    .addPairs(ContextInputPair.newBuilder().setPositive(a).setNegative(b))).build();
+            default -> Query.newBuilder().setNearest(a).build();
+        };
+    }
+
     private static QueryPoints query(String collection, Random random) {
-        SparseVector q = sparse(random).getSparse();
         QueryPoints.Builder b = QueryPoints.newBuilder().setCollectionName(collection).setUsing("s")
-                .setQuery(Query.newBuilder().setNearest(VectorInput.newBuilder().setSparse(q)))
+                .setQuery(vectorQuery(random))
                 .setLimit(1 + random.nextInt(10))
                 .setWithPayload(WithPayloadSelector.newBuilder().setEnable(random.nextBoolean()))
                 .setWithVectors(WithVectorsSelector.newBuilder().setEnable(random.nextBoolean()));

@@ -1,0 +1,18 @@
+package io.github.qdrantscope.embedded.search;
+
+import io.github.qdrantscope.embedded.storage.StoredPoint;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A query on one sparse vector: a nearest search ({@link SparseSearch}) or an example query
+ * ({@link SparseExampleSearch}).
+ */
+interface SparseRanking {
+
+    /**
+     * The best {@code k} among {@code points}, best first (ties by ascending id); {@code threshold} keeps
+     * scores above it, Dot's rule (sparse vectors score as Dot).
+     */
+    List<Hit> run(Iterable<StoredPoint> points, Predicate<StoredPoint> filter, Float threshold, long k);
+}
