@@ -30,6 +30,11 @@ public final class QdrantErrors {
         return invalidArgument("Wrong input: " + detail);
     }
 
+    /** {@code INVALID_ARGUMENT} {@code "Bad request: <detail>"} (Qdrant's {@code StorageError::BadRequest}). */
+    public static StatusRuntimeException badRequest(String detail) {
+        return invalidArgument("Bad request: " + detail);
+    }
+
     /** {@code INVALID_ARGUMENT} {@code "Validation error in body: [<detail>]"}. */
     public static StatusRuntimeException validation(String detail) {
         return invalidArgument("Validation error in body: [" + detail + "]");
