@@ -48,9 +48,8 @@ final class ClusterRpcs {
                 : collection.config().getParams().getShardNumber();
         if (shardNumber != 1) {
             // points of a key with several shards are spread by a hash of their id, which is not modelled
-            throw QdrantErrors.invalidArgument("Embedded Qdrant does not implement shard keys with "
-                    + shardNumber + " shards (shards_number, or the collection's shard_number; see "
-                    + "docs/embedded-qdrant.md)");
+            throw QdrantErrors.unimplementedFeature("shard keys with " + shardNumber
+                    + " shards (shards_number, or the collection's shard_number)");
         }
         shards.create(key, request.hasInitialState() ? request.getInitialState() : ReplicaState.Active);
     }

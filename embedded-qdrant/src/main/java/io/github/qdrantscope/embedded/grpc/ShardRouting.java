@@ -38,9 +38,8 @@ final class ShardRouting {
             if (batch.isRepeated() && batch.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
                 for (int i = 0; i < request.getRepeatedFieldCount(batch); i++) {
                     if (selectorOf((Message) request.getRepeatedField(batch, i)) != null) {
-                        throw QdrantErrors.invalidArgument("Embedded Qdrant does not implement "
-                                + FIELD + " inside " + request.getDescriptorForType().getName()
-                                + " (see docs/embedded-qdrant.md)");
+                        throw QdrantErrors.unimplementedFeature(FIELD + " inside "
+                                + request.getDescriptorForType().getName());
                     }
                 }
             }

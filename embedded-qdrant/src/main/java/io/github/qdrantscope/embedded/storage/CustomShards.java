@@ -31,6 +31,11 @@ public final class CustomShards {
         public int size() {
             return store.readOwn(CollectionView::size);
         }
+
+        /** The shard's points in id order (immutable records), copied under its read lock. */
+        public StoredPoint[] points() {
+            return store.readOwn(view -> view.points().toArray(new StoredPoint[0]));
+        }
     }
 
     private final StoredCollection collection;

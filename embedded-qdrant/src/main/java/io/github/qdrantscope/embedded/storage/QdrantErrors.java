@@ -57,4 +57,11 @@ public final class QdrantErrors {
                         + " (see docs/embedded-qdrant.md for what is supported)")
                 .asRuntimeException();
     }
+
+    /** {@code UNIMPLEMENTED} naming a request feature the embedded server does not support. */
+    public static StatusRuntimeException unimplementedFeature(String what) {
+        return Status.UNIMPLEMENTED
+                .withDescription("Embedded Qdrant does not implement " + what + " (see docs/embedded-qdrant.md)")
+                .asRuntimeException();
+    }
 }

@@ -50,8 +50,8 @@ public final class ShardSelection {
         }
         if (selector.getShardKeysCount() != 1) {
             // ShardKeyWithFallback has exactly one target; the embedded server does not guess which one
-            throw QdrantErrors.invalidArgument("Embedded Qdrant does not implement a fallback shard key with "
-                    + selector.getShardKeysCount() + " target shard keys (see docs/embedded-qdrant.md)");
+            throw QdrantErrors.unimplementedFeature("a fallback shard key with " + selector.getShardKeysCount()
+                    + " target shard keys");
         }
         ShardKey target = selector.getShardKeys(0);
         if (exists.test(target)) {

@@ -187,4 +187,30 @@ class ShardingConformanceTest extends ConformanceTestBase {
                 Status.Code.NOT_FOUND, "Not found: Shard transfer " + peer + " -> " + otherPeer
                         + " for collection " + auto + ":0 does not exist");
     }
+
+    @Test
+    void shardKeysAndTheirPointsSurviveASnapshotRoundTrip() {
+        String c = customCollection();
+        createKey(c, shardKey("a"));
+        createKey(c, shardKey(9));
+        upsert(c, shardKeySelector("a"), 1, 1, "a1");
+        upsert(c, shardKeySelector(9), 1, 2, "n1");
+        upsert(c, shardKeySelector(9), 3, 3, "n3");
+        String snapshot = await(client.createSnapshotAsync(c)).getName();
+
+        String copy = uniqueName("restored");
+        server.restoreSnapshot(server.snapshotsDirectory().resolve(c).resolve(snapshot), copy);
+
+        assertThat(await(client.listShardKeysAsync(copy))).extracting(ShardKeyDescription::getKey)
+                .containsExactly(shardKey("a"), shardKey(9));
+        assertThat(scrollTags(copy, shardKeySelector("a"))).containsExactly("1:a1@a");
+        assertThat(count(copy, shardKeySelector(9))).isEqualTo(2);
+        assertThat(count(copy, null)).isEqualTo(3);
+        assertThat(await(client.getCollectionClusterInfoAsync(copy)).getLocalShardsList())
+                .extracting(LocalShardInfo::getShardId, LocalShardInfo::getPointsCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1L), org.assertj.core.groups.Tuple.tuple(2, 2L));
+        // the copy is independent: a write to it leaves the original alone
+        upsert(copy, shardKeySelector("a"), 5, 1, "a5");
+        assertThat(count(c, shardKeySelector("a"))).isEqualTo(1);
+    }
 }
