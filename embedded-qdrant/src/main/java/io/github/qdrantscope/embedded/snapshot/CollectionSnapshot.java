@@ -36,6 +36,7 @@ import java.util.UUID;
  * dense      int count, then per vector name: name, dimension, n presence bytes, then the vectors of
  *            the points that have one as raw little-endian floats (Cosine ones already preprocessed)
  * sparse     int count, then per name: name, n × int length (-1 = none), then indices and values
+ * shards     only for sharding_method=custom (whose own points block is empty): see ShardsSection
  * end        "EQSNEND1"
  * </pre>
  *
