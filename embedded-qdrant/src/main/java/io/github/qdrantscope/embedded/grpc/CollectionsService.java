@@ -51,6 +51,7 @@ import java.util.Map;
 public final class CollectionsService extends CollectionsGrpc.CollectionsImplBase {
 
     private final CollectionCatalog catalog;
+    private final ClusterRpcs cluster = new ClusterRpcs();
 
     public CollectionsService(CollectionCatalog catalog) {
         this.catalog = catalog;
@@ -159,28 +160,46 @@ public final class CollectionsService extends CollectionsGrpc.CollectionsImplBas
     @Override
     public void collectionClusterInfo(CollectionClusterInfoRequest request,
             StreamObserver<CollectionClusterInfoResponse> observer) {
-        observer.onError(QdrantErrors.unimplemented("Collections/CollectionClusterInfo"));
+        Rpc.respond(observer, clock -> cluster.clusterInfo(lookup(request.getCollectionName())));
     }
 
     @Override
     public void updateCollectionClusterSetup(UpdateCollectionClusterSetupRequest request,
             StreamObserver<UpdateCollectionClusterSetupResponse> observer) {
-        observer.onError(QdrantErrors.unimplemented("Collections/UpdateCollectionClusterSetup"));
+        Rpc.respond(observer, clock -> UpdateCollectionClusterSetupResponse.newBuilder()
+                .setResult(cluster.update(lookup(request.getCollectionName()), request.getCollectionName(), request))
+                .build());
     }
 
     @Override
     public void createShardKey(CreateShardKeyRequest request, StreamObserver<CreateShardKeyResponse> observer) {
-        observer.onError(QdrantErrors.unimplemented("Collections/CreateShardKey"));
+        Rpc.respond(observer, clock -> {
+            if (!request.hasRequest()) {
+                throw QdrantErrors.invalidArgument("empty request");
+            }
+            cluster.createShardKey(lookup(request.getCollectionName()), request.getCollectionName(),
+                    request.getRequest());
+            return CreateShardKeyResponse.newBuilder().setResult(true).build();
+        });
     }
 
     @Override
     public void deleteShardKey(DeleteShardKeyRequest request, StreamObserver<DeleteShardKeyResponse> observer) {
-        observer.onError(QdrantErrors.unimplemented("Collections/DeleteShardKey"));
+        Rpc.respond(observer, clock -> {
+            if (!request.hasRequest()) {
+                throw QdrantErrors.invalidArgument("empty request");
+            }
+            cluster.deleteShardKey(lookup(request.getCollectionName()), request.getCollectionName(),
+                    request.getRequest().getShardKey());
+            return DeleteShardKeyResponse.newBuilder().setResult(true).build();
+        });
     }
 
     @Override
     public void listShardKeys(ListShardKeysRequest request, StreamObserver<ListShardKeysResponse> observer) {
-        observer.onError(QdrantErrors.unimplemented("Collections/ListShardKeys"));
+        Rpc.respond(observer, clock -> ListShardKeysResponse.newBuilder()
+                .addAllShardKeys(cluster.listShardKeys(lookup(request.getCollectionName())))
+                .setTime(clock.seconds()).build());
     }
 
     private StoredCollection lookup(String name) {

@@ -9,7 +9,9 @@ import io.github.qdrantscope.embedded.storage.PointWrites;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredCollection;
 import io.github.qdrantscope.embedded.storage.StoredCollection.MutableCollection;
+import com.google.protobuf.Message;
 import io.grpc.stub.StreamObserver;
+import io.qdrant.client.grpc.Points.ShardKeySelector;
 import io.qdrant.client.grpc.Points;
 import io.qdrant.client.grpc.Points.ClearPayloadPoints;
 import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
@@ -53,55 +55,55 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void upsert(UpsertPoints request, StreamObserver<PointsOperationResponse> observer) {
-        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+        write(observer, request, request.getCollectionName(), request.hasWait() && request.getWait(),
                 writes -> writes.upsert(request.getPointsList(),
                         request.hasUpdateFilter() ? request.getUpdateFilter() : null, request.getUpdateMode()));
     }
 
     @Override
     public void delete(DeletePoints request, StreamObserver<PointsOperationResponse> observer) {
-        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+        write(observer, request, request.getCollectionName(), request.hasWait() && request.getWait(),
                 writes -> writes.deletePoints(selector(request.hasPoints(), request.getPoints())));
     }
 
     @Override
     public void updateVectors(UpdatePointVectors request, StreamObserver<PointsOperationResponse> observer) {
-        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+        write(observer, request, request.getCollectionName(), request.hasWait() && request.getWait(),
                 writes -> writes.updateVectors(request.getPointsList(),
                         request.hasUpdateFilter() ? request.getUpdateFilter() : null));
     }
 
     @Override
     public void deleteVectors(DeletePointVectors request, StreamObserver<PointsOperationResponse> observer) {
-        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+        write(observer, request, request.getCollectionName(), request.hasWait() && request.getWait(),
                 writes -> writes.deleteVectors(selector(request.hasPointsSelector(), request.getPointsSelector()),
                         request.getVectors().getNamesList()));
     }
 
     @Override
     public void setPayload(SetPayloadPoints request, StreamObserver<PointsOperationResponse> observer) {
-        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+        write(observer, request, request.getCollectionName(), request.hasWait() && request.getWait(),
                 writes -> writes.setPayload(selector(request.hasPointsSelector(), request.getPointsSelector()),
                         request.getPayloadMap(), request.hasKey() ? request.getKey() : null));
     }
 
     @Override
     public void overwritePayload(SetPayloadPoints request, StreamObserver<PointsOperationResponse> observer) {
-        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+        write(observer, request, request.getCollectionName(), request.hasWait() && request.getWait(),
                 writes -> writes.overwritePayload(selector(request.hasPointsSelector(), request.getPointsSelector()),
                         request.getPayloadMap(), request.hasKey() ? request.getKey() : null));
     }
 
     @Override
     public void deletePayload(DeletePayloadPoints request, StreamObserver<PointsOperationResponse> observer) {
-        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+        write(observer, request, request.getCollectionName(), request.hasWait() && request.getWait(),
                 writes -> writes.deletePayload(selector(request.hasPointsSelector(), request.getPointsSelector()),
                         request.getKeysList()));
     }
 
     @Override
     public void clearPayload(ClearPayloadPoints request, StreamObserver<PointsOperationResponse> observer) {
-        write(observer, request.getCollectionName(), request.hasWait() && request.getWait(),
+        write(observer, request, request.getCollectionName(), request.hasWait() && request.getWait(),
                 writes -> writes.clearPayload(selector(request.hasPoints(), request.getPoints())));
     }
 
@@ -110,17 +112,16 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
         Rpc.respond(observer, clock -> {
             StoredCollection collection = lookup(request.getCollectionName());
             UpdateStatus status = status(request.hasWait() && request.getWait());
-            List<UpdateResult> results = collection.write(mutable -> {
-                // In order; like Qdrant, operations before a failing one stay applied.
-                List<UpdateResult> applied = new ArrayList<>();
-                PointWrites writes = new PointWrites(mutable);
-                for (PointsUpdateOperation operation : request.getOperationsList()) {
-                    apply(writes, operation);
-                    applied.add(UpdateResult.newBuilder()
-                            .setOperationId(mutable.nextOperationId()).setStatus(status).build());
-                }
-                return applied;
-            });
+            // In order; like Qdrant, operations before a failing one stay applied. Each goes to the shards its
+            // own shard_key_selector names.
+            List<UpdateResult> results = new ArrayList<>();
+            for (PointsUpdateOperation operation : request.getOperationsList()) {
+                long operationId = ShardRouting.write(collection, operationSelector(operation), mutable -> {
+                    apply(new PointWrites(mutable), operation);
+                    return mutable.nextOperationId();
+                });
+                results.add(UpdateResult.newBuilder().setOperationId(operationId).setStatus(status).build());
+            }
             return UpdateBatchResponse.newBuilder().addAllResult(results).setTime(clock.seconds()).build();
         });
     }
@@ -174,7 +175,20 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void count(Points.CountPoints request, StreamObserver<Points.CountResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::count);
+        var custom = catalog.find(request.getCollectionName()).flatMap(StoredCollection::customShards);
+        if (custom.isEmpty()) {
+            read(observer, request.getCollectionName(), request, engine::count);
+            return;
+        }
+        // Qdrant sums the shards' counts (Collection::count), so an id under two selected keys counts twice
+        Rpc.respond(observer, clock -> {
+            List<Points.CountResponse> counts = custom.get().readEach(
+                    request.hasShardKeySelector() ? request.getShardKeySelector() : null,
+                    view -> engine.count(view, request));
+            long total = counts.stream().mapToLong(c -> c.getResult().getCount()).sum();
+            return Points.CountResponse.newBuilder()
+                    .setResult(Points.CountResult.newBuilder().setCount(total)).setTime(clock.seconds()).build();
+        });
     }
 
     @Override
@@ -238,14 +252,34 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     // ---- plumbing ----
 
-    private <Q, A> void read(StreamObserver<A> observer, String collectionName, Q request,
+    private <Q extends Message, A> void read(StreamObserver<A> observer, String collectionName, Q request,
             BiFunction<CollectionView, Q, A> query) {
-        Rpc.respond(observer, clock -> lookup(collectionName).read(view -> query.apply(view, request)));
+        Rpc.respond(observer, clock -> ShardRouting.read(lookup(collectionName), ShardRouting.selectorOf(request),
+                view -> query.apply(view, request)));
     }
 
-    private void write(StreamObserver<PointsOperationResponse> observer, String collectionName, boolean wait,
-            Consumer<PointWrites> operation) {
-        mutate(observer, collectionName, wait, mutable -> operation.accept(new PointWrites(mutable)));
+    private void write(StreamObserver<PointsOperationResponse> observer, Message request, String collectionName,
+            boolean wait, Consumer<PointWrites> operation) {
+        ShardKeySelector selector = ShardRouting.selectorOf(request);
+        Rpc.respond(observer, clock -> {
+            long operationId = ShardRouting.write(lookup(collectionName), selector, mutable -> {
+                operation.accept(new PointWrites(mutable));
+                return mutable.nextOperationId();
+            });
+            return PointsOperationResponse.newBuilder()
+                    .setResult(UpdateResult.newBuilder().setOperationId(operationId).setStatus(status(wait)))
+                    .setTime(clock.seconds())
+                    .build();
+        });
+    }
+
+    // The selector of one operation of an UpdateBatch: in the message its oneof holds.
+    private static ShardKeySelector operationSelector(PointsUpdateOperation operation) {
+        var field = operation.getDescriptorForType().findFieldByNumber(operation.getOperationCase().getNumber());
+        if (field == null || field.getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.MESSAGE) {
+            return null;
+        }
+        return ShardRouting.selectorOf((Message) operation.getField(field));
     }
 
     // One write operation under the collection's write lock; it gets the next operation id on success.

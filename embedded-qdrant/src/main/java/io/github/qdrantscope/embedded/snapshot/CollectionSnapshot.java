@@ -36,6 +36,7 @@ import java.util.UUID;
  * dense      int count, then per vector name: name, dimension, n presence bytes, then the vectors of
  *            the points that have one as raw little-endian floats (Cosine ones already preprocessed)
  * sparse     int count, then per name: name, n × int length (-1 = none), then indices and values
+ * shards     only for sharding_method=custom (whose own points block is empty): see ShardsSection
  * end        "EQSNEND1"
  * </pre>
  *
@@ -65,64 +66,73 @@ public final class CollectionSnapshot {
     public static String write(StoredCollection collection, Path target) throws IOException {
         Image image = collection.read(view -> new Image(collection.config(), Map.copyOf(view.payloadSchema()),
                 view.vectors(), List.copyOf(new java.util.TreeSet<>(view.sparseVectors())),
-                view.points().toArray(new StoredPoint[0])));
+                collection.customShards().isPresent() ? new StoredPoint[0]
+                        : view.points().toArray(new StoredPoint[0])));
         try (ChannelOutput out = new ChannelOutput(target)) {
             out.writeBytes(MAGIC);
             out.writeSized(CollectionInfo.newBuilder().setConfig(image.config())
                     .putAllPayloadSchema(image.payloadSchema()).setPointsCount(image.points().length)
                     .build().toByteArray());
-            StoredPoint[] points = image.points();
-            out.writeInt(points.length);
-            for (StoredPoint point : points) {
-                PointKey id = point.id();
-                if (id.isNumeric()) {
-                    out.writeByte(NUMERIC);
-                    out.writeLong(id.num());
-                } else {
-                    out.writeByte(UUID_ID);
-                    out.writeLong(id.uuid().getMostSignificantBits());
-                    out.writeLong(id.uuid().getLeastSignificantBits());
-                }
-                out.writeSized(point.payload().isEmpty() ? new byte[0]
-                        : Struct.newBuilder().putAllFields(point.payload()).build().toByteArray());
-            }
-            out.writeInt(image.vectors().size());
-            for (Map.Entry<String, VectorSpec> vector : image.vectors().entrySet()) {
-                out.writeString(vector.getKey());
-                out.writeInt(vector.getValue().size());
-                for (StoredPoint point : points) {
-                    float[] v = point.vector(vector.getKey());
-                    if (vector.getValue().multivector()) {
-                        // how many sub-vectors (a multivector has at least one; 0: the point has none)
-                        out.writeInt(v == null ? 0 : v.length / vector.getValue().size());
-                    } else {
-                        out.writeByte(v == null ? 0 : 1);
-                    }
-                }
-                for (StoredPoint point : points) {
-                    float[] v = point.vector(vector.getKey());
-                    if (v != null) {
-                        out.writeFloats(v);
-                    }
-                }
-            }
-            out.writeInt(image.sparseVectors().size());
-            for (String name : image.sparseVectors()) {
-                out.writeString(name);
-                for (StoredPoint point : points) {
-                    SparseVec v = point.sparseVectors().get(name);
-                    out.writeInt(v == null ? -1 : v.indices().length);
-                }
-                for (StoredPoint point : points) {
-                    SparseVec v = point.sparseVectors().get(name);
-                    if (v != null) {
-                        out.writeInts(v.indices());
-                        out.writeFloats(v.values());
-                    }
-                }
+            writePoints(out, image.vectors(), image.sparseVectors(), image.points());
+            if (collection.customShards().isPresent()) {
+                ShardsSection.write(out, collection.customShards().get(), image.vectors(), image.sparseVectors());
             }
             out.writeBytes(END);
             return out.finish();
+        }
+    }
+
+    /** The points block: ids and payloads, then the dense and the sparse vector columns. */
+    static void writePoints(ChannelOutput out, Map<String, VectorSpec> vectors, List<String> sparseVectors,
+            StoredPoint[] points) throws IOException {
+        out.writeInt(points.length);
+        for (StoredPoint point : points) {
+            PointKey id = point.id();
+            if (id.isNumeric()) {
+                out.writeByte(NUMERIC);
+                out.writeLong(id.num());
+            } else {
+                out.writeByte(UUID_ID);
+                out.writeLong(id.uuid().getMostSignificantBits());
+                out.writeLong(id.uuid().getLeastSignificantBits());
+            }
+            out.writeSized(point.payload().isEmpty() ? new byte[0]
+                    : Struct.newBuilder().putAllFields(point.payload()).build().toByteArray());
+        }
+        out.writeInt(vectors.size());
+        for (Map.Entry<String, VectorSpec> vector : vectors.entrySet()) {
+            out.writeString(vector.getKey());
+            out.writeInt(vector.getValue().size());
+            for (StoredPoint point : points) {
+                float[] v = point.vector(vector.getKey());
+                if (vector.getValue().multivector()) {
+                    // how many sub-vectors (a multivector has at least one; 0: the point has none)
+                    out.writeInt(v == null ? 0 : v.length / vector.getValue().size());
+                } else {
+                    out.writeByte(v == null ? 0 : 1);
+                }
+            }
+            for (StoredPoint point : points) {
+                float[] v = point.vector(vector.getKey());
+                if (v != null) {
+                    out.writeFloats(v);
+                }
+            }
+        }
+        out.writeInt(sparseVectors.size());
+        for (String name : sparseVectors) {
+            out.writeString(name);
+            for (StoredPoint point : points) {
+                SparseVec v = point.sparseVectors().get(name);
+                out.writeInt(v == null ? -1 : v.indices().length);
+            }
+            for (StoredPoint point : points) {
+                SparseVec v = point.sparseVectors().get(name);
+                if (v != null) {
+                    out.writeInts(v.indices());
+                    out.writeFloats(v.values());
+                }
+            }
         }
     }
 
@@ -150,39 +160,49 @@ public final class CollectionSnapshot {
             Map<String, VectorSpec> specs = collection.read(view -> view.vectors());
             Set<String> sparseNames = collection.read(view -> view.sparseVectors());
 
-            int n = in.readInt();
-            if (n < 0) {
-                throw new SnapshotFormatException("negative point count " + n);
+            SortedRun run = readPoints(in, specs, sparseNames);
+            if (collection.customShards().isPresent()) {
+                ShardsSection.read(in, collection.customShards().get(), specs, sparseNames);
             }
-            PointKey[] ids = new PointKey[n];
-            List<Map<String, Value>> payloads = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                ids[i] = readId(in);
-                if (i > 0 && ids[i - 1].compareTo(ids[i]) >= 0) {
-                    throw new SnapshotFormatException("point ids are not ascending at point " + ids[i]);
-                }
-                byte[] payload = in.readSized(MAX_MESSAGE_BYTES, "payload of point " + ids[i]);
-                payloads.add(payload.length == 0 ? Map.of()
-                        : parse(() -> Struct.parseFrom(payload).getFieldsMap(), "payload of point " + ids[i]));
-            }
-            List<Map<String, float[]>> dense = readDense(in, n, specs);
-            List<Map<String, SparseVec>> sparse = readSparse(in, n, sparseNames);
             byte[] end = new byte[END.length];
             in.readBytes(end);
             if (!java.util.Arrays.equals(end, END) || !in.atEnd()) {
                 throw new SnapshotFormatException("it does not end where its content ends");
             }
-            StoredPoint[] points = new StoredPoint[n];
-            for (int i = 0; i < n; i++) {
-                points[i] = new StoredPoint(ids[i], payloads.get(i), dense.get(i), sparse.get(i));
-            }
-            collection.loadSorted(new SortedRun(ids, points));
+            collection.loadSorted(run);
             collection.write(mutable -> {
                 header.getPayloadSchemaMap().forEach(mutable::putIndex);
                 return null;
             });
             return collection;
         }
+    }
+
+    /** Reads a points block written by {@link #writePoints}. */
+    static SortedRun readPoints(ChannelInput in, Map<String, VectorSpec> specs, Set<String> sparseNames)
+            throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new SnapshotFormatException("negative point count " + n);
+        }
+        PointKey[] ids = new PointKey[n];
+        List<Map<String, Value>> payloads = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ids[i] = readId(in);
+            if (i > 0 && ids[i - 1].compareTo(ids[i]) >= 0) {
+                throw new SnapshotFormatException("point ids are not ascending at point " + ids[i]);
+            }
+            byte[] payload = in.readSized(MAX_MESSAGE_BYTES, "payload of point " + ids[i]);
+            payloads.add(payload.length == 0 ? Map.of()
+                    : parse(() -> Struct.parseFrom(payload).getFieldsMap(), "payload of point " + ids[i]));
+        }
+        List<Map<String, float[]>> dense = readDense(in, n, specs);
+        List<Map<String, SparseVec>> sparse = readSparse(in, n, sparseNames);
+        StoredPoint[] points = new StoredPoint[n];
+        for (int i = 0; i < n; i++) {
+            points[i] = new StoredPoint(ids[i], payloads.get(i), dense.get(i), sparse.get(i));
+        }
+        return new SortedRun(ids, points);
     }
 
     // The CreateCollection that yields this configuration (CollectionDefinition merges defaults under

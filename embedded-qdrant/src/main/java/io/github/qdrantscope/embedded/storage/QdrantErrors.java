@@ -30,6 +30,11 @@ public final class QdrantErrors {
         return invalidArgument("Wrong input: " + detail);
     }
 
+    /** {@code INVALID_ARGUMENT} {@code "Bad request: <detail>"} (Qdrant's {@code StorageError::BadRequest}). */
+    public static StatusRuntimeException badRequest(String detail) {
+        return invalidArgument("Bad request: " + detail);
+    }
+
     /** {@code INVALID_ARGUMENT} {@code "Validation error in body: [<detail>]"}. */
     public static StatusRuntimeException validation(String detail) {
         return invalidArgument("Validation error in body: [" + detail + "]");
@@ -50,6 +55,13 @@ public final class QdrantErrors {
         return Status.UNIMPLEMENTED
                 .withDescription("Embedded Qdrant does not implement " + rpc
                         + " (see docs/embedded-qdrant.md for what is supported)")
+                .asRuntimeException();
+    }
+
+    /** {@code UNIMPLEMENTED} naming a request feature the embedded server does not support. */
+    public static StatusRuntimeException unimplementedFeature(String what) {
+        return Status.UNIMPLEMENTED
+                .withDescription("Embedded Qdrant does not implement " + what + " (see docs/embedded-qdrant.md)")
                 .asRuntimeException();
     }
 }

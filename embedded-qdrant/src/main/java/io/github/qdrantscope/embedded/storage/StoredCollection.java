@@ -3,6 +3,7 @@ package io.github.qdrantscope.embedded.storage;
 import io.qdrant.client.grpc.Collections.CollectionConfig;
 import io.qdrant.client.grpc.Collections.Modifier;
 import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
+import io.qdrant.client.grpc.Collections.ShardingMethod;
 import io.qdrant.client.grpc.Collections.SparseVectorParams;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,7 +28,9 @@ public final class StoredCollection {
     private final Set<String> sparseVectors;
     private volatile CollectionConfig config;
     private final TreeMap<PointKey, StoredPoint> points = new TreeMap<>();
-    private final Map<String, PayloadSchemaInfo> payloadSchema = new LinkedHashMap<>();
+    private final Map<String, PayloadSchemaInfo> payloadSchema;
+    /** The shard keys of a collection with {@code sharding_method=custom}; {@code null} for auto sharding. */
+    private final CustomShards customShards;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final View view = new View();
     private long nextOperationId;
@@ -46,10 +49,41 @@ public final class StoredCollection {
      */
     public StoredCollection(String name, Map<String, VectorSpec> vectors, Set<String> sparseVectors,
             CollectionConfig config) {
+        this(name, vectors, sparseVectors, config, new LinkedHashMap<>(),
+                config.getParams().getShardingMethod() == ShardingMethod.Custom);
+    }
+
+    private StoredCollection(String name, Map<String, VectorSpec> vectors, Set<String> sparseVectors,
+            CollectionConfig config, Map<String, PayloadSchemaInfo> payloadSchema, boolean custom) {
         this.name = name;
         this.vectors = Collections.unmodifiableMap(new LinkedHashMap<>(vectors));
         this.sparseVectors = Set.copyOf(sparseVectors);
         this.config = config;
+        this.payloadSchema = payloadSchema;
+        this.customShards = custom ? new CustomShards(this) : null;
+    }
+
+    /**
+     * A new empty shard of this custom-sharded collection: the same vectors, and the payload indexes shared with
+     * this collection (changed only under this collection's write lock, which every shard access holds for reading).
+     */
+    StoredCollection newShard() {
+        return new StoredCollection(name, vectors, sparseVectors, config, payloadSchema, false);
+    }
+
+    /** The shard keys of a collection with {@code sharding_method=custom}; empty for auto sharding. */
+    public java.util.Optional<CustomShards> customShards() {
+        return java.util.Optional.ofNullable(customShards);
+    }
+
+    /** This collection's own view; only while its lock is held. */
+    CollectionView ownView() {
+        return view;
+    }
+
+    /** The collection's lock, which {@link CustomShards} takes around every access to its shards. */
+    ReentrantReadWriteLock lock() {
+        return lock;
     }
 
     public String name() {
@@ -90,8 +124,16 @@ public final class StoredCollection {
         }
     }
 
-    /** Runs {@code reader} under the read lock; the view must not escape it. */
+    /**
+     * Runs {@code reader} under the read lock; the view must not escape it. A custom-sharded collection's view
+     * is all its shards (as a read without a shard key selector sees them).
+     */
     public <T> T read(Function<? super CollectionView, T> reader) {
+        return customShards == null ? readOwn(reader) : customShards.read(null, reader);
+    }
+
+    /** Runs {@code reader} over this collection's own points, under its read lock. */
+    <T> T readOwn(Function<? super CollectionView, T> reader) {
         lock.readLock().lock();
         try {
             return reader.apply(view);

@@ -31,13 +31,20 @@ class HealthConformanceTest extends ConformanceTestBase {
     }
 
     @Test
-    void unsupportedRpcAnswersUnimplementedNamingTheRpc() {
-        String collection = newCollection(2, io.qdrant.client.grpc.Collections.Distance.Dot);
+    void unsupportedRequestFeatureAnswersUnimplementedNamingIt() {
+        String collection = uniqueName("sharded");
+        await(client.createCollectionAsync(io.qdrant.client.grpc.Collections.CreateCollection.newBuilder()
+                .setCollectionName(collection).setShardingMethod(io.qdrant.client.grpc.Collections.ShardingMethod.Custom)
+                .build()));
 
         Status status = grpcError(() -> await(client.createShardKeyAsync(
-                io.qdrant.client.grpc.Collections.CreateShardKeyRequest.newBuilder().setCollectionName(collection).build())));
+                io.qdrant.client.grpc.Collections.CreateShardKeyRequest.newBuilder().setCollectionName(collection)
+                        .setRequest(io.qdrant.client.grpc.Collections.CreateShardKey.newBuilder()
+                                .setShardKey(io.qdrant.client.ShardKeyFactory.shardKey("k")).setShardsNumber(2))
+                        .build())));
 
         assertThat(status.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-        assertThat(status.getDescription()).contains("Collections/CreateShardKey");
+        assertThat(status.getDescription()).isEqualTo("Embedded Qdrant does not implement shard keys with 2 shards "
+                + "(shards_number, or the collection's shard_number) (see docs/embedded-qdrant.md)");
     }
 }

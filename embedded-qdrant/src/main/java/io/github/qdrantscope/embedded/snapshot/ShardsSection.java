@@ -1,0 +1,56 @@
+package io.github.qdrantscope.embedded.snapshot;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.qdrantscope.embedded.storage.CustomShards;
+import io.github.qdrantscope.embedded.storage.VectorSpec;
+import io.qdrant.client.grpc.Collections.ReplicaState;
+import io.qdrant.client.grpc.Collections.ShardKey;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The shard keys of a custom-sharded collection in its snapshot, after the (empty) points block of the
+ * collection itself: {@code int count}, then per key in creation order its {@code ShardKey} message (int length +
+ * bytes), shard id, replica state number and a points block of its own.
+ */
+final class ShardsSection {
+
+    private ShardsSection() {
+    }
+
+    static void write(ChannelOutput out, CustomShards shards, Map<String, VectorSpec> vectors,
+            List<String> sparseVectors) throws IOException {
+        List<CustomShards.Shard> all = shards.shards();
+        out.writeInt(all.size());
+        for (CustomShards.Shard shard : all) {
+            out.writeSized(shard.key().toByteArray());
+            out.writeInt(shard.id());
+            out.writeInt(shard.state().getNumber());
+            CollectionSnapshot.writePoints(out, vectors, sparseVectors, shard.points());
+        }
+    }
+
+    static void read(ChannelInput in, CustomShards shards, Map<String, VectorSpec> specs, Set<String> sparseNames)
+            throws IOException {
+        int count = in.readInt();
+        if (count < 0) {
+            throw new SnapshotFormatException("negative shard key count " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            ShardKey key;
+            try {
+                key = ShardKey.parseFrom(in.readSized(1 << 20, "shard key"));
+            } catch (InvalidProtocolBufferException e) {
+                throw new SnapshotFormatException("its shard key " + i + " is not readable: " + e.getMessage());
+            }
+            int id = in.readInt();
+            ReplicaState state = ReplicaState.forNumber(in.readInt());
+            if (state == null) {
+                throw new SnapshotFormatException("shard key " + CustomShards.display(key) + " has an unknown state");
+            }
+            shards.restore(key, id, state, CollectionSnapshot.readPoints(in, specs, sparseNames));
+        }
+    }
+}
