@@ -1,10 +1,13 @@
 package io.github.qdrantscope.embedded.grpc;
 
+import io.github.qdrantscope.embedded.search.GroupLookups;
 import io.github.qdrantscope.embedded.search.PointsQueryEngine;
 import io.github.qdrantscope.embedded.storage.CollectionCatalog;
 import io.github.qdrantscope.embedded.storage.CollectionDefinition;
 import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.FieldIndexes;
+import io.github.qdrantscope.embedded.storage.ForeignCollections;
+import io.github.qdrantscope.embedded.storage.LookupView;
 import io.github.qdrantscope.embedded.storage.PointWrites;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredCollection;
@@ -165,7 +168,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void searchGroups(Points.SearchPointGroups request, StreamObserver<Points.SearchGroupsResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::searchGroups);
+        readGroups(observer, request.getCollectionName(), request, engine::searchGroups,
+                request.hasWithLookup() ? request.getWithLookup() : null);
     }
 
     @Override
@@ -205,7 +209,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
     @Override
     public void recommendGroups(Points.RecommendPointGroups request,
             StreamObserver<Points.RecommendGroupsResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::recommendGroups);
+        readGroups(observer, request.getCollectionName(), request, engine::recommendGroups,
+                request.hasWithLookup() ? request.getWithLookup() : null);
     }
 
     @Override
@@ -230,7 +235,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void queryGroups(Points.QueryPointGroups request, StreamObserver<Points.QueryGroupsResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::queryGroups);
+        readGroups(observer, request.getCollectionName(), request, engine::queryGroups,
+                request.hasWithLookup() ? request.getWithLookup() : null);
     }
 
     @Override
@@ -254,8 +260,41 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     private <Q extends Message, A> void read(StreamObserver<A> observer, String collectionName, Q request,
             BiFunction<CollectionView, Q, A> query) {
-        Rpc.respond(observer, clock -> ShardRouting.read(lookup(collectionName), ShardRouting.selectorOf(request),
-                view -> query.apply(view, request)));
+        Rpc.respond(observer, clock -> readNow(lookup(collectionName), request, query));
+    }
+
+    private <Q extends Message, A> A readNow(StoredCollection collection, Q request,
+            BiFunction<CollectionView, Q, A> query) {
+        ShardKeySelector selector = ShardRouting.selectorOf(request);
+        // lookup_from collections are read first, so that this read never holds two collections' locks
+        ForeignCollections lookups = LookupPrefetch.read(catalog, collection.name(), request);
+        return ShardRouting.read(collection, selector,
+                view -> query.apply(lookups.isEmpty() ? view : new LookupView(view, lookups), request));
+    }
+
+    /**
+     * A groups read whose {@code with_lookup} may name another collection: that one is read after the search, once
+     * the searched collection's lock is released, in the shards the request selects ({@code lookup_ids},
+     * lib/collection/src/lookup/mod.rs: a missing collection is {@code NOT_FOUND "Not found: Collection x"}).
+     */
+    private <Q extends Message, A extends Message> void readGroups(StreamObserver<A> observer, String collectionName,
+            Q request, BiFunction<CollectionView, Q, A> query, Points.WithLookup withLookup) {
+        Rpc.respond(observer, clock -> {
+            StoredCollection collection = lookup(collectionName);
+            A answer = readNow(collection, request, query);
+            if (withLookup == null || withLookup.getCollection().equals(collection.name())) {
+                return answer;
+            }
+            StoredCollection other = catalog.find(withLookup.getCollection()).orElseThrow(
+                    () -> QdrantErrors.notFound("Not found: Collection " + withLookup.getCollection()));
+            var field = answer.getDescriptorForType().findFieldByName("result");
+            Points.GroupsResult groups = (Points.GroupsResult) answer.getField(field);
+            Points.GroupsResult filled = ShardRouting.read(other, ShardRouting.selectorOf(request),
+                    view -> GroupLookups.fill(view, withLookup, groups));
+            @SuppressWarnings("unchecked")
+            A withLookups = (A) answer.toBuilder().setField(field, filled).build();
+            return withLookups;
+        });
     }
 
     private void write(StreamObserver<PointsOperationResponse> observer, Message request, String collectionName,

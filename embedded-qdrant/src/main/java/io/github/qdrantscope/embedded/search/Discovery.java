@@ -37,7 +37,7 @@ final class Discovery {
                     PointFilter.compile(request.hasFilter(), request.getFilter()), examples.referencedIds(), null);
         }
         VectorSpace space = VectorSpace.forSearch(view, using);
-        Examples examples = new Examples(view, space, Examples.lookupVectorName(view, lookupFrom, using));
+        Examples examples = new Examples(space, ExampleSource.of(view, lookupFrom, using));
         float[] target = hasTarget ? examples.of(request.getTarget().getSingle()) : null;
         List<VectorQuery.Pair> pairs = new ArrayList<>();
         for (ContextExamplePair p : request.getContextList()) {

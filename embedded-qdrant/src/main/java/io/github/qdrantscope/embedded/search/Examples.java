@@ -1,13 +1,11 @@
 package io.github.qdrantscope.embedded.search;
 
-import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Common.PointId;
 import io.github.qdrantscope.embedded.storage.MultiVectors;
 import io.github.qdrantscope.embedded.storage.SparseInput;
-import io.qdrant.client.grpc.Points.LookupLocation;
 import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorExample;
 import io.qdrant.client.grpc.Points.VectorInput;
@@ -22,33 +20,14 @@ import java.util.Set;
  */
 final class Examples {
 
-    private final CollectionView view;
     private final VectorSpace space;
-    private final String lookupVectorName;
+    private final ExampleSource source;
     private final Set<PointKey> referenced = new LinkedHashSet<>();
 
-    /**
-     * @param lookupVectorName the vector read from referenced points (the space's own name unless a
-     *     same-collection {@code lookup_from} names another)
-     */
-    Examples(CollectionView view, VectorSpace space, String lookupVectorName) {
-        this.view = view;
+    /** @param source where referenced points are read ({@code lookup_from}) */
+    Examples(VectorSpace space, ExampleSource source) {
         this.space = space;
-        this.lookupVectorName = lookupVectorName;
-    }
-
-    /**
-     * The vector to read from referenced points: {@code using}, or the {@code lookup_from} vector.
-     * {@code lookup_from} naming another collection is not supported (the engine sees one collection).
-     */
-    static String lookupVectorName(CollectionView view, LookupLocation lookupFrom, String using) {
-        if (lookupFrom == null) {
-            return using;
-        }
-        if (!lookupFrom.getCollectionName().equals(view.name())) {
-            throw Unsupported.feature("lookup_from another collection (`" + lookupFrom.getCollectionName() + "`)");
-        }
-        return lookupFrom.hasVectorName() ? lookupFrom.getVectorName() : using;
+        this.source = source;
     }
 
     /** Every point id used as an example so far. */
@@ -76,15 +55,17 @@ final class Examples {
      */
     float[] storedById(PointId id, boolean required) {
         PointKey key = PointKey.of(id);
-        referenced.add(key);
-        StoredPoint point = view.point(key);
-        if (point == null) {
-            throw QdrantErrors.pointNotFound(key);
+        if (source.excludesIds()) {
+            referenced.add(key);
         }
-        float[] stored = point.vector(lookupVectorName);
+        StoredPoint point = source.point(key);
+        if (!source.excludesIds() && source.readsSparse()) {
+            throw SparseExamples.wrongSparse();
+        }
+        float[] stored = point.vector(source.vectorName());
         if (stored == null) {
             if (required) {
-                throw missingVector(lookupVectorName);
+                throw missingVector(source.vectorName());
             }
             return null;
         }

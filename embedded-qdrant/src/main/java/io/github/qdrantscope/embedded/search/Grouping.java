@@ -2,9 +2,7 @@ package io.github.qdrantscope.embedded.search;
 
 import io.github.qdrantscope.embedded.filter.PayloadPaths;
 import io.github.qdrantscope.embedded.storage.CollectionView;
-import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
-import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.GroupId;
 import io.qdrant.client.grpc.Points.GroupsResult;
@@ -60,7 +58,9 @@ final class Grouping {
                 }
             }
         }
-        GroupLookup lookup = withLookup == null ? null : new GroupLookup(view, withLookup);
+        // a lookup in another collection is filled in after this collection's lock is released (GroupLookups)
+        GroupLookups lookup = withLookup == null || !withLookup.getCollection().equals(view.name()) ? null
+                : new GroupLookups(view, withLookup);
         GroupsResult.Builder result = GroupsResult.newBuilder();
         groups.forEach((key, hits) -> {
             PointGroup.Builder group = PointGroup.newBuilder().setId(groupId(key));
@@ -68,7 +68,7 @@ final class Grouping {
                 group.addHits(out.scored(h.point(), h.score(), h.orderValue()));
             }
             if (lookup != null) {
-                lookup.fill(group, key);
+                lookup.fill(group, groupId(key));
             }
             result.addGroups(group);
         });
@@ -104,44 +104,5 @@ final class Grouping {
         long n = (Long) key;
         return n >= 0 ? GroupId.newBuilder().setUnsignedValue(n).build()
                 : GroupId.newBuilder().setIntegerValue(n).build();
-    }
-
-    /**
-     * {@code with_lookup}: the point whose id is the group id. Only the searched collection itself
-     * can be looked up here.
-     */
-    private static final class GroupLookup {
-        private final CollectionView view;
-        private final ResultPoints out;
-
-        GroupLookup(CollectionView view, WithLookup withLookup) {
-            if (!withLookup.getCollection().equals(view.name())) {
-                throw Unsupported.feature("with_lookup in another collection (`" + withLookup.getCollection() + "`)");
-            }
-            this.view = view;
-            // WithLookup's payload defaults to true and its vectors to false
-            this.out = new ResultPoints(
-                    PayloadProjection.of(withLookup.hasWithPayload() ? withLookup.getWithPayload() : null, true),
-                    VectorProjection.of(withLookup.hasWithVectors() ? withLookup.getWithVectors() : null, view));
-        }
-
-        void fill(PointGroup.Builder group, Object key) {
-            PointKey id = toPointKey(key);
-            StoredPoint point = id == null ? null : view.point(id);
-            if (point != null) {
-                group.setLookup(out.retrieved(point, null));
-            }
-        }
-
-        private static PointKey toPointKey(Object key) {
-            if (key instanceof Long n) {
-                return n >= 0 ? PointKey.ofNumber(n) : null;
-            }
-            try {
-                return PointKey.of(PointId.newBuilder().setUuid((String) key).build());
-            } catch (RuntimeException notAnId) {
-                return null;
-            }
-        }
     }
 }

@@ -20,11 +20,13 @@ import java.util.function.Predicate;
  * distance matrices, computed by exact (brute-force) scan over a {@link CollectionView}.
  *
  * <p>The gRPC layer resolves the collection (and aliases), takes its read lock, calls one method here
- * and sends the returned response; the {@code time} field (seconds) is filled here. Errors are thrown
- * as {@link io.grpc.StatusRuntimeException} built with {@link QdrantErrors}, with Qdrant 1.17's
- * message texts; request features the embedded server lacks (sparse/multi vectors, inference
- * inputs, formula/MMR/feedback queries, {@code lookup_from}/{@code with_lookup} in another
- * collection) answer {@code UNIMPLEMENTED} naming the feature.
+ * and sends the returned response; the {@code time} field (seconds) is filled here. Points of other
+ * collections that {@code lookup_from} names come with the view ({@link CollectionView#lookups()}), read
+ * before its lock was taken; {@code with_lookup} in another collection is filled by the gRPC layer after
+ * the search ({@link GroupLookups}). Errors are thrown as {@link io.grpc.StatusRuntimeException} built with
+ * {@link QdrantErrors}, with Qdrant 1.17's message texts; request features the embedded server lacks
+ * (inference inputs, relevance feedback queries, MMR on a sparse vector) answer {@code UNIMPLEMENTED}
+ * naming the feature.
  *
  * <p>Stateless and thread-safe: one instance can serve all collections concurrently.
  */

@@ -56,7 +56,7 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
             return sparse(view);
         }
         VectorSpace space = VectorSpace.forSearch(view, using);
-        Examples examples = new Examples(view, space, Examples.lookupVectorName(view, lookupFrom, using));
+        Examples examples = new Examples(space, ExampleSource.of(view, lookupFrom, using));
         boolean average = strategy != RecommendStrategy.BestScore && strategy != RecommendStrategy.SumScores;
         List<float[]> pos = resolve(examples, positive, positiveVectors, average);
         List<float[]> neg = resolve(examples, negative, negativeVectors, average);

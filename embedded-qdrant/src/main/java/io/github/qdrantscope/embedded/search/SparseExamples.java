@@ -35,13 +35,13 @@ final class SparseExamples {
 
     private final CollectionView view;
     private final String using;
-    private final String lookupName;
+    private final ExampleSource source;
     private final Set<PointKey> referenced = new LinkedHashSet<>();
 
     SparseExamples(CollectionView view, String using, LookupLocation lookupFrom) {
         this.view = view;
         this.using = using;
-        this.lookupName = Examples.lookupVectorName(view, lookupFrom, using);
+        this.source = ExampleSource.of(view, lookupFrom, using);
     }
 
     /** Every point id used as an example so far. */
@@ -191,13 +191,13 @@ final class SparseExamples {
      */
     SparseVec byId(PointId id, boolean required) {
         PointKey key = PointKey.of(id);
-        referenced.add(key);
-        StoredPoint point = view.point(key);
-        if (point == null) {
-            throw QdrantErrors.pointNotFound(key);
+        if (source.excludesIds()) {
+            referenced.add(key);
         }
-        if (!view.sparseVectors().contains(lookupName)) {
-            if (view.vectors().containsKey(lookupName)) {
+        StoredPoint point = source.point(key);
+        String lookupName = source.vectorName();
+        if (!source.readsSparse()) {
+            if (source.readsDense()) {
                 throw wrongSparse();
             }
             throw QdrantErrors.wrongInput("Not existing vector name error: " + lookupName);

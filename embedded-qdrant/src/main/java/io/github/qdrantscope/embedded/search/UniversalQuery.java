@@ -216,7 +216,7 @@ final class UniversalQuery {
             throw Unsupported.feature("MMR (nearest_with_mmr) on sparse vectors");
         }
         VectorSpace space = VectorSpace.forQuery(view, node.using());
-        Examples examples = new Examples(view, space, Examples.lookupVectorName(view, node.lookupFrom(), node.using()));
+        Examples examples = new Examples(space, ExampleSource.of(view, node.lookupFrom(), node.using()));
         float[] query = examples.of(node.query().getNearestWithMmr().getNearest(), true);
         referenced.addAll(examples.referencedIds());
         return new Scoring(null, null, null, false, null,
@@ -236,7 +236,7 @@ final class UniversalQuery {
 
     private CoreSearchSpec vectorQuery(Node node) {
         VectorSpace space = VectorSpace.forQuery(view, node.using());
-        Examples examples = new Examples(view, space, Examples.lookupVectorName(view, node.lookupFrom(), node.using()));
+        Examples examples = new Examples(space, ExampleSource.of(view, node.lookupFrom(), node.using()));
         Query q = node.query();
         VectorQuery query = switch (q.getVariantCase()) {
             case NEAREST -> new VectorQuery.Nearest(examples.of(q.getNearest(), true));

@@ -44,4 +44,9 @@ public interface CollectionView {
 
     /** Payload indexes created with CreateFieldIndex, by field key (as given by the client). */
     Map<String, PayloadSchemaInfo> payloadSchema();
+
+    /** The other collections the request's {@code lookup_from} names, read before this view's lock was taken. */
+    default ForeignCollections lookups() {
+        return ForeignCollections.NONE;
+    }
 }

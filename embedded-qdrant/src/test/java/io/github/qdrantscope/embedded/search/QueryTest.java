@@ -264,10 +264,11 @@ class QueryTest {
 
     @Test
     void unsupportedInputsAnswerUnimplemented() {
-        assertStatus(() -> query(QueryPoints.newBuilder().setQuery(nearest(id(1)))
-                .setLookupFrom(io.qdrant.client.grpc.Points.LookupLocation.newBuilder().setCollectionName("other"))),
-                Status.Code.UNIMPLEMENTED, "Embedded Qdrant does not implement lookup_from another collection"
-                        + " (`other`) (see docs/embedded-qdrant.md)");
+        assertStatus(() -> query(QueryPoints.newBuilder().setQuery(Query.newBuilder().setNearest(
+                VectorInput.newBuilder().setDocument(io.qdrant.client.grpc.Points.Document.newBuilder()
+                        .setText("a text").setModel("m"))))),
+                Status.Code.UNIMPLEMENTED, "Embedded Qdrant does not implement inference inputs (document, image,"
+                        + " object) (only dense vectors are supported) (see docs/embedded-qdrant.md)");
     }
 
     @Test
