@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.fork;
 
+import io.github.qdrantscope.core.client.RefusedCall;
 import io.github.qdrantscope.core.client.RewritingCall;
 import io.github.qdrantscope.core.lease.CollectionClaimedException;
 import io.github.qdrantscope.core.lease.LostLeases;
@@ -12,7 +13,6 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
-import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.qdrant.client.grpc.CollectionsGrpc;
@@ -96,16 +96,16 @@ public final class ForkCollectionsInterceptor implements ClientInterceptor {
         if (!this.prepared) {
             Status refused = prepare();
             if (refused != null) {
-                return new Refused<>(refused);
+                return new RefusedCall<>(refused);
             }
         }
         String lost = LostLeases.of(this.fork.namespace());
         if (lost != null) {
-            return new Refused<>(Status.FAILED_PRECONDITION.withDescription(lost));
+            return new RefusedCall<>(Status.FAILED_PRECONDITION.withDescription(lost));
         }
         if (method.getType() != MethodDescriptor.MethodType.UNARY) {
             // none in Qdrant 1.17; a streaming RPC added later must be mapped by design, never passed unmapped
-            return new Refused<>(Status.UNIMPLEMENTED.withDescription("qdrant-scope cannot map the collection names"
+            return new RefusedCall<>(Status.UNIMPLEMENTED.withDescription("qdrant-scope cannot map the collection names"
                     + " of the streaming RPC " + method.getFullMethodName()));
         }
         return new RewritingCall<>(method, next, callOptions, new ForkCallMapping(this.fork,
@@ -144,36 +144,5 @@ public final class ForkCollectionsInterceptor implements ClientInterceptor {
 
     private static Status refused(Status status, RuntimeException cause) {
         return status.withDescription(cause.getMessage()).withCause(cause);
-    }
-
-    /** A call that fails with {@code status} as soon as it starts; nothing is sent. */
-    private static final class Refused<Q, R> extends ClientCall<Q, R> {
-
-        private final Status status;
-
-        Refused(Status status) {
-            this.status = status;
-        }
-
-        @Override
-        public void start(Listener<R> listener, Metadata headers) {
-            listener.onClose(this.status, new Metadata());
-        }
-
-        @Override
-        public void request(int numMessages) {
-        }
-
-        @Override
-        public void cancel(String message, Throwable cause) {
-        }
-
-        @Override
-        public void halfClose() {
-        }
-
-        @Override
-        public void sendMessage(Q message) {
-        }
     }
 }

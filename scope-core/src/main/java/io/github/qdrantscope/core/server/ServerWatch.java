@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.server;
 
+import io.github.qdrantscope.core.client.RefusedCall;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -102,7 +103,7 @@ public final class ServerWatch implements ClientInterceptor {
         ServerHealth health = ServerHealth.of(next.authority());
         QdrantServerGoneException gone = health.goneAfterCheck(this.connectTimeout.plusSeconds(1));
         if (gone != null) {
-            return new Refused<>(Status.UNAVAILABLE.withDescription(gone.getMessage()).withCause(gone));
+            return new RefusedCall<>(Status.UNAVAILABLE.withDescription(gone.getMessage()).withCause(gone));
         }
         boolean defaulted = options.getDeadline() == null;
         CallOptions sent = defaulted ? options.withDeadlineAfter(this.callTimeout.toNanos(), TimeUnit.NANOSECONDS)
@@ -226,37 +227,6 @@ public final class ServerWatch implements ClientInterceptor {
                 this.site.collection = field == null ? "" : (String) request.getField(field);
             }
             super.sendMessage(message);
-        }
-    }
-
-    /** A call that fails with {@code status} as soon as it starts; nothing is sent. */
-    private static final class Refused<Q, R> extends ClientCall<Q, R> {
-
-        private final Status status;
-
-        Refused(Status status) {
-            this.status = status;
-        }
-
-        @Override
-        public void start(Listener<R> listener, Metadata headers) {
-            listener.onClose(this.status, new Metadata());
-        }
-
-        @Override
-        public void request(int numMessages) {
-        }
-
-        @Override
-        public void cancel(String message, Throwable cause) {
-        }
-
-        @Override
-        public void halfClose() {
-        }
-
-        @Override
-        public void sendMessage(Q message) {
         }
     }
 }
