@@ -1,7 +1,5 @@
 package io.github.qdrantscope.embedded.differential;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.VectorParams;
@@ -37,10 +35,7 @@ import io.qdrant.client.grpc.Points.WithPayloadSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Query {@code formula} against Qdrant's engine (Edge): per seed a 3-dimensional Dot collection of 20 points whose
@@ -49,45 +44,20 @@ import org.junit.jupiter.api.TestInstance;
  * over every expression kind, with or without defaults, over one or two prefetches, with limit, offset and
  * threshold. A formula that fails on a point (missing value, non-finite result) must fail on both sides.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FormulaDifferentialTest {
+class FormulaDifferentialTest extends SeededDifferentialTest {
 
     private static final int SEEDS = 16;
     private static final int POINTS = 20;
     private static final int QUERIES = 15;
     private static final String[] DAYS = {"2025-03-18T00:00:00Z", "2025-03-19", "2025-03-20 12:00", "2025-03-21T06:30:00+02:00"};
 
-    private DifferentialSides sides;
-
-    @BeforeAll
-    void start() {
-        sides = DifferentialSides.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (sides != null) {
-            sides.close();
-        }
-    }
 
     @Test
     void formulaQueriesAgreeWithQdrantsEngine() {
-        DifferentialRun run = sides.newRun();
-        List<String> differences = new ArrayList<>();
-        int ambiguous = 0;
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            Random random = new Random(seed);
-            DifferentialRun.Result result = run.run(seed,
-                    new Data(new Random(seed), List.of(new Data.Space("", 3, Distance.Dot))), steps(seed, random));
-            ambiguous += result.ambiguous();
-            if (!result.agreed()) {
-                differences.add("seed " + seed + ", " + result.difference());
-            }
-        }
+        int ambiguous = assertSeedsAgree(SEEDS, (run, seed, random) -> run.run(seed,
+                new Data(new Random(seed), List.of(new Data.Space("", 3, Distance.Dot))), steps(seed, random)));
         System.out.printf("FormulaDifferentialTest: %d seeds, %d queries only checked for success (ties at a"
                 + " prefetch cut)%n", SEEDS, ambiguous);
-        assertThat(differences).as("differences from Qdrant's engine").isEmpty();
     }
 
     private static List<Step> steps(long seed, Random random) {

@@ -1,7 +1,5 @@
 package io.github.qdrantscope.embedded.differential;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.VectorParams;
@@ -27,10 +25,7 @@ import io.qdrant.client.grpc.Points.WithVectorsSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Query {@code nearest_with_mmr} against Qdrant's engine (Edge): per seed an unnamed vector of 3 to 6
@@ -40,47 +35,23 @@ import org.junit.jupiter.api.TestInstance;
  * in [-1, 1], so equal values are rare; a query with equal scores at the candidates cut (Qdrant's candidate
  * set is then one of several) is only checked for succeeding, and the run prints how many.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MmrDifferentialTest {
+class MmrDifferentialTest extends SeededDifferentialTest {
 
     private static final int SEEDS = 16;
     private static final int POINTS = 30;
     private static final Distance[] DISTANCES = {Distance.Cosine, Distance.Dot, Distance.Euclid, Distance.Manhattan};
 
-    private DifferentialSides sides;
-
-    @BeforeAll
-    void start() {
-        sides = DifferentialSides.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (sides != null) {
-            sides.close();
-        }
-    }
 
     @Test
     void mmrQueriesAgreeWithQdrantsEngine() {
-        DifferentialRun run = sides.newRun();
-        List<String> differences = new ArrayList<>();
-        int ambiguous = 0;
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            Random random = new Random(seed);
+        int ambiguous = assertSeedsAgree(SEEDS, (run, seed, random) -> {
             int dim = 3 + random.nextInt(4);
             Distance distance = DISTANCES[(int) (seed % 4)];
-            DifferentialRun.Result result = run.run(seed,
-                    new Data(new Random(seed), List.of(new Data.Space("", dim, distance))),
+            return run.run(seed, new Data(new Random(seed), List.of(new Data.Space("", dim, distance))),
                     steps(seed, random, dim, distance));
-            ambiguous += result.ambiguous();
-            if (!result.agreed()) {
-                differences.add("seed " + seed + ", " + result.difference());
-            }
-        }
+        });
         System.out.printf("MmrDifferentialTest: %d seeds, %d queries only checked for success (equal scores at"
                 + " the candidates cut)%n", SEEDS, ambiguous);
-        assertThat(differences).as("differences from Qdrant's engine").isEmpty();
     }
 
     private static List<Step> steps(long seed, Random random, int dim, Distance distance) {

@@ -1,7 +1,5 @@
 package io.github.qdrantscope.embedded.differential;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.MultiVectorComparator;
@@ -36,10 +34,7 @@ import io.qdrant.client.grpc.Points.WithVectorsSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Multivectors against Qdrant's engine (Edge): per seed a multivector of 2 to 4 dimensions per sub-vector
@@ -50,44 +45,22 @@ import org.junit.jupiter.api.TestInstance;
  * id, classic Search, a dense prefetch re-scored by the multivector, with limit, offset, filter and
  * threshold. Components are multiples of 1/4, on which Dot, Euclid and Manhattan MaxSim scores are exact.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MultivectorDifferentialTest {
+class MultivectorDifferentialTest extends SeededDifferentialTest {
 
     private static final int SEEDS = 16;
     private static final int POINTS = 20;
     private static final Distance[] DISTANCES = {Distance.Cosine, Distance.Dot, Distance.Euclid, Distance.Manhattan};
 
-    private DifferentialSides sides;
-
-    @BeforeAll
-    void start() {
-        sides = DifferentialSides.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (sides != null) {
-            sides.close();
-        }
-    }
 
     @Test
     void multivectorWritesAndQueriesAgreeWithQdrantsEngine() {
-        DifferentialRun run = sides.newRun();
-        List<String> differences = new ArrayList<>();
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            Random random = new Random(seed);
+        assertSeedsAgree(SEEDS, (run, seed, random) -> {
             Setup setup = new Setup(random.nextBoolean(), 2 + random.nextInt(3), DISTANCES[random.nextInt(4)]);
             List<Data.Space> spaces = setup.unnamed()
                     ? List.of(new Data.Space("", setup.dim(), setup.distance()))
                     : List.of(new Data.Space("m", setup.dim(), setup.distance()), new Data.Space("d", 2, Distance.Dot));
-            DifferentialRun.Result result = run.run(seed, new Data(new Random(seed), spaces),
-                    steps(seed, random, setup));
-            if (!result.agreed()) {
-                differences.add("seed " + seed + ", " + result.difference());
-            }
-        }
-        assertThat(differences).as("differences from Qdrant's engine").isEmpty();
+            return run.run(seed, new Data(new Random(seed), spaces), steps(seed, random, setup));
+        });
     }
 
     private record Setup(boolean unnamed, int dim, Distance distance) {

@@ -1,7 +1,5 @@
 package io.github.qdrantscope.embedded.differential;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.Modifier;
@@ -42,10 +40,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Sparse vectors against Qdrant's engine (Edge): a dense and a sparse vector per collection, upserts and
@@ -57,38 +52,15 @@ import org.junit.jupiter.api.TestInstance;
  * Values are positive grid fractions: a shared index then always adds to the score, so no point's overlap
  * sums to exactly 0, the one case the embedded server does not match (docs/embedded-qdrant.md).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SparseDifferentialTest {
+class SparseDifferentialTest extends SeededDifferentialTest {
 
     private static final int SEEDS = 12;
     private static final int MAX_INDEX = 12;
 
-    private DifferentialSides sides;
-
-    @BeforeAll
-    void start() {
-        sides = DifferentialSides.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (sides != null) {
-            sides.close();
-        }
-    }
 
     @Test
     void sparseWritesAndQueriesAgreeWithQdrantsEngine() {
-        DifferentialRun run = sides.newRun();
-        List<String> differences = new ArrayList<>();
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            Random random = new Random(seed);
-            DifferentialRun.Result result = run.run(seed, new Data(new Random(seed)), steps(seed, random));
-            if (!result.agreed()) {
-                differences.add("seed " + seed + ", " + result.difference());
-            }
-        }
-        assertThat(differences).as("differences from Qdrant's engine").isEmpty();
+        assertSeedsAgree(SEEDS, (run, seed, random) -> run.run(seed, new Data(new Random(seed)), steps(seed, random)));
     }
 
     private static List<Step> steps(long seed, Random random) {
