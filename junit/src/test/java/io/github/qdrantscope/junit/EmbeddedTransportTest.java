@@ -1,5 +1,6 @@
 package io.github.qdrantscope.junit;
 
+import io.github.qdrantscope.embedded.testing.TransportProbe;
 import static io.github.qdrantscope.junit.Documents.get;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,30 +1,20 @@
 package io.github.qdrantscope.autoconfigure.server;
 
+import io.github.qdrantscope.embedded.testing.TransportProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.qdrantscope.autoconfigure.FakeEmbeddingModel;
 import io.github.qdrantscope.autoconfigure.scope.InstrumentedQdrantClientAutoConfiguration;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
 import io.github.qdrantscope.embedded.EmbeddedQdrant;
-import io.grpc.CallOptions;
-import io.grpc.Channel;
-import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
-import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
-import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
-import io.grpc.Grpc;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
-import io.grpc.Status;
 import io.grpc.inprocess.InProcessSocketAddress;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
@@ -58,21 +48,21 @@ class EmbeddedTransportTest {
     @Test
     void theStartersClientAndSpringAisStoreReachTheEmbeddedServerInProcess() {
         runner.run(context -> {
-            Probe probe = context.getBean(Probe.class);
+            TransportProbe probe = context.getBean(TransportProbe.class);
             VectorStore store = context.getBean(VectorStore.class);
             // start-up: the connection check, then the store's schema (collection list, create)
-            assertThat(probe.methods).containsExactly("HealthCheck", "List", "Create");
-            assertThat(probe.remotes).hasSize(3)
+            assertThat(probe.methods()).containsExactly("HealthCheck", "List", "Create");
+            assertThat(probe.remotes()).hasSize(3)
                 .allSatisfy(remote -> assertThat(remote).isInstanceOf(InProcessSocketAddress.class));
-            probe.remotes.clear();
-            probe.methods.clear();
+            probe.remotes().clear();
+            probe.methods().clear();
 
             store.add(List.of(new Document("in-process", Map.of())));
             assertThat(store.similaritySearch(SearchRequest.builder().query("in-process").topK(1).build()))
                 .extracting(Document::getText).containsExactly("in-process");
 
-            assertThat(probe.methods).containsExactly("Upsert", "Search");
-            assertThat(probe.remotes).hasSize(2)
+            assertThat(probe.methods()).containsExactly("Upsert", "Search");
+            assertThat(probe.remotes()).hasSize(2)
                 .allSatisfy(remote -> assertThat(remote).isInstanceOf(InProcessSocketAddress.class));
         });
     }
@@ -80,12 +70,12 @@ class EmbeddedTransportTest {
     @Test
     void tcpIsTheOptOut() {
         runner.withPropertyValues("qdrant-scope.embedded.transport=tcp").run(context -> {
-            Probe probe = context.getBean(Probe.class);
-            probe.remotes.clear();
+            TransportProbe probe = context.getBean(TransportProbe.class);
+            probe.remotes().clear();
             context.getBean(QdrantClient.class).listCollectionsAsync().get();
 
             QdrantEndpoint embedded = SharedEmbeddedQdrant.endpoint();
-            assertThat(probe.remotes).singleElement().satisfies(remote -> assertThat(remote)
+            assertThat(probe.remotes()).singleElement().satisfies(remote -> assertThat(remote)
                 .isInstanceOfSatisfying(InetSocketAddress.class,
                         socket -> assertThat(socket.getPort()).isEqualTo(embedded.port())));
         });
@@ -95,14 +85,14 @@ class EmbeddedTransportTest {
     void aClientTheApplicationBuildsFromThePublishedAddressKeepsTheTcpPort() {
         runner.run(context -> {
             Environment environment = context.getEnvironment();
-            Probe probe = new Probe();
+            TransportProbe probe = new TransportProbe();
             String host = environment.getProperty(QdrantServerSelector.SERVER_HOST);
             int port = environment.getProperty(QdrantServerSelector.SERVER_PORT, Integer.class);
             try (QdrantClient own = new QdrantClient(QdrantGrpcClient.newBuilder(ManagedChannelBuilder
                     .forAddress(host, port).usePlaintext().intercept(probe).build(), true, false).build())) {
                 assertThat(own.listCollectionsAsync().get()).isNotNull();
             }
-            assertThat(probe.remotes).singleElement().isInstanceOfSatisfying(InetSocketAddress.class,
+            assertThat(probe.remotes()).singleElement().isInstanceOfSatisfying(InetSocketAddress.class,
                     socket -> assertThat(socket.getPort()).isEqualTo(SharedEmbeddedQdrant.endpoint().port()));
         });
     }
@@ -112,11 +102,11 @@ class EmbeddedTransportTest {
         try (EmbeddedQdrant other = EmbeddedQdrant.builder().start()) {
             runner.withPropertyValues("spring.ai.vectorstore.qdrant.host=" + other.host(),
                     "spring.ai.vectorstore.qdrant.port=" + other.grpcPort()).run(context -> {
-                        Probe probe = context.getBean(Probe.class);
-                        probe.remotes.clear();
+                        TransportProbe probe = context.getBean(TransportProbe.class);
+                        probe.remotes().clear();
                         context.getBean(QdrantClient.class).listCollectionsAsync().get();
 
-                        assertThat(probe.remotes).singleElement().satisfies(remote -> assertThat(remote)
+                        assertThat(probe.remotes()).singleElement().satisfies(remote -> assertThat(remote)
                             .isInstanceOfSatisfying(InetSocketAddress.class,
                                     socket -> assertThat(socket.getPort()).isEqualTo(other.grpcPort())));
                     });
@@ -141,35 +131,9 @@ class EmbeddedTransportTest {
         }
 
         @Bean
-        Probe probe() {
-            return new Probe();
+        TransportProbe probe() {
+            return new TransportProbe();
         }
     }
 
-    /** Records the remote address each completed call went to. */
-    static final class Probe implements ClientInterceptor {
-
-        final List<SocketAddress> remotes = new CopyOnWriteArrayList<>();
-
-        final List<String> methods = new CopyOnWriteArrayList<>();
-
-        @Override
-        public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options,
-                Channel next) {
-            ClientCall<Q, R> call = next.newCall(method, options);
-            methods.add(method.getBareMethodName());
-            return new SimpleForwardingClientCall<>(call) {
-                @Override
-                public void start(Listener<R> listener, Metadata headers) {
-                    super.start(new SimpleForwardingClientCallListener<>(listener) {
-                        @Override
-                        public void onClose(Status status, Metadata trailers) {
-                            remotes.add(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
-                            super.onClose(status, trailers);
-                        }
-                    }, headers);
-                }
-            };
-        }
-    }
-}
+    /** Records the remote address each completed call went to. */}

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.benchmarks.scope;
 
+import io.github.qdrantscope.embedded.testing.TransportProbe;
 import static io.qdrant.client.ConditionFactory.matchKeyword;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.VectorsFactory.vectors;
@@ -8,29 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.qdrantscope.benchmarks.QdrantFixture;
 import io.github.qdrantscope.core.server.QdrantEndpoint;
 import io.github.qdrantscope.core.server.SharedEmbeddedQdrant;
-import io.grpc.CallOptions;
-import io.grpc.Channel;
-import io.grpc.ClientCall;
-import io.grpc.ClientInterceptor;
-import io.grpc.ClientInterceptors;
-import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
-import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
-import io.grpc.Grpc;
-import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
-import io.grpc.Status;
 import io.grpc.inprocess.InProcessSocketAddress;
-import io.grpc.stub.ClientCalls;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
-import io.qdrant.client.grpc.QdrantGrpc;
-import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.PointStruct;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +69,7 @@ class IsolationVariantsTest {
             lifecycle.runOneTest();
             assertThat(QdrantFixture.await(starters.countAsync(collection, FIXTURES, true))).isZero();
 
-            SocketAddress remote = remoteOf(lifecycle.bean(QdrantClient.class));
+            SocketAddress remote = TransportProbe.remoteOf(lifecycle.bean(QdrantClient.class));
             if (test == IsolationBenchmark.ScopedInProcessTest.class) {
                 assertThat(remote).isInstanceOf(InProcessSocketAddress.class);
             } else {
@@ -130,34 +116,7 @@ class IsolationVariantsTest {
         return QdrantFixture.await(observer.countAsync(collection, FIXTURES, true));
     }
 
-    /** The remote address, as the transport reports it, of a health check on {@code client}'s channel. */
-    private static SocketAddress remoteOf(QdrantClient client) {
-        AtomicReference<SocketAddress> remote = new AtomicReference<>();
-        Channel channel = ClientInterceptors.intercept(client.grpcClient().channel(), new ClientInterceptor() {
-            @Override
-            public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options,
-                    Channel next) {
-                ClientCall<Q, R> call = next.newCall(method, options);
-                return new SimpleForwardingClientCall<>(call) {
-                    @Override
-                    public void start(Listener<R> listener, Metadata headers) {
-                        super.start(new SimpleForwardingClientCallListener<>(listener) {
-                            @Override
-                            public void onClose(Status status, Metadata trailers) {
-                                remote.set(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
-                                super.onClose(status, trailers);
-                            }
-                        }, headers);
-                    }
-                };
-            }
-        });
-        ClientCalls.blockingUnaryCall(channel, QdrantGrpc.getHealthCheckMethod(), CallOptions.DEFAULT,
-                HealthCheckRequest.getDefaultInstance());
-        return remote.get();
-    }
-
-    /** A point another test would own: it must not survive the next test's clear. */
+    /** The remote address, as the transport reports it, of a health check on {@code client}'s channel. */    /** A point another test would own: it must not survive the next test's clear. */
     private static void addStranger(String collection) {
         float[] vector = new float[BenchApplication.DIMENSIONS];
         vector[0] = 1;

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.embedded.server;
 
+import io.github.qdrantscope.embedded.testing.TransportProbe;
 import static io.github.qdrantscope.embedded.server.ServerTestSupport.assertFails;
 import static io.github.qdrantscope.embedded.server.ServerTestSupport.failure;
 import static io.github.qdrantscope.embedded.server.ServerTestSupport.get;
@@ -9,17 +10,8 @@ import static io.qdrant.client.VectorsFactory.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.qdrantscope.embedded.EmbeddedQdrant;
-import io.grpc.CallOptions;
-import io.grpc.Channel;
-import io.grpc.ClientCall;
-import io.grpc.ClientInterceptor;
-import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
-import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
-import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessSocketAddress;
 import io.qdrant.client.QdrantClient;
@@ -30,9 +22,7 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The same services on gRPC's in-process transport as on the TCP port: one server, one set of data. */
@@ -41,8 +31,8 @@ class InProcessTransportTest {
     @Test
     void inProcessCallsReachTheSameDataAsTcpCallsWithoutASocket() {
         try (EmbeddedQdrant qdrant = EmbeddedQdrant.builder().start()) {
-            Probe inProcessProbe = new Probe();
-            Probe tcpProbe = new Probe();
+            TransportProbe inProcessProbe = new TransportProbe();
+            TransportProbe tcpProbe = new TransportProbe();
             try (QdrantClient inProcess = inProcessClient(qdrant, null, inProcessProbe);
                     QdrantClient tcp = new QdrantClient(QdrantGrpcClient.newBuilder(ManagedChannelBuilder
                             .forAddress(qdrant.host(), qdrant.grpcPort()).usePlaintext().intercept(tcpProbe).build(), true, false).build())) {
@@ -57,8 +47,8 @@ class InProcessTransportTest {
 
                 assertThat(found).extracting(point -> point.getId().getNum()).containsExactly(7L);
                 InProcessSocketAddress inProcessAddress = new InProcessSocketAddress(qdrant.inProcessName());
-                assertThat(inProcessProbe.remotes).containsExactly(inProcessAddress, inProcessAddress);
-                assertThat(tcpProbe.remotes).singleElement().isInstanceOfSatisfying(InetSocketAddress.class,
+                assertThat(inProcessProbe.remotes()).containsExactly(inProcessAddress, inProcessAddress);
+                assertThat(tcpProbe.remotes()).singleElement().isInstanceOfSatisfying(InetSocketAddress.class,
                         remote -> assertThat(remote.getPort()).isEqualTo(qdrant.grpcPort()));
             }
         }
@@ -80,8 +70,8 @@ class InProcessTransportTest {
     void twoServersHaveTheirOwnInProcessNamesAndData() {
         try (EmbeddedQdrant first = EmbeddedQdrant.builder().start();
                 EmbeddedQdrant second = EmbeddedQdrant.builder().start();
-                QdrantClient firstClient = inProcessClient(first, null, new Probe());
-                QdrantClient secondClient = inProcessClient(second, null, new Probe())) {
+                QdrantClient firstClient = inProcessClient(first, null, new TransportProbe());
+                QdrantClient secondClient = inProcessClient(second, null, new TransportProbe())) {
             String name = uniqueName("only-first");
             get(firstClient.createCollectionAsync(name,
                     VectorParams.newBuilder().setSize(2).setDistance(Distance.Dot).build()));
@@ -95,8 +85,8 @@ class InProcessTransportTest {
     @Test
     void theApiKeyIsCheckedInProcessToo() {
         try (EmbeddedQdrant qdrant = EmbeddedQdrant.builder().apiKey("k3y").start();
-                QdrantClient withKey = inProcessClient(qdrant, "k3y", new Probe());
-                QdrantClient withoutKey = inProcessClient(qdrant, null, new Probe())) {
+                QdrantClient withKey = inProcessClient(qdrant, "k3y", new TransportProbe());
+                QdrantClient withoutKey = inProcessClient(qdrant, null, new TransportProbe())) {
             assertThat(get(withKey.listCollectionsAsync())).isEmpty();
             assertFails(withoutKey.listCollectionsAsync(), Status.Code.UNAUTHENTICATED,
                     "Must provide an API key or an Authorization bearer token");
@@ -106,7 +96,7 @@ class InProcessTransportTest {
     @Test
     void aClosedServerIsUnavailableInProcess() {
         EmbeddedQdrant qdrant = EmbeddedQdrant.builder().start();
-        try (QdrantClient client = inProcessClient(qdrant, null, new Probe())) {
+        try (QdrantClient client = inProcessClient(qdrant, null, new TransportProbe())) {
             assertThat(get(client.listCollectionsAsync())).isEmpty();
             qdrant.close();
 
@@ -114,7 +104,7 @@ class InProcessTransportTest {
         }
     }
 
-    private static QdrantClient inProcessClient(EmbeddedQdrant qdrant, String apiKey, Probe probe) {
+    private static QdrantClient inProcessClient(EmbeddedQdrant qdrant, String apiKey, TransportProbe probe) {
         QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(qdrant.inProcessChannel().intercept(probe).build(),
                 true, false);
         if (apiKey != null) {
@@ -123,27 +113,4 @@ class InProcessTransportTest {
         return new QdrantClient(grpc.build());
     }
 
-    /** Records the remote address each completed call went to, as its transport reports it. */
-    static final class Probe implements ClientInterceptor {
-
-        final List<SocketAddress> remotes = new CopyOnWriteArrayList<>();
-
-        @Override
-        public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options,
-                Channel next) {
-            return new SimpleForwardingClientCall<>(next.newCall(method, options)) {
-                @Override
-                public void start(Listener<R> listener, Metadata headers) {
-                    ClientCall<Q, R> call = delegate();
-                    super.start(new SimpleForwardingClientCallListener<>(listener) {
-                        @Override
-                        public void onClose(Status status, Metadata trailers) {
-                            remotes.add(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
-                            super.onClose(status, trailers);
-                        }
-                    }, headers);
-                }
-            };
-        }
-    }
-}
+    /** Records the remote address each completed call went to, as its transport reports it. */}

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.server;
 
+import io.github.qdrantscope.embedded.testing.TransportProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
