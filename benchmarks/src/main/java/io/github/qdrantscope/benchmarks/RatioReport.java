@@ -188,13 +188,39 @@ public final class RatioReport {
                 pairs.put(subject, null);
                 continue;
             }
-            results.stream()
-                    .filter(r -> r.benchmark().equals(comparison.baseline()))
-                    .filter(r -> Objects.equals(r.params(), subject.params()))
-                    .findFirst()
-                    .ifPresent(baseline -> pairs.put(subject, baseline));
+            Result baseline = find(results, comparison.baseline(), subject.params());
+            Result addend = comparison.addend() == null ? null : find(results, comparison.addend(), subject.params());
+            if (baseline != null && comparison.addend() == null) {
+                pairs.put(subject, baseline);
+            } else if (baseline != null && addend != null) {
+                pairs.put(subject, sum(baseline, addend));
+            }
         }
         return pairs;
+    }
+
+    private static Result find(List<Result> results, String benchmark, Map<String, String> params) {
+        return results.stream()
+                .filter(r -> r.benchmark().equals(benchmark))
+                .filter(r -> Objects.equals(r.params(), params))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * One operation that costs what {@code a} and {@code b} cost together: scores, best iterations and CPU
+     * times added, errors added (the widest interval their 99.9% intervals allow).
+     *
+     * @throws IllegalArgumentException when the two are in different modes or units, which cannot be added
+     */
+    static Result sum(Result a, Result b) {
+        if (!a.mode().equals(b.mode()) || !a.unit().equals(b.unit()) || a.isThroughput()) {
+            throw new IllegalArgumentException("Cannot add the costs of " + a.benchmark() + " (" + a.mode() + ", "
+                    + a.unit() + ") and " + b.benchmark() + " (" + b.mode() + ", " + b.unit()
+                    + "): a sum needs two average-time results in one unit");
+        }
+        return new Result(a.benchmark() + " + " + b.benchmark(), a.mode(), a.params(), a.score() + b.score(),
+                a.error() + b.error(), a.best() + b.best(), a.unit(), a.cpu() + b.cpu(), Map.of());
     }
 
     private static String number(double value) {

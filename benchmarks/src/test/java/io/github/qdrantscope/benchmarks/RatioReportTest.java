@@ -57,4 +57,32 @@ class RatioReportTest {
                 .contains("| absent | | not in this run | | | | ≤ 1x | |")
                 .contains("| Search.server {points=10} | avgt | 30.00 | 3.00 | 27.00 | us/op | 45.00 | serverStartMs 12.50 |");
     }
+
+    @Test
+    void aSumComparisonDividesByTheAddedCostsOfItsTwoBaselines(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("r.json"), """
+                [
+                  {"benchmark": "x.H.hybrid", "mode": "avgt", "params": {"points": "10"},
+                   "primaryMetric": {"score": 36.0, "scoreError": 4.0, "scoreUnit": "us/op", "rawData": [[33.0, 39.0]]},
+                   "secondaryMetrics": {"cpu.process": {"score": 60.0, "scoreUnit": "us/op"}}},
+                  {"benchmark": "x.H.dense", "mode": "avgt", "params": {"points": "10"},
+                   "primaryMetric": {"score": 20.0, "scoreError": 2.0, "scoreUnit": "us/op", "rawData": [[18.0, 22.0]]},
+                   "secondaryMetrics": {"cpu.process": {"score": 30.0, "scoreUnit": "us/op"}}},
+                  {"benchmark": "x.H.sparse", "mode": "avgt", "params": {"points": "10"},
+                   "primaryMetric": {"score": 10.0, "scoreError": 1.0, "scoreUnit": "us/op", "rawData": [[12.0, 8.0]]},
+                   "secondaryMetrics": {"cpu.process": {"score": 10.0, "scoreUnit": "us/op"}}}
+                ]
+                """);
+        List<Comparison> comparisons = List.of(
+                Comparison.atMostSum("hybrid", "x.H.hybrid", "x.H.dense", "x.H.sparse", 1.2, "≤ 1.2x"),
+                Comparison.atMostSum("missing addend", "x.H.hybrid", "x.H.dense", "x.H.absent", 1.2, "≤ 1.2x"));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RatioReport.print(RatioReport.read(file), comparisons, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        // 36 / (20 + 10); range 32 / 33 to 40 / 27; best 33 / (18 + 8); CPU 60 / 40
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("| hybrid | {points=10} | 1.20 | 0.9697 – 1.48 | 1.27 | 1.50 | ≤ 1.2x | yes |")
+                .contains("| missing addend | | not in this run | | | | ≤ 1.2x | |");
+    }
 }

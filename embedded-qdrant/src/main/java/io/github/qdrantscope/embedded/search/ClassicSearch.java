@@ -32,7 +32,7 @@ final class ClassicSearch {
         List<Hit> hits;
         if (request.hasSparseIndices()) {
             hits = sparse(view, vectorName, request.getVectorList(), request.getSparseIndices().getDataList())
-                    .run(view.points(), PointFilter.compile(request.hasFilter(), request.getFilter()), threshold,
+                    .run(view, PointFilter.compile(request.hasFilter(), request.getFilter()), threshold,
                             saturatedSum(offset, limit));
         } else {
             hits = coreSearch(view, vectorName, request.getVectorList(), request.hasFilter(), request.getFilter(),
@@ -53,7 +53,7 @@ final class ClassicSearch {
                 grouped);
         if (request.hasSparseIndices()) {
             return sparse(view, vectorName, request.getVectorList(), request.getSparseIndices().getDataList())
-                    .run(view.points(), filter, threshold, view.size());
+                    .run(view, filter, threshold, view.size());
         }
         CoreSearch search = coreSearch(view, vectorName, request.getVectorList(), false, null, threshold);
         return new CoreSearch(search.space(), search.query(), filter, Set.of(), threshold).run(view, view.size());

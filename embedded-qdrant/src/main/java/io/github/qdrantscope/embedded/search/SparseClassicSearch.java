@@ -17,7 +17,7 @@ record SparseClassicSearch(SparseRanking ranking, Predicate<StoredPoint> filter,
     @Override
     public List<Hit> run(CollectionView view, long k) {
         Predicate<StoredPoint> notExcluded = excluded.isEmpty() ? null : p -> !excluded.contains(p.id());
-        return ranking.run(view.points(), PointFilter.and(filter, notExcluded), threshold, k);
+        return ranking.run(view, PointFilter.and(filter, notExcluded), threshold, k);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.github.qdrantscope.embedded.search;
 
 import io.github.qdrantscope.embedded.storage.CollectionView;
+import io.github.qdrantscope.embedded.storage.PointColumns;
+import io.github.qdrantscope.embedded.storage.SparseIndex;
 import io.github.qdrantscope.embedded.storage.SparseVec;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import java.util.Arrays;
@@ -28,6 +30,16 @@ final class SparseIdf {
         int[] indices = query.indices();
         int[] df = new int[indices.length];
         int n = 0;
+        PointColumns columns = view.sparseIndexed();
+        if (columns != null) {
+            // the same counts from the posting lists, which hold exactly the non-empty vectors' indices
+            SparseIndex index = columns.sparseIndex(name);
+            n = index.indexedPoints();
+            for (int i = 0; i < indices.length; i++) {
+                df[i] = index.end(indices[i]) - index.start(indices[i]);
+            }
+            return weighted(query, n, df);
+        }
         for (StoredPoint point : view.points()) {
             SparseVec stored = point.sparseVectors().get(name);
             if (stored == null || stored.indices().length == 0) {
@@ -40,6 +52,11 @@ final class SparseIdf {
                 }
             }
         }
+        return weighted(query, n, df);
+    }
+
+    private static SparseVec weighted(SparseVec query, int n, int[] df) {
+        int[] indices = query.indices();
         float[] values = Arrays.copyOf(query.values(), indices.length);
         for (int i = 0; i < values.length; i++) {
             values[i] *= idf(n, df[i]);

@@ -310,7 +310,7 @@ final class UniversalQuery {
 
     private List<Hit> executeLeaf(Scoring scoring, Predicate<StoredPoint> filter, Float threshold, long limit) {
         if (scoring.sparse() != null) {
-            return scoring.sparse().run(view.points(), filter, threshold, limit);
+            return scoring.sparse().run(view, filter, threshold, limit);
         }
         if (scoring.mmr() != null) {
             MaximalMarginalRelevance mmr = scoring.mmr();

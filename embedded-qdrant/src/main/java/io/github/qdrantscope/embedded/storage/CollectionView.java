@@ -36,6 +36,15 @@ public interface CollectionView {
         return PointColumns.of(points());
     }
 
+    /**
+     * {@link #columns()} when this view caches them between reads, so that a sparse search may use their
+     * inverted indexes ({@link PointColumns#sparseIndex}); {@code null} when it does not (building an index for
+     * one search would cost more than the scan it saves).
+     */
+    default PointColumns sparseIndexed() {
+        return null;
+    }
+
     /** The point with this id, or {@code null}. */
     StoredPoint point(PointKey id);
 

@@ -23,6 +23,7 @@ public final class PointColumns {
     private final StoredPoint[] points;
     private final Map<String, float[][]> vectorColumns = new ConcurrentHashMap<>();
     private final Map<String, Map<String, int[]>> keywordPositions = new ConcurrentHashMap<>();
+    private final Map<String, SparseIndex> sparseIndexes = new ConcurrentHashMap<>();
 
     private PointColumns(StoredPoint[] points) {
         this.points = points;
@@ -61,6 +62,22 @@ public final class PointColumns {
             }
         }
         return column;
+    }
+
+    /**
+     * The inverted index of the sparse vectors {@code name}, positions as in {@link #point(int)}; built on
+     * first use and cached, like {@link #vectors}.
+     */
+    public SparseIndex sparseIndex(String name) {
+        SparseIndex index = sparseIndexes.get(name);
+        if (index == null) {
+            index = SparseIndex.build(points, name);
+            SparseIndex raced = sparseIndexes.putIfAbsent(name, index);
+            if (raced != null) {
+                index = raced;
+            }
+        }
+        return index;
     }
 
     /**

@@ -210,6 +210,11 @@ public final class StoredCollection {
         }
 
         @Override
+        public PointColumns sparseIndexed() {
+            return columns();
+        }
+
+        @Override
         public StoredPoint point(PointKey id) {
             return points.get(id);
         }
