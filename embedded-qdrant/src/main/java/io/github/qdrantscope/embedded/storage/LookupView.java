@@ -52,6 +52,11 @@ public final class LookupView implements CollectionView {
     }
 
     @Override
+    public PointColumns sparseIndexed() {
+        return view.sparseIndexed();
+    }
+
+    @Override
     public StoredPoint point(PointKey id) {
         return view.point(id);
     }
