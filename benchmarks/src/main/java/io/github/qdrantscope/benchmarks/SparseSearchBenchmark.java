@@ -2,6 +2,7 @@ package io.github.qdrantscope.benchmarks;
 
 import io.github.qdrantscope.embedded.search.PointsQueryEngine;
 import io.github.qdrantscope.embedded.storage.StoredCollection;
+import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.QueryResponse;
 import io.qdrant.client.grpc.Points.ScoredPoint;
@@ -76,17 +77,20 @@ public class SparseSearchBenchmark {
     public static class Server {
 
         QdrantFixture qdrant;
+        QdrantClient inProcess;
         QueryPoints[] requests;
 
         @Setup(Level.Trial)
         public void load(Data data) {
             qdrant = QdrantFixture.start();
             SparseCollections.load(qdrant.client(), COLLECTION, data.vectors, null);
+            inProcess = QdrantFixture.connectInProcess(qdrant.server());
             requests = data.requests();
         }
 
         @TearDown(Level.Trial)
         public void stop() {
+            inProcess.close();
             qdrant.close();
         }
     }
@@ -122,6 +126,15 @@ public class SparseSearchBenchmark {
     @Benchmark
     public List<ScoredPoint> embeddedQdrant(Server server, QueryCursor cursor) {
         return QdrantFixture.await(server.qdrant.client().queryAsync(server.requests[cursor.advance()]));
+    }
+
+    /**
+     * {@link #embeddedQdrant} on the server's in-process transport: how the starter's and the JUnit extension's
+     * clients reach the embedded server by default.
+     */
+    @Benchmark
+    public List<ScoredPoint> embeddedQdrantInProcess(Server server, QueryCursor cursor) {
+        return QdrantFixture.await(server.inProcess.queryAsync(server.requests[cursor.advance()]));
     }
 
     @Benchmark
