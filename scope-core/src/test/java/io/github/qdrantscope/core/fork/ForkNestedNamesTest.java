@@ -1,7 +1,6 @@
 package io.github.qdrantscope.core.fork;
 
 import static io.github.qdrantscope.core.fork.ForkClients.createCollection;
-import static io.github.qdrantscope.core.fork.ForkClients.error;
 import static io.github.qdrantscope.core.fork.ForkClients.get;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.QueryFactory.nearest;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.protobuf.Message;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Points.BatchResult;
 import io.qdrant.client.grpc.Points.LookupLocation;
@@ -38,9 +35,8 @@ import org.junit.jupiter.api.Test;
  * sends is recorded below its interceptor, so every nested name is checked on the wire as well as by the
  * server's answer.
  *
- * <p>The embedded server answers lookups in the searched collection; a lookup in <em>another</em> collection
- * answers {@code UNIMPLEMENTED} naming that collection, so for those the test checks the wire and that the
- * error names the application's collection.
+ * <p>A lookup in <em>another</em> collection ({@code "chunks"}) is checked on the wire and by what the server read:
+ * the fork's {@code chunks} and a foreign one of that name hold point 1 with different vectors and payloads.
  */
 class ForkNestedNamesTest {
 
@@ -65,6 +61,9 @@ class ForkNestedNamesTest {
         createCollection(this.fork, "documents", 2);
         get(this.fork.upsertAsync("documents", List.of(point(1, 1, 0, 1), point(2, 0, 1, 1))));
         createCollection(this.fork, "chunks", 2);
+        get(this.fork.upsertAsync("chunks", List.of(point(1, 0, 1, 7))));
+        createCollection(plain, "chunks", 2);
+        get(plain.upsertAsync("chunks", List.of(point(1, 1, 0, 100))));
         this.wire.clear();
     }
 
@@ -114,10 +113,18 @@ class ForkNestedNamesTest {
             .setQuery(nearest(1f, 0f))
             .setLimit(10)
             .build();
-        StatusRuntimeException unsupported = error(this.fork.queryAsync(prefetched));
+        // the innermost prefetch searches by the fork's chunks point 1, (0, 1): point 2 first; the outer ones rescore
+        assertThat(ids(get(this.fork.queryAsync(prefetched)))).containsExactly(1L, 2L);
         assertThat(sent(QueryPoints.class).getPrefetch(0).getPrefetch(0).getLookupFrom().getCollectionName())
             .isEqualTo(NS + "__chunks");
-        assertNamesApplicationsCollection(unsupported, "lookup_from another collection (`chunks`)");
+        QueryPoints byChunk = QueryPoints.newBuilder().setCollectionName("documents")
+            .setQuery(nearest(id(1)))
+            .setLookupFrom(LookupLocation.newBuilder().setCollectionName("chunks"))
+            .setLimit(1)
+            .build();
+        // the fork's chunks point 1 is (0, 1): documents' point 2; the foreign chunks' (1, 0) would give point 1
+        assertThat(ids(get(this.fork.queryAsync(byChunk)))).containsExactly(2L);
+        assertThat(sent(QueryPoints.class).getLookupFrom().getCollectionName()).isEqualTo(NS + "__chunks");
     }
 
     @Test
@@ -131,14 +138,15 @@ class ForkNestedNamesTest {
         assertThat(ids(recommended)).containsExactly(2L);
         assertThat(sent(RecommendPoints.class).getLookupFrom().getCollectionName()).isEqualTo(DOCUMENTS);
 
-        StatusRuntimeException unsupported = error(this.fork.recommendAsync(RecommendPoints.newBuilder()
+        List<ScoredPoint> fromChunks = get(this.fork.recommendAsync(RecommendPoints.newBuilder()
             .setCollectionName("documents")
             .addPositive(id(1))
             .setLookupFrom(LookupLocation.newBuilder().setCollectionName("chunks"))
             .setLimit(10)
             .build()));
+        // the example is the fork's chunks point 1, (0, 1); an id of another collection is not left out
+        assertThat(ids(fromChunks)).containsExactly(2L, 1L);
         assertThat(sent(RecommendPoints.class).getLookupFrom().getCollectionName()).isEqualTo(NS + "__chunks");
-        assertNamesApplicationsCollection(unsupported, "lookup_from another collection (`chunks`)");
     }
 
     @Test
@@ -149,16 +157,13 @@ class ForkNestedNamesTest {
         assertThat(groups.get(0).getLookup().getPayloadMap()).containsKey("group");
         assertThat(sent(SearchPointGroups.class).getWithLookup().getCollection()).isEqualTo(DOCUMENTS);
 
-        StatusRuntimeException unsupported = error(this.fork.searchGroupsAsync(groups("chunks")));
+        List<PointGroup> fromChunks = get(this.fork.searchGroupsAsync(groups("chunks")));
         assertThat(sent(SearchPointGroups.class).getWithLookup().getCollection()).isEqualTo(NS + "__chunks");
-        assertNamesApplicationsCollection(unsupported, "with_lookup in another collection (`chunks`)");
+        // group 1 looked up as point 1 of the fork's chunks (group 7), not of the foreign one (group 100)
+        assertThat(fromChunks).hasSize(1);
+        assertThat(fromChunks.get(0).getLookup().getPayloadMap().get("group").getIntegerValue()).isEqualTo(7L);
     }
 
-    private static void assertNamesApplicationsCollection(StatusRuntimeException error, String feature) {
-        assertThat(error.getStatus().getCode()).as(error.getStatus().toString()).isEqualTo(Status.Code.UNIMPLEMENTED);
-        assertThat(error.getStatus().getDescription())
-            .isEqualTo("Embedded Qdrant does not implement " + feature + " (see docs/embedded-qdrant.md)");
-    }
 
     private static SearchPointGroups groups(String lookupCollection) {
         return SearchPointGroups.newBuilder()
