@@ -3,15 +3,14 @@ package io.github.qdrantscope.embedded.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.qdrantscope.embedded.storage.CollectionView;
+import io.github.qdrantscope.embedded.storage.ForwardingCollectionView;
+import io.github.qdrantscope.embedded.storage.PointColumns;
 import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.SparseVec;
 import io.github.qdrantscope.embedded.storage.StoredCollection;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
-import io.github.qdrantscope.embedded.storage.VectorSpec;
 import io.qdrant.client.grpc.Collections.CollectionConfig;
-import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,46 +128,20 @@ class SparseIndexedSearchTest {
     }
 
     /** A view that keeps no index, so searches and idf take their scans. */
-    private record ScanOnly(CollectionView view) implements CollectionView {
+    private static final class ScanOnly extends ForwardingCollectionView {
 
-        @Override
-        public String name() {
-            return view.name();
+        ScanOnly(CollectionView view) {
+            super(view);
         }
 
         @Override
-        public Map<String, VectorSpec> vectors() {
-            return view.vectors();
+        public PointColumns columns() {
+            return PointColumns.of(points());
         }
 
         @Override
-        public Set<String> sparseVectors() {
-            return view.sparseVectors();
-        }
-
-        @Override
-        public boolean sparseIdf(String name) {
-            return view.sparseIdf(name);
-        }
-
-        @Override
-        public Collection<StoredPoint> points() {
-            return view.points();
-        }
-
-        @Override
-        public StoredPoint point(PointKey id) {
-            return view.point(id);
-        }
-
-        @Override
-        public int size() {
-            return view.size();
-        }
-
-        @Override
-        public Map<String, PayloadSchemaInfo> payloadSchema() {
-            return view.payloadSchema();
+        public PointColumns sparseIndexed() {
+            return null;
         }
     }
 }
