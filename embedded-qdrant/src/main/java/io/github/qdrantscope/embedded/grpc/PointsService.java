@@ -1,5 +1,7 @@
 package io.github.qdrantscope.embedded.grpc;
 
+import static io.github.qdrantscope.embedded.grpc.BatchOperations.selector;
+
 import io.github.qdrantscope.embedded.search.GroupLookups;
 import io.github.qdrantscope.embedded.search.PointsQueryEngine;
 import io.github.qdrantscope.embedded.storage.CollectionCatalog;
@@ -25,7 +27,6 @@ import io.qdrant.client.grpc.Points.DeletePoints;
 import io.qdrant.client.grpc.Points.GetPoints;
 import io.qdrant.client.grpc.Points.GetResponse;
 import io.qdrant.client.grpc.Points.PointsOperationResponse;
-import io.qdrant.client.grpc.Points.PointsSelector;
 import io.qdrant.client.grpc.Points.PointsUpdateOperation;
 import io.qdrant.client.grpc.Points.SetPayloadPoints;
 import io.qdrant.client.grpc.Points.UpdateBatchPoints;
@@ -119,8 +120,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
             // own shard_key_selector names.
             List<UpdateResult> results = new ArrayList<>();
             for (PointsUpdateOperation operation : request.getOperationsList()) {
-                long operationId = ShardRouting.write(collection, operationSelector(operation), mutable -> {
-                    apply(new PointWrites(mutable), operation);
+                long operationId = ShardRouting.write(collection, BatchOperations.selectorOf(operation), mutable -> {
+                    BatchOperations.apply(new PointWrites(mutable), operation);
                     return mutable.nextOperationId();
                 });
                 results.add(UpdateResult.newBuilder().setOperationId(operationId).setStatus(status).build());
@@ -312,15 +313,6 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
         });
     }
 
-    // The selector of one operation of an UpdateBatch: in the message its oneof holds.
-    private static ShardKeySelector operationSelector(PointsUpdateOperation operation) {
-        var field = operation.getDescriptorForType().findFieldByNumber(operation.getOperationCase().getNumber());
-        if (field == null || field.getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.MESSAGE) {
-            return null;
-        }
-        return ShardRouting.selectorOf((Message) operation.getField(field));
-    }
-
     // One write operation under the collection's write lock; it gets the next operation id on success.
     private void mutate(StreamObserver<PointsOperationResponse> observer, String collectionName, boolean wait,
             Consumer<MutableCollection> operation) {
@@ -344,53 +336,5 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
     private StoredCollection lookup(String name) {
         CollectionDefinition.checkNameLength(name);
         return catalog.get(name);
-    }
-
-    private static PointsSelector selector(boolean present, PointsSelector selector) {
-        if (!present) {
-            throw QdrantErrors.invalidArgument("PointSelector is missing");
-        }
-        return selector;
-    }
-
-    private static void apply(PointWrites writes, PointsUpdateOperation operation) {
-        switch (operation.getOperationCase()) {
-            case UPSERT -> {
-                var upsert = operation.getUpsert();
-                writes.upsert(upsert.getPointsList(), upsert.hasUpdateFilter() ? upsert.getUpdateFilter() : null,
-                        upsert.getUpdateMode());
-            }
-            case DELETE_DEPRECATED -> writes.deletePoints(operation.getDeleteDeprecated());
-            case DELETE_POINTS -> writes.deletePoints(selector(operation.getDeletePoints().hasPoints(),
-                    operation.getDeletePoints().getPoints()));
-            case SET_PAYLOAD -> {
-                var set = operation.getSetPayload();
-                writes.setPayload(selector(set.hasPointsSelector(), set.getPointsSelector()), set.getPayloadMap(),
-                        set.hasKey() ? set.getKey() : null);
-            }
-            case OVERWRITE_PAYLOAD -> {
-                var overwrite = operation.getOverwritePayload();
-                writes.overwritePayload(selector(overwrite.hasPointsSelector(), overwrite.getPointsSelector()),
-                        overwrite.getPayloadMap(), overwrite.hasKey() ? overwrite.getKey() : null);
-            }
-            case DELETE_PAYLOAD -> {
-                var delete = operation.getDeletePayload();
-                writes.deletePayload(selector(delete.hasPointsSelector(), delete.getPointsSelector()),
-                        delete.getKeysList());
-            }
-            case CLEAR_PAYLOAD_DEPRECATED -> writes.clearPayload(operation.getClearPayloadDeprecated());
-            case CLEAR_PAYLOAD -> writes.clearPayload(selector(operation.getClearPayload().hasPoints(),
-                    operation.getClearPayload().getPoints()));
-            case UPDATE_VECTORS -> {
-                var update = operation.getUpdateVectors();
-                writes.updateVectors(update.getPointsList(), update.hasUpdateFilter() ? update.getUpdateFilter() : null);
-            }
-            case DELETE_VECTORS -> {
-                var delete = operation.getDeleteVectors();
-                writes.deleteVectors(selector(delete.hasPointsSelector(), delete.getPointsSelector()),
-                        delete.getVectors().getNamesList());
-            }
-            default -> throw QdrantErrors.invalidArgument("Malformed update operation: no operation set");
-        }
     }
 }
