@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.client;
 
+import io.github.qdrantscope.core.metrics.ContentionRecorder;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.ValueFactory.value;
 import static io.qdrant.client.VectorsFactory.vectors;
@@ -16,7 +17,6 @@ import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.UnscopedPolicy;
-import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
 import io.github.qdrantscope.core.wire.ScopedProjects;
@@ -187,42 +187,11 @@ class UncoveredClientsTest {
     }
 
     private ScopeMetrics recording() {
-        return new ScopeMetrics() {
-            @Override
-            public void recordOperation(String operation, boolean scoped, long nanos) {
+        return new ContentionRecorder((kind, project, collection) -> {
+            synchronized (this.counted) {
+                this.counted.add(kind.tag() + " " + collection + " " + (project == null ? "-" : project));
             }
-
-            @Override
-            public void contention(ContentionKind kind, String project, String collection, String detail) {
-                synchronized (UncoveredClientsTest.this.counted) {
-                    UncoveredClientsTest.this.counted.add(kind.tag() + " " + collection + " "
-                            + (project == null ? "-" : project));
-                }
-            }
-
-            @Override
-            public void cleanup(long nanos, long pointsRemoved) {
-            }
-
-            @Override
-            public void projectOpened() {
-            }
-
-            @Override
-            public void projectClosed() {
-            }
-
-            @Override
-            public void leaseReaped(io.github.qdrantscope.core.metrics.LeaseReapKind kind, String collection,
-                    String detail) {
-                throw new AssertionError("no scoping test reaps a lease: " + detail);
-            }
-
-            @Override
-            public void leaseLost(String collection, String detail) {
-                throw new AssertionError("no scoping test loses a lease: " + detail);
-            }
-        };
+        });
     }
 
     private static <T> T get(com.google.common.util.concurrent.ListenableFuture<T> future) throws Exception {

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.core.wire;
 
+import io.github.qdrantscope.core.metrics.ContentionRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -10,7 +11,6 @@ import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.UnscopedPolicy;
-import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
 import io.github.qdrantscope.embedded.EmbeddedQdrant;
 import io.grpc.ManagedChannel;
@@ -37,41 +37,11 @@ final class ScopedClients implements AutoCloseable {
     }
 
     QdrantClient scoped(UnscopedPolicy policy, Predicate<String> guarded) {
-        ScopeMetrics metrics = new ScopeMetrics() {
-            @Override
-            public void recordOperation(String operation, boolean scoped, long nanos) {
+        ScopeMetrics metrics = new ContentionRecorder((kind, project, collection) -> {
+            synchronized (this.contention) {
+                this.contention.add(kind.tag() + " " + collection);
             }
-
-            @Override
-            public void contention(ContentionKind kind, String project, String collection, String detail) {
-                synchronized (ScopedClients.this.contention) {
-                    ScopedClients.this.contention.add(kind.tag() + " " + collection);
-                }
-            }
-
-            @Override
-            public void cleanup(long nanos, long pointsRemoved) {
-            }
-
-            @Override
-            public void projectOpened() {
-            }
-
-            @Override
-            public void projectClosed() {
-            }
-
-            @Override
-            public void leaseReaped(io.github.qdrantscope.core.metrics.LeaseReapKind kind, String collection,
-                    String detail) {
-                throw new AssertionError("no scoping test reaps a lease: " + detail);
-            }
-
-            @Override
-            public void leaseLost(String collection, String detail) {
-                throw new AssertionError("no scoping test loses a lease: " + detail);
-            }
-        };
+        });
         ProjectScopeInterceptor interceptor = new ProjectScopeInterceptor(this.projects,
                 new UnscopedAccessGuard(policy, () -> metrics), guarded);
         ManagedChannel channel = ManagedChannelBuilder.forAddress(this.server.host(), this.server.grpcPort())
