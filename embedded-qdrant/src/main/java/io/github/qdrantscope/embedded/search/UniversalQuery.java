@@ -138,6 +138,9 @@ final class UniversalQuery {
         if (hasQuery && node.query().hasNearestWithMmr()) {
             MaximalMarginalRelevance.validate(node.query().getNearestWithMmr().getMmr(), path + "query");
         }
+        if (hasQuery && node.query().hasRelevanceFeedback()) {
+            RelevanceFeedback.validate(node.query().getRelevanceFeedback(), path + "query");
+        }
         if (hasQuery && node.query().hasRrf() && node.query().getRrf().hasK()) {
             // Rrf.k is validated range(min = 1); k = 0 would give the top rank an infinite score
             Limits.atLeastOne(node.query().getRrf().getK(), path + "query.variant.k");
@@ -194,7 +197,7 @@ final class UniversalQuery {
     private Scoring scoring(Node node) {
         Query q = node.query();
         return switch (q.getVariantCase()) {
-            case NEAREST, RECOMMEND, DISCOVER, CONTEXT -> vectorScoring(node);
+            case NEAREST, RECOMMEND, DISCOVER, CONTEXT, RELEVANCE_FEEDBACK -> vectorScoring(node);
             case ORDER_BY -> new Scoring(null, q.getOrderBy(), null, false);
             case FUSION -> new Scoring(null, null, new FusionSpec(q.getFusion() == io.qdrant.client.grpc.Points.Fusion.RRF,
                     Fusion.DEFAULT_RRF_K, null), false);
@@ -204,7 +207,6 @@ final class UniversalQuery {
             case SAMPLE -> new Scoring(null, null, null, true);
             case FORMULA -> new Scoring(null, null, null, false, null, null, Formula.of(q.getFormula()));
             case NEAREST_WITH_MMR -> mmrScoring(node);
-            case RELEVANCE_FEEDBACK -> throw Unsupported.feature("relevance feedback queries");
             case VARIANT_NOT_SET -> throw new IllegalStateException("no query");
         };
     }
@@ -243,6 +245,7 @@ final class UniversalQuery {
             case RECOMMEND -> ExampleQueries.recommend(space, examples, q.getRecommend());
             case DISCOVER -> ExampleQueries.discover(examples, q.getDiscover());
             case CONTEXT -> ExampleQueries.context(examples, q.getContext());
+            case RELEVANCE_FEEDBACK -> ExampleQueries.feedback(examples, q.getRelevanceFeedback());
             default -> throw new IllegalStateException("not a vector query: " + q.getVariantCase());
         };
         referenced.addAll(examples.referencedIds());
