@@ -3,6 +3,7 @@ package io.github.qdrantscope.embedded.search;
 import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
+import io.github.qdrantscope.embedded.storage.SparseVec;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.LookupLocation;
@@ -211,18 +212,24 @@ final class UniversalQuery {
         };
     }
 
-    // MMR pre-selects by a nearest search and re-ranks by the space's similarities (dense vectors and
-    // multivectors; a sparse `using` is not supported)
+    // MMR pre-selects by a nearest search and re-ranks by the space's similarities (MmrMeasure)
     private Scoring mmrScoring(Node node) {
+        io.qdrant.client.grpc.Points.NearestInputWithMmr input = node.query().getNearestWithMmr();
+        MmrMeasure measure;
         if (view.sparseVectors().contains(node.using())) {
-            throw Unsupported.feature("MMR (nearest_with_mmr) on sparse vectors");
+            SparseExamples examples = new SparseExamples(view, node.using(), node.lookupFrom());
+            SparseVec query = examples.of(input.getNearest(), true);
+            referenced.addAll(examples.referencedIds());
+            measure = new MmrMeasure.Sparse(node.using(), query, examples.nearest(query));
+        } else {
+            VectorSpace space = VectorSpace.forQuery(view, node.using());
+            Examples examples = new Examples(space, ExampleSource.of(view, node.lookupFrom(), node.using()));
+            float[] query = examples.of(input.getNearest(), true);
+            referenced.addAll(examples.referencedIds());
+            measure = new MmrMeasure.Dense(space, query);
         }
-        VectorSpace space = VectorSpace.forQuery(view, node.using());
-        Examples examples = new Examples(space, ExampleSource.of(view, node.lookupFrom(), node.using()));
-        float[] query = examples.of(node.query().getNearestWithMmr().getNearest(), true);
-        referenced.addAll(examples.referencedIds());
         return new Scoring(null, null, null, false, null,
-                MaximalMarginalRelevance.of(space, query, node.query().getNearestWithMmr().getMmr(), node.limit()));
+                MaximalMarginalRelevance.of(measure, input.getMmr(), node.limit()));
     }
 
     // only the vector queries use `using`: order_by, fusion and sample ignore it
@@ -297,9 +304,7 @@ final class UniversalQuery {
             return scoring.sparse().run(candidates.values(), null, plan.threshold(), limit);
         }
         if (scoring.mmr() != null) {
-            MaximalMarginalRelevance mmr = scoring.mmr();
-            return mmr.select(mmr.candidates(null, plan.threshold()).runOn(candidates.values(), mmr.candidatesLimit()),
-                    limit);
+            return scoring.mmr().runOn(candidates.values(), plan.threshold(), limit);
         }
         if (scoring.vector() != null) {
             return new CoreSearch(scoring.vector().space(), scoring.vector().query(), null, Set.of(),
@@ -316,8 +321,7 @@ final class UniversalQuery {
             return scoring.sparse().run(view, filter, threshold, limit);
         }
         if (scoring.mmr() != null) {
-            MaximalMarginalRelevance mmr = scoring.mmr();
-            return mmr.select(mmr.candidates(filter, threshold).run(view, mmr.candidatesLimit()), limit);
+            return scoring.mmr().run(view, filter, threshold, limit);
         }
         if (scoring.vector() != null) {
             return new CoreSearch(scoring.vector().space(), scoring.vector().query(), filter, Set.of(), threshold)
