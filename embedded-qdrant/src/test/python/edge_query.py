@@ -14,6 +14,7 @@ import struct
 import qdrant_edge as q
 
 import edge_convert as cv
+import edge_feedback
 import edge_formula
 
 EXACT = q.SearchParams(exact=True)
@@ -181,6 +182,8 @@ class QueryTranslator:
                                                     self.pairs(d["context"].get("pairs", []), lookup_name)), using=name)
         if "context" in qm:
             return q.Query.Context(q.ContextQuery(self.pairs(qm["context"].get("pairs", []), lookup_name)), using=name)
+        if "relevance_feedback" in qm:
+            return edge_feedback.feedback(self, qm["relevance_feedback"], name, lookup_name)
         if "order_by" in qm:
             return cv.order_by(qm["order_by"])
         if "fusion" in qm:

@@ -6,12 +6,13 @@ import io.qdrant.client.grpc.Points.ContextInputPair;
 import io.qdrant.client.grpc.Points.DiscoverInput;
 import io.qdrant.client.grpc.Points.RecommendInput;
 import io.qdrant.client.grpc.Points.RecommendStrategy;
+import io.qdrant.client.grpc.Points.RelevanceFeedbackInput;
 import io.qdrant.client.grpc.Points.VectorInput;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Query API's example-based vector queries, recommend, discover and context, built from their
+ * The Query API's example-based vector queries, recommend, discover, context and relevance feedback, built from their
  * inputs ({@code universal_query/collection_query.rs}); {@link Examples} resolves each input.
  */
 final class ExampleQueries {
@@ -75,5 +76,10 @@ final class ExampleQueries {
 
     static VectorQuery context(Examples examples, ContextInput input) {
         return new VectorQuery.Context(pairs(examples, input.getPairsList()));
+    }
+
+    /** Relevance feedback: the target and every feedback example are required and prepared, as for nearest. */
+    static VectorQuery feedback(Examples examples, RelevanceFeedbackInput input) {
+        return new VectorQuery.Feedback(RelevanceFeedback.of(input, v -> examples.of(v, true)));
     }
 }

@@ -3,8 +3,11 @@ package io.github.qdrantscope.embedded.search;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Points.Mmr;
+import io.github.qdrantscope.embedded.storage.CollectionView;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Query {@code nearest_with_mmr}: the {@code candidates_limit} nearest points (the query's filter and
@@ -14,7 +17,8 @@ import java.util.List;
  * {@code lambda * relevance - (1 - lambda) * (its largest similarity to a point already selected)}, with
  * {@code lambda = 1 - diversity} (default 0.5) and {@code candidates_limit} defaulting to the query's limit
  * ({@code collection_query.rs}). Relevance and similarities are the metric's raw similarities
- * ({@link VectorSpace#similarity}); the hits come in selection order with the relevance as score,
+ * ({@link MmrMeasure}: dense vectors and multivectors, and sparse vectors, which Qdrant's
+ * {@code create_volatile_storage} supports alike); the hits come in selection order with the relevance as score,
  * post-processed for the client as Qdrant's engine (Edge 0.9.0) answers it (Euclid and Manhattan report the
  * distance). Among equal values the later candidate in Qdrant's iteration order wins ({@code max_by_key}
  * over an {@code IndexSet} that {@code swap_remove} reorders), which is followed here over candidates in
@@ -22,7 +26,7 @@ import java.util.List;
  *
  * @param lambda {@code 1 - diversity}
  */
-record MaximalMarginalRelevance(VectorSpace space, float[] query, float lambda, long candidatesLimit) {
+record MaximalMarginalRelevance(MmrMeasure measure, float lambda, long candidatesLimit) {
 
     /** Qdrant's {@code DEFAULT_MMR_LAMBDA}: a request without {@code diversity}. */
     static final float DEFAULT_LAMBDA = 0.5f;
@@ -48,15 +52,20 @@ record MaximalMarginalRelevance(VectorSpace space, float[] query, float lambda, 
         }
     }
 
-    static MaximalMarginalRelevance of(VectorSpace space, float[] query, Mmr mmr, long requestLimit) {
+    static MaximalMarginalRelevance of(MmrMeasure measure, Mmr mmr, long requestLimit) {
         float lambda = mmr.hasDiversity() ? 1f - mmr.getDiversity() : DEFAULT_LAMBDA;
         long candidates = mmr.hasCandidatesLimit() ? Integer.toUnsignedLong(mmr.getCandidatesLimit()) : requestLimit;
-        return new MaximalMarginalRelevance(space, query, lambda, candidates);
+        return new MaximalMarginalRelevance(measure, lambda, candidates);
     }
 
-    /** The nearest search that pre-selects the candidates. */
-    CoreSearch candidates(java.util.function.Predicate<StoredPoint> filter, Float threshold) {
-        return new CoreSearch(space, new VectorQuery.Nearest(query), filter, java.util.Set.of(), threshold);
+    /** MMR over the view's points: the candidates' nearest search, then {@link #select}. */
+    List<Hit> run(CollectionView view, Predicate<StoredPoint> filter, Float threshold, long limit) {
+        return select(measure.candidates(view, filter, threshold, candidatesLimit), limit);
+    }
+
+    /** MMR over prefetched points. */
+    List<Hit> runOn(Collection<StoredPoint> points, Float threshold, long limit) {
+        return select(measure.candidates(points, threshold, candidatesLimit), limit);
     }
 
     /** Up to {@code limit} of {@code candidates} (best first by relevance), in MMR order. */
@@ -65,12 +74,9 @@ record MaximalMarginalRelevance(VectorSpace space, float[] query, float lambda, 
         if (n == 0 || limit == 0) {
             return List.of();
         }
-        Similarity similarity = space.similarity();
-        float[][] vectors = new float[n][];
         float[] relevance = new float[n];
         for (int i = 0; i < n; i++) {
-            vectors[i] = candidates.get(i).point().vector(space.name());
-            relevance[i] = similarity.of(query, vectors[i]);
+            relevance[i] = measure.relevance(candidates.get(i).point());
         }
         List<Integer> remaining = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -87,8 +93,8 @@ record MaximalMarginalRelevance(VectorSpace space, float[] query, float lambda, 
             float[] mmr = new float[n];
             for (int c : remaining) {
                 // the matrix holds each pair's similarity once, scored from the lower index's vector
-                float sim = c < last ? similarity.of(space.prepareStored(vectors[c]), vectors[last])
-                        : similarity.of(space.prepareStored(vectors[last]), vectors[c]);
+                float sim = c < last ? measure.similarity(candidates.get(c).point(), candidates.get(last).point())
+                        : measure.similarity(candidates.get(last).point(), candidates.get(c).point());
                 maxToSelected[c] = Math.max(maxToSelected[c], sim);
                 mmr[c] = lambda * relevance[c] - (1f - lambda) * maxToSelected[c];
             }
@@ -96,10 +102,9 @@ record MaximalMarginalRelevance(VectorSpace space, float[] query, float lambda, 
             selected.add(best);
             swapRemove(remaining, best);
         }
-        Metric metric = space.metric();
         List<Hit> out = new ArrayList<>(selected.size());
         for (int i : selected) {
-            out.add(new Hit(candidates.get(i).point(), metric.toScore(relevance[i])));
+            out.add(new Hit(candidates.get(i).point(), measure.toScore(relevance[i])));
         }
         return out;
     }

@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * before its lock was taken; {@code with_lookup} in another collection is filled by the gRPC layer after
  * the search ({@link GroupLookups}). Errors are thrown as {@link io.grpc.StatusRuntimeException} built with
  * {@link QdrantErrors}, with Qdrant 1.17's message texts; request features the embedded server lacks
- * (inference inputs, relevance feedback queries, MMR on a sparse vector) answer {@code UNIMPLEMENTED}
+ * (inference inputs) answer {@code UNIMPLEMENTED}
  * naming the feature.
  *
  * <p>Stateless and thread-safe: one instance can serve all collections concurrently.

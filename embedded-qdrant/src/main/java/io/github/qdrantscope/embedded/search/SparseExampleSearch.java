@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A recommend (best_score, sum_scores), discover or context query on a sparse vector. Unlike a nearest
- * search, it scores every point that has the vector, also an empty one or one sharing no index with any
+ * A recommend (best_score, sum_scores), discover, context or relevance feedback query on a sparse vector. Unlike a
+ * nearest search, it scores every point that has the vector, also an empty one or one sharing no index with any
  * example: Qdrant's sparse index answers these queries with {@code search_scored}, a scan of all points
  * ({@code lib/segment/src/index/sparse_index/sparse_vector_index/search.rs}), whose
  * {@code SparseCustomQueryScorer} takes the similarity to an example sharing no index as 0
@@ -49,6 +49,10 @@ record SparseExampleSearch(String name, Scorer scorer) implements SparseRanking 
     static SparseExampleSearch context(String name, List<SparseVec[]> pairs) {
         return new SparseExampleSearch(name, stored -> ExampleScores.context(pairs,
                 p -> similarity(p[0], stored), p -> similarity(p[1], stored)));
+    }
+
+    static SparseExampleSearch feedback(String name, RelevanceFeedback<SparseVec> feedback) {
+        return new SparseExampleSearch(name, stored -> feedback.score(e -> similarity(e, stored)));
     }
 
     @Override

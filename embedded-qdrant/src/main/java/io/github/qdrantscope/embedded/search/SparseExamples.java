@@ -49,7 +49,10 @@ final class SparseExamples {
         return referenced;
     }
 
-    /** A Query API vector query (nearest, recommend, discover, context) on the sparse vector {@code using}. */
+    /**
+     * A Query API vector query (nearest, recommend, discover, context, relevance feedback) on the sparse vector
+     * {@code using}.
+     */
     SparseRanking query(Query q) {
         return switch (q.getVariantCase()) {
             case NEAREST -> nearest(of(q.getNearest(), true));
@@ -65,6 +68,8 @@ final class SparseExamples {
                         pairs(q.getDiscover().getContext().getPairsList()));
             }
             case CONTEXT -> SparseExampleSearch.context(using, pairs(q.getContext().getPairsList()));
+            case RELEVANCE_FEEDBACK -> SparseExampleSearch.feedback(using,
+                    RelevanceFeedback.of(q.getRelevanceFeedback(), v -> weighted(of(v, true))));
             default -> throw new IllegalStateException("not a vector query: " + q.getVariantCase());
         };
     }

@@ -1,5 +1,7 @@
 package io.github.qdrantscope.embedded.search;
 
+import io.github.qdrantscope.embedded.search.QueryScoring.FusionSpec;
+import io.github.qdrantscope.embedded.search.QueryScoring.Scoring;
 import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
@@ -51,25 +53,6 @@ final class UniversalQuery {
         }
     }
 
-    /** How a planned node scores: exactly one of the fields is set, or none (id order). */
-    private record Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample,
-            SparseRanking sparse, MaximalMarginalRelevance mmr, Formula formula) {
-        Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample) {
-            this(vector, orderBy, fusion, sample, null, null, null);
-        }
-
-        Scoring(CoreSearchSpec vector, OrderBy orderBy, FusionSpec fusion, boolean sample, SparseRanking sparse,
-                MaximalMarginalRelevance mmr) {
-            this(vector, orderBy, fusion, sample, sparse, mmr, null);
-        }
-    }
-
-    private record CoreSearchSpec(VectorSpace space, VectorQuery query) {
-    }
-
-    private record FusionSpec(boolean rrf, int k, List<Float> weights) {
-    }
-
     private record Plan(List<Plan> prefetches, Scoring scoring, Filter rawFilter, Predicate<StoredPoint> filter,
             Float threshold, long limit) {
     }
@@ -87,7 +70,7 @@ final class UniversalQuery {
      * @param fieldPrefix validation path prefix for batch elements, e.g. {@code query_points[1].}
      */
     List<Hit> run(Node root, long offset, String fieldPrefix) {
-        validateTree(root, fieldPrefix);
+        QueryValidation.validateTree(root, fieldPrefix);
         Plan plan = plan(root);
         Predicate<StoredPoint> notReferenced = referenced.isEmpty() ? null : p -> !referenced.contains(p.id());
         // a random sample without prefetches ignores the offset: its output is not stable anyway
@@ -103,7 +86,7 @@ final class UniversalQuery {
      * All hits of a root request without a limit, for grouping (the caller adds its own filter).
      */
     List<Hit> runUnlimited(Node root, Predicate<StoredPoint> extraFilter, String fieldPrefix) {
-        validateTree(root, fieldPrefix);
+        QueryValidation.validateTree(root, fieldPrefix);
         Plan plan = plan(root);
         Predicate<StoredPoint> notReferenced = referenced.isEmpty() ? null : p -> !referenced.contains(p.id());
         return execute(plan, PointFilter.and(notReferenced, extraFilter), null, Long.MAX_VALUE);
@@ -123,54 +106,6 @@ final class UniversalQuery {
         return out;
     }
 
-    // ---- validation (CollectionQueryRequest::validation, applied to every level) ----
-
-    private void validateTree(Node node, String path) {
-        Limits.atLeastOne(node.limit(), path + "limit");
-        if (node.query() != null && node.query().getVariantCase() == Query.VariantCase.VARIANT_NOT_SET) {
-            // the gRPC conversion (convert_query in src/common/inference/query_requests_grpc.rs) refuses it
-            throw QdrantErrors.invalidArgument("Query variant is missing");
-        }
-        boolean hasQuery = node.query() != null && node.query().getVariantCase() != Query.VariantCase.VARIANT_NOT_SET;
-        if (hasQuery && node.query().hasNearest()) {
-            SparseSearch.validateNearest(node.query().getNearest(), path + "query");
-        }
-        if (hasQuery && node.query().hasNearestWithMmr()) {
-            MaximalMarginalRelevance.validate(node.query().getNearestWithMmr().getMmr(), path + "query");
-        }
-        if (hasQuery && node.query().hasRrf() && node.query().getRrf().hasK()) {
-            // Rrf.k is validated range(min = 1); k = 0 would give the top rank an infinite score
-            Limits.atLeastOne(node.query().getRrf().getK(), path + "query.variant.k");
-        }
-        if (!node.prefetch().isEmpty() && !hasQuery) {
-            throw badRequest("A query is needed to merge the prefetches. Can't have prefetches without defining a"
-                    + " query.");
-        }
-        if (node.threshold() != null) {
-            if (!hasQuery) {
-                throw badRequest("A query is needed to use the score_threshold. Can't have score_threshold without"
-                        + " defining a query.");
-            }
-            if (node.query().getVariantCase() == Query.VariantCase.ORDER_BY) {
-                throw badRequest("Can't use score_threshold with an order_by query.");
-            }
-        }
-        if (hasQuery && isFusion(node.query()) && !node.using().isEmpty()) {
-            throw badRequest("Fusion queries cannot be combined with the 'using' field.");
-        }
-        for (int i = 0; i < node.prefetch().size(); i++) {
-            validateTree(Node.of(node.prefetch().get(i)), path + "prefetch[" + i + "].");
-        }
-    }
-
-    private static boolean isFusion(Query q) {
-        return q.getVariantCase() == Query.VariantCase.FUSION || q.getVariantCase() == Query.VariantCase.RRF;
-    }
-
-    private static RuntimeException badRequest(String message) {
-        return QdrantErrors.invalidArgument("Bad request: " + message);
-    }
-
     // ---- planning: resolve names, examples and filters once ----
 
     private Plan plan(Node node) {
@@ -180,7 +115,7 @@ final class UniversalQuery {
         }
         Predicate<StoredPoint> filter = PointFilter.compile(node.filter() != null, node.filter());
         boolean hasQuery = node.query() != null && node.query().getVariantCase() != Query.VariantCase.VARIANT_NOT_SET;
-        Scoring scoring = hasQuery ? scoring(node) : new Scoring(null, null, null, false);
+        Scoring scoring = hasQuery ? new QueryScoring(view, referenced).of(node) : Scoring.NONE;
         if (scoring.fusion() != null && children.isEmpty()) {
             throw QdrantErrors.wrongInput("Validation failed: cannot apply Fusion without prefetches");
         }
@@ -189,64 +124,6 @@ final class UniversalQuery {
             throw QdrantErrors.wrongInput("Validation failed: cannot apply Formula without prefetches");
         }
         return new Plan(children, scoring, node.filter(), filter, node.threshold(), node.limit());
-    }
-
-    private Scoring scoring(Node node) {
-        Query q = node.query();
-        return switch (q.getVariantCase()) {
-            case NEAREST, RECOMMEND, DISCOVER, CONTEXT -> vectorScoring(node);
-            case ORDER_BY -> new Scoring(null, q.getOrderBy(), null, false);
-            case FUSION -> new Scoring(null, null, new FusionSpec(q.getFusion() == io.qdrant.client.grpc.Points.Fusion.RRF,
-                    Fusion.DEFAULT_RRF_K, null), false);
-            case RRF -> new Scoring(null, null, new FusionSpec(true,
-                    q.getRrf().hasK() ? q.getRrf().getK() : Fusion.DEFAULT_RRF_K,
-                    q.getRrf().getWeightsCount() == 0 ? null : q.getRrf().getWeightsList()), false);
-            case SAMPLE -> new Scoring(null, null, null, true);
-            case FORMULA -> new Scoring(null, null, null, false, null, null, Formula.of(q.getFormula()));
-            case NEAREST_WITH_MMR -> mmrScoring(node);
-            case RELEVANCE_FEEDBACK -> throw Unsupported.feature("relevance feedback queries");
-            case VARIANT_NOT_SET -> throw new IllegalStateException("no query");
-        };
-    }
-
-    // MMR pre-selects by a nearest search and re-ranks by the space's similarities (dense vectors and
-    // multivectors; a sparse `using` is not supported)
-    private Scoring mmrScoring(Node node) {
-        if (view.sparseVectors().contains(node.using())) {
-            throw Unsupported.feature("MMR (nearest_with_mmr) on sparse vectors");
-        }
-        VectorSpace space = VectorSpace.forQuery(view, node.using());
-        Examples examples = new Examples(space, ExampleSource.of(view, node.lookupFrom(), node.using()));
-        float[] query = examples.of(node.query().getNearestWithMmr().getNearest(), true);
-        referenced.addAll(examples.referencedIds());
-        return new Scoring(null, null, null, false, null,
-                MaximalMarginalRelevance.of(space, query, node.query().getNearestWithMmr().getMmr(), node.limit()));
-    }
-
-    // only the vector queries use `using`: order_by, fusion and sample ignore it
-    private Scoring vectorScoring(Node node) {
-        if (view.sparseVectors().contains(node.using())) {
-            SparseExamples examples = new SparseExamples(view, node.using(), node.lookupFrom());
-            SparseRanking sparse = examples.query(node.query());
-            referenced.addAll(examples.referencedIds());
-            return new Scoring(null, null, null, false, sparse, null);
-        }
-        return new Scoring(vectorQuery(node), null, null, false);
-    }
-
-    private CoreSearchSpec vectorQuery(Node node) {
-        VectorSpace space = VectorSpace.forQuery(view, node.using());
-        Examples examples = new Examples(space, ExampleSource.of(view, node.lookupFrom(), node.using()));
-        Query q = node.query();
-        VectorQuery query = switch (q.getVariantCase()) {
-            case NEAREST -> new VectorQuery.Nearest(examples.of(q.getNearest(), true));
-            case RECOMMEND -> ExampleQueries.recommend(space, examples, q.getRecommend());
-            case DISCOVER -> ExampleQueries.discover(examples, q.getDiscover());
-            case CONTEXT -> ExampleQueries.context(examples, q.getContext());
-            default -> throw new IllegalStateException("not a vector query: " + q.getVariantCase());
-        };
-        referenced.addAll(examples.referencedIds());
-        return new CoreSearchSpec(space, query);
     }
 
     // ---- execution ----
@@ -294,9 +171,7 @@ final class UniversalQuery {
             return scoring.sparse().run(candidates.values(), null, plan.threshold(), limit);
         }
         if (scoring.mmr() != null) {
-            MaximalMarginalRelevance mmr = scoring.mmr();
-            return mmr.select(mmr.candidates(null, plan.threshold()).runOn(candidates.values(), mmr.candidatesLimit()),
-                    limit);
+            return scoring.mmr().runOn(candidates.values(), plan.threshold(), limit);
         }
         if (scoring.vector() != null) {
             return new CoreSearch(scoring.vector().space(), scoring.vector().query(), null, Set.of(),
@@ -313,8 +188,7 @@ final class UniversalQuery {
             return scoring.sparse().run(view, filter, threshold, limit);
         }
         if (scoring.mmr() != null) {
-            MaximalMarginalRelevance mmr = scoring.mmr();
-            return mmr.select(mmr.candidates(filter, threshold).run(view, mmr.candidatesLimit()), limit);
+            return scoring.mmr().run(view, filter, threshold, limit);
         }
         if (scoring.vector() != null) {
             return new CoreSearch(scoring.vector().space(), scoring.vector().query(), filter, Set.of(), threshold)

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a vector search scores points against, with Qdrant's formulas
  * ({@code lib/segment/src/vector_storage/query/}): plain nearest neighbour, recommend best-score and
- * sum-scores, discovery (target + context pairs) and context-only search. Every example vector is
+ * sum-scores, discovery (target + context pairs), context-only search and relevance feedback. Every example vector is
  * already prepared for the metric ({@link Metric#prepareQuery}), as Qdrant's custom query scorers
  * preprocess every example ({@code query.transform} in {@code vector_storage/query_scorer/}).
  *
@@ -73,6 +73,14 @@ sealed interface VectorQuery {
         public ExactScan.VectorScorer scorer(Similarity similarity) {
             return stored -> ExampleScores.context(pairs, p -> similarity.of(p.positive(), stored),
                     p -> similarity.of(p.negative(), stored));
+        }
+    }
+
+    /** {@code FeedbackQuery} ({@link RelevanceFeedback}). */
+    record Feedback(RelevanceFeedback<float[]> feedback) implements VectorQuery {
+        @Override
+        public ExactScan.VectorScorer scorer(Similarity similarity) {
+            return stored -> feedback.score(e -> similarity.of(e, stored));
         }
     }
 }

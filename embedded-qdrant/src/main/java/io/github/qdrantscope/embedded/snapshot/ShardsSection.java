@@ -28,7 +28,7 @@ final class ShardsSection {
             out.writeSized(shard.key().toByteArray());
             out.writeInt(shard.id());
             out.writeInt(shard.state().getNumber());
-            CollectionSnapshot.writePoints(out, vectors, sparseVectors, shard.points());
+            PointsBlock.write(out, vectors, sparseVectors, shard.points());
         }
     }
 
@@ -50,7 +50,7 @@ final class ShardsSection {
             if (state == null) {
                 throw new SnapshotFormatException("shard key " + CustomShards.display(key) + " has an unknown state");
             }
-            shards.restore(key, id, state, CollectionSnapshot.readPoints(in, specs, sparseNames));
+            shards.restore(key, id, state, PointsBlock.read(in, specs, sparseNames));
         }
     }
 }
