@@ -2,6 +2,8 @@ package io.github.qdrantscope.embedded.grpc;
 
 import static io.github.qdrantscope.embedded.grpc.BatchOperations.selector;
 
+import io.github.qdrantscope.embedded.inference.QueryInference;
+import io.github.qdrantscope.embedded.inference.WriteInference;
 import io.github.qdrantscope.embedded.search.GroupLookups;
 import io.github.qdrantscope.embedded.search.PointsQueryEngine;
 import io.github.qdrantscope.embedded.storage.CollectionCatalog;
@@ -38,8 +40,10 @@ import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.PointsGrpc;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code qdrant.Points}: writes and Get are done here under the collection's write/read lock; every
@@ -60,7 +64,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
     @Override
     public void upsert(UpsertPoints request, StreamObserver<PointsOperationResponse> observer) {
         write(observer, request, request.getCollectionName(), request.hasWait() && request.getWait(),
-                writes -> writes.upsert(request.getPointsList(),
+                () -> WriteInference.upsert(request),
+                (writes, inferred) -> writes.upsert(inferred.getPointsList(),
                         request.hasUpdateFilter() ? request.getUpdateFilter() : null, request.getUpdateMode()));
     }
 
@@ -73,7 +78,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
     @Override
     public void updateVectors(UpdatePointVectors request, StreamObserver<PointsOperationResponse> observer) {
         write(observer, request, request.getCollectionName(), request.hasWait() && request.getWait(),
-                writes -> writes.updateVectors(request.getPointsList(),
+                () -> WriteInference.updateVectors(request),
+                (writes, inferred) -> writes.updateVectors(inferred.getPointsList(),
                         request.hasUpdateFilter() ? request.getUpdateFilter() : null));
     }
 
@@ -119,7 +125,9 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
             // In order; like Qdrant, operations before a failing one stay applied. Each goes to the shards its
             // own shard_key_selector names.
             List<UpdateResult> results = new ArrayList<>();
-            for (PointsUpdateOperation operation : request.getOperationsList()) {
+            for (PointsUpdateOperation requested : request.getOperationsList()) {
+                // inferred one operation at a time, as Qdrant converts each when it comes to it
+                PointsUpdateOperation operation = WriteInference.batchOperation(requested);
                 long operationId = ShardRouting.write(collection, BatchOperations.selectorOf(operation), mutable -> {
                     BatchOperations.apply(new PointWrites(mutable), operation);
                     return mutable.nextOperationId();
@@ -226,17 +234,19 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void query(Points.QueryPoints request, StreamObserver<Points.QueryResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::query);
+        readResolved(observer, request.getCollectionName(), () -> QueryInference.query(request), engine::query);
     }
 
     @Override
     public void queryBatch(Points.QueryBatchPoints request, StreamObserver<Points.QueryBatchResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::queryBatch);
+        readResolved(observer, request.getCollectionName(), () -> QueryInference.queryBatch(request),
+                engine::queryBatch);
     }
 
     @Override
     public void queryGroups(Points.QueryPointGroups request, StreamObserver<Points.QueryGroupsResponse> observer) {
-        readGroups(observer, request.getCollectionName(), request, engine::queryGroups,
+        readGroupsResolved(observer, request.getCollectionName(), () -> QueryInference.queryGroups(request),
+                engine::queryGroups,
                 request.hasWithLookup() ? request.getWithLookup() : null);
     }
 
@@ -261,7 +271,16 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     private <Q extends Message, A> void read(StreamObserver<A> observer, String collectionName, Q request,
             BiFunction<CollectionView, Q, A> query) {
-        Rpc.respond(observer, clock -> readNow(lookup(collectionName), request, query));
+        readResolved(observer, collectionName, () -> request, query);
+    }
+
+    // inference inputs are resolved first: Qdrant converts the request before it looks at the collection
+    private <Q extends Message, A> void readResolved(StreamObserver<A> observer, String collectionName,
+            Supplier<Q> request, BiFunction<CollectionView, Q, A> query) {
+        Rpc.respond(observer, clock -> {
+            Q resolved = request.get();
+            return readNow(lookup(collectionName), resolved, query);
+        });
     }
 
     private <Q extends Message, A> A readNow(StoredCollection collection, Q request,
@@ -280,7 +299,13 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
      */
     private <Q extends Message, A extends Message> void readGroups(StreamObserver<A> observer, String collectionName,
             Q request, BiFunction<CollectionView, Q, A> query, Points.WithLookup withLookup) {
+        readGroupsResolved(observer, collectionName, () -> request, query, withLookup);
+    }
+
+    private <Q extends Message, A extends Message> void readGroupsResolved(StreamObserver<A> observer,
+            String collectionName, Supplier<Q> resolve, BiFunction<CollectionView, Q, A> query, Points.WithLookup withLookup) {
         Rpc.respond(observer, clock -> {
+            Q request = resolve.get();
             StoredCollection collection = lookup(collectionName);
             A answer = readNow(collection, request, query);
             if (withLookup == null || withLookup.getCollection().equals(collection.name())) {
@@ -300,10 +325,17 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     private void write(StreamObserver<PointsOperationResponse> observer, Message request, String collectionName,
             boolean wait, Consumer<PointWrites> operation) {
+        write(observer, request, collectionName, wait, () -> request, (writes, same) -> operation.accept(writes));
+    }
+
+    // a write whose request has inference inputs: they are inferred before the collection is looked up
+    private <Q extends Message> void write(StreamObserver<PointsOperationResponse> observer, Message request,
+            String collectionName, boolean wait, Supplier<Q> resolve, BiConsumer<PointWrites, Q> operation) {
         ShardKeySelector selector = ShardRouting.selectorOf(request);
         Rpc.respond(observer, clock -> {
+            Q resolved = resolve.get();
             long operationId = ShardRouting.write(lookup(collectionName), selector, mutable -> {
-                operation.accept(new PointWrites(mutable));
+                operation.accept(new PointWrites(mutable), resolved);
                 return mutable.nextOperationId();
             });
             return PointsOperationResponse.newBuilder()

@@ -1,0 +1,160 @@
+package io.github.qdrantscope.embedded.inference;
+
+import io.github.qdrantscope.embedded.storage.QdrantErrors;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.tartarus.snowball.SnowballStemmer;
+
+/**
+ * The Snowball stemmers of Qdrant 1.17 ({@code tokenizers/stemmer.rs}: {@code rust_stemmers}, whose
+ * algorithms predate Snowball 2.0) run on Lucene's generated Snowball code ({@code org.tartarus.snowball.ext},
+ * Snowball 2.x). Both agree word for word on every language except where Snowball 2.0 changed an algorithm,
+ * which this class bridges or refuses (checked against Qdrant Edge by {@code Bm25DifferentialTest} and
+ * {@code Bm25StemmerDifferentialTest}):
+ * <ul>
+ * <li>a code point outside the BMP is one {@code char} in Rust and two in Java: each is stemmed as one
+ *     placeholder character (private use, in no grouping or suffix), then put back;</li>
+ * <li>Russian: Snowball 2.0 rewrites ё to е, rust_stemmers keeps ё as a non-vowel: ё gets a placeholder too;</li>
+ * <li>Arabic: the older algorithm deletes 17 punctuation marks anywhere in the word before stemming
+ *     ({@link #ARABIC_PUNCTUATION}), Snowball 2.0 keeps them: they are deleted first;</li>
+ * <li>French: Snowball 2.0 treats ë, ï and ÿ differently and uses H as a marker (an H left by a tokenizer that
+ *     does not lowercase is deleted); a word holding one of them is refused;</li>
+ * <li>Dutch: Snowball 2.0 no longer counts è as a vowel; a word holding one is refused;</li>
+ * <li>Danish: the older {@code undouble} drops the last of two equal final non-vowels in R1, Snowball 2.0 only
+ *     of two consonants: {@link #danishUndouble} finishes what Snowball 2.0 leaves;</li>
+ * <li>Finnish: the older algorithm takes every non-vowel for a consonant (digits, marks, other scripts), so
+ *     only words of a–z, ä and ö are stemmed, others are refused.</li>
+ * </ul>
+ * Not thread-safe: one instance per request.
+ */
+final class SnowballStemming {
+
+    /** What rust_stemmers' Arabic {@code Normalize_pre} deletes and Snowball 2.0's keeps. */
+    static final String ARABIC_PUNCTUATION = "!\"%*,./:;?\\\u060C\u061B\u061F\u066A\u066B\u066C";
+
+    private final Languages.Snowball language;
+    private final SnowballStemmer stemmer;
+
+    SnowballStemming(Languages.Snowball language) {
+        this.language = language;
+        String name = language.serdeName();
+        String className = "org.tartarus.snowball.ext." + Character.toUpperCase(name.charAt(0)) + name.substring(1)
+                + "Stemmer";
+        try {
+            this.stemmer = (SnowballStemmer) Class.forName(className).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("No Snowball stemmer " + className, e);
+        }
+    }
+
+    String stem(String input) {
+        refuseUnmatched(input);
+        String word = language == Languages.Snowball.ARABIC ? withoutArabicPunctuation(input) : input;
+        Map<Integer, Character> placeholders = new HashMap<>();
+        StringBuilder masked = new StringBuilder(word.length());
+        char next = '\uE000';
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp > 0xFFFF || language == Languages.Snowball.RUSSIAN && cp == 'ё') {
+                Character placeholder = placeholders.get(cp);
+                if (placeholder == null) {
+                    while (word.indexOf(next) >= 0) {
+                        next++;
+                    }
+                    placeholder = next++;
+                    placeholders.put(cp, placeholder);
+                }
+                masked.append(placeholder.charValue());
+            } else {
+                masked.appendCodePoint(cp);
+            }
+        }
+        stemmer.setCurrent(masked.toString());
+        stemmer.stem();
+        String stemmed = stemmer.getCurrent();
+        if (language == Languages.Snowball.DANISH) {
+            stemmed = danishUndouble(masked.toString(), stemmed);
+        }
+        if (placeholders.isEmpty()) {
+            return stemmed;
+        }
+        Map<Character, Integer> originals = new HashMap<>();
+        placeholders.forEach((cp, placeholder) -> originals.put(placeholder, cp));
+        StringBuilder out = new StringBuilder(stemmed.length() + 4);
+        for (int i = 0; i < stemmed.length(); i++) {
+            Integer original = originals.get(stemmed.charAt(i));
+            if (original != null) {
+                out.appendCodePoint(original);
+            } else {
+                out.append(stemmed.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String DANISH_VOWELS = "aeiouyæåø";
+    private static final String DANISH_CONSONANTS = "bcdfghjklmnpqrstvwxz";
+
+    /**
+     * rust_stemmers' Danish {@code undouble}: {@code setlimit tomark p1 for ([non-v] ->ch) ch delete}, for the
+     * final pairs Snowball 2.0's consonant-only rule leaves (neither vowel nor consonant). R1 ({@code p1}) is
+     * {@code mark_regions} of the unstemmed word: after the first non-vowel that follows a vowel, at least 3.
+     */
+    static String danishUndouble(String word, String stemmed) {
+        int last = stemmed.length() - 1;
+        if (last < 1) {
+            return stemmed;
+        }
+        char c = stemmed.charAt(last);
+        if (c != stemmed.charAt(last - 1) || DANISH_VOWELS.indexOf(c) >= 0 || DANISH_CONSONANTS.indexOf(c) >= 0) {
+            return stemmed;
+        }
+        if (word.length() < 3) {
+            return stemmed;
+        }
+        int p1 = word.length();
+        int i = 0;
+        while (i < word.length() && DANISH_VOWELS.indexOf(word.charAt(i)) < 0) {
+            i++;
+        }
+        while (i < word.length() && DANISH_VOWELS.indexOf(word.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i < word.length()) {
+            p1 = Math.max(i + 1, 3);
+        }
+        return last >= p1 ? stemmed.substring(0, last) : stemmed;
+    }
+
+    private static String withoutArabicPunctuation(String word) {
+        StringBuilder kept = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            if (ARABIC_PUNCTUATION.indexOf(word.charAt(i)) < 0) {
+                kept.append(word.charAt(i));
+            }
+        }
+        return kept.length() == word.length() ? word : kept.toString();
+    }
+
+    private void refuseUnmatched(String word) {
+        if (language == Languages.Snowball.FINNISH && !word.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == 'ä'
+                || c == 'ö')) {
+            throw QdrantErrors.unimplementedFeature("the finnish Snowball stemmer of qdrant/bm25 on a word with other"
+                    + " characters than a-z, ä and ö (" + word + ")");
+        }
+        String refused = switch (language) {
+            case FRENCH -> "ëïÿH";
+            case DUTCH -> "è";
+            default -> "";
+        };
+        for (int i = 0; i < refused.length(); i++) {
+            if (word.indexOf(refused.charAt(i)) >= 0) {
+                throw QdrantErrors.unimplementedFeature("the " + language.serdeName().toLowerCase(Locale.ROOT)
+                        + " Snowball stemmer of qdrant/bm25 on a word with " + String.join(", ", refused.split(""))
+                        + " (" + word + ")");
+            }
+        }
+    }
+}

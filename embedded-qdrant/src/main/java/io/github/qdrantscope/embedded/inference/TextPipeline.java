@@ -1,0 +1,132 @@
+package io.github.qdrantscope.embedded.inference;
+
+import io.github.qdrantscope.embedded.storage.QdrantErrors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+
+/**
+ * Qdrant's full-text tokenizer as BM25 uses it, {@code Tokenizer::tokenize_query}
+ * ({@code full_text_index/tokenizers/mod.rs}) over a {@code TokensProcessor} ({@code tokens_processor.rs}):
+ * per token ASCII folding, lowercase, stopwords, stemming, then the length bounds, in that order.
+ * Qdrant 1.17's {@code bm25.rs} tokenizes documents with {@code tokenize_query} too, so the prefix
+ * tokenizer yields one token per word there as well.
+ */
+final class TextPipeline {
+
+    /** {@code TokenizerType}, serde names in declaration order (the order serde lists them in errors). */
+    enum Tokenizer {
+        PREFIX, WHITESPACE, WORD, MULTILINGUAL;
+
+        String serdeName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Tokenizer tokenizer;
+    private final boolean lowercase;
+    private final boolean asciiFolding;
+    private final StopwordsFilter stopwords;
+    private final SnowballStemming stemmer;
+    private final Long minTokenLen;
+    private final Long maxTokenLen;
+
+    TextPipeline(Tokenizer tokenizer, boolean lowercase, boolean asciiFolding, StopwordsFilter stopwords,
+            SnowballStemming stemmer, Long minTokenLen, Long maxTokenLen) {
+        if (tokenizer == Tokenizer.MULTILINGUAL) {
+            // charabia's segmenters and dictionaries (multilingual.rs) have no port here
+            throw QdrantErrors.unimplementedFeature("the multilingual tokenizer of qdrant/bm25");
+        }
+        this.tokenizer = tokenizer;
+        this.lowercase = lowercase;
+        this.asciiFolding = asciiFolding;
+        this.stopwords = stopwords;
+        this.stemmer = stemmer;
+        this.minTokenLen = minTokenLen;
+        this.maxTokenLen = maxTokenLen;
+    }
+
+    List<String> tokenize(String text) {
+        List<String> tokens = new ArrayList<>();
+        switch (tokenizer) {
+            case WHITESPACE -> split(text, TextPipeline::isWhitespace, piece -> process(piece, tokens));
+            case WORD -> split(text, cp -> !isAlphanumeric(cp), piece -> process(piece, tokens));
+            default -> split(text, cp -> !isAlphanumeric(cp), piece -> prefixQuery(piece, tokens));
+        }
+        return tokens;
+    }
+
+    // process_token_cow with check_max_len = true
+    private void process(String piece, List<String> tokens) {
+        if (piece.isEmpty()) {
+            return;
+        }
+        String token = normalize(piece);
+        if (stopwords.isStopword(token)) {
+            return;
+        }
+        token = stem(token);
+        long length = token.codePointCount(0, token.length());
+        if (minTokenLen != null && length < minTokenLen || maxTokenLen != null && length > maxTokenLen) {
+            return;
+        }
+        tokens.add(token);
+    }
+
+    // PrefixTokenizer::tokenize_query: no stopwords, and the longest prefix instead of a length filter
+    private void prefixQuery(String piece, List<String> tokens) {
+        if (piece.isEmpty()) {
+            return;
+        }
+        String token = stem(normalize(piece));
+        long length = token.codePointCount(0, token.length());
+        if (minTokenLen != null && length < minTokenLen) {
+            return;
+        }
+        if (maxTokenLen != null && length > maxTokenLen) {
+            token = token.substring(0, token.offsetByCodePoints(0, (int) Math.min(maxTokenLen, Integer.MAX_VALUE)));
+        }
+        tokens.add(token);
+    }
+
+    private String normalize(String piece) {
+        String token = asciiFolding ? AsciiFolding.fold(piece) : piece;
+        return lowercase ? RustCase.lowercase(token) : token;
+    }
+
+    private String stem(String token) {
+        return stemmer == null ? token : stemmer.stem(token);
+    }
+
+    private static void split(String text, IntPredicate separator, java.util.function.Consumer<String> piece) {
+        int start = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (separator.test(cp)) {
+                piece.accept(text.substring(start, i));
+                start = next;
+            }
+            i = next;
+        }
+        piece.accept(text.substring(start));
+    }
+
+    /** Rust's {@code char::is_alphanumeric}: the Alphabetic property or a numeric category (Nd, Nl, No). */
+    static boolean isAlphanumeric(int cp) {
+        if (Character.isAlphabetic(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    /** Rust's {@code char::is_whitespace}: the White_Space property ({@code str::split_whitespace}). */
+    static boolean isWhitespace(int cp) {
+        return cp >= 0x09 && cp <= 0x0D || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680
+                || cp >= 0x2000 && cp <= 0x200A || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F
+                || cp == 0x3000;
+    }
+}
