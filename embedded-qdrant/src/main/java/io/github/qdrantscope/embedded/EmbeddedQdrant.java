@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -50,14 +51,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Besides the TCP port, the same services answer on gRPC's in-process transport under {@link #inProcessName()}:
  * a client in the same JVM built with {@link #inProcessChannel()} skips the socket, HTTP/2 framing and
- * serialisation (requests and responses are passed as the same immutable protobuf messages). Both transports share
- * the data, the executor and the API key check.
+ * serialisation (requests and responses are passed as the same immutable protobuf messages), and runs each call on
+ * the calling thread (see {@link #inProcessChannel()}). Both transports share the data and the API key check; TCP
+ * calls run on the server's executor.
  */
 public final class EmbeddedQdrant implements AutoCloseable {
 
     // Qdrant has no inbound message limit; grpc-java's 4 MiB default would reject big upsert batches.
     private static final int MAX_INBOUND_MESSAGE_BYTES = Integer.MAX_VALUE;
     private static final long GRACEFUL_SHUTDOWN_SECONDS = 5;
+
+    /**
+     * Runs an in-process call's server and client steps where the call is driven: on the caller's thread, or on the
+     * thread that cancels it. Not {@code directExecutor()}: grpc-java then wraps it per call in its thread-safe
+     * {@code SerializingExecutor}, so a cancellation from another thread waits for the running step, never overlaps it.
+     */
+    private static final Executor CALLING_THREAD = Runnable::run;
 
     /** Makes in-process names unique in the JVM, also while a closed server with the same port drains. */
     private static final AtomicLong INSTANCES = new AtomicLong();
@@ -127,9 +136,16 @@ public final class EmbeddedQdrant implements AutoCloseable {
     /**
      * A channel builder for this server over gRPC's in-process transport; the caller builds and closes the channel.
      * Its authority is {@code host:port}, as a TCP channel's would be.
+     *
+     * <p>A call on such a channel runs on the calling thread from start to end: the server's handler, then the
+     * client's callbacks (the channel's executor is the calling thread too), so the future an {@code ...Async}
+     * method returns is already complete. Parallel callers still run in parallel, each on its own thread. A deadline
+     * or a cancellation still fails the call's future when it fires, but the calling thread is back only once the
+     * handler has returned; a client that wants its async calls to overlap on one thread connects to the TCP port.
      */
     public ManagedChannelBuilder<?> inProcessChannel() {
-        return InProcessChannelBuilder.forName(inProcessName).overrideAuthority(host + ":" + grpcPort());
+        return InProcessChannelBuilder.forName(inProcessName).overrideAuthority(host + ":" + grpcPort())
+                .executor(CALLING_THREAD);
     }
 
     /** Blocks until the server has terminated (after {@link #close()}, e.g. from a shutdown hook). */
@@ -263,11 +279,11 @@ public final class EmbeddedQdrant implements AutoCloseable {
                     .executor(executor)
                     .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                     .maxInboundMetadataSize(1024 * 1024);
-            // Handlers run on the same executor as over TCP, never on the calling thread: a client blocking
-            // in a handler, or a handler that is slow, behaves as it does over the socket.
+            // In process, a call's server work runs on the thread that makes the call, not on the executor: the
+            // hand-offs to a pool thread and back doubled a filtered 10k search (docs/benchmarks.md, issue 11).
             String inProcessName = "embedded-qdrant-" + INSTANCES.incrementAndGet();
             InProcessServerBuilder inProcess = InProcessServerBuilder.forName(inProcessName)
-                    .executor(executor)
+                    .executor(CALLING_THREAD)
                     .maxInboundMetadataSize(1024 * 1024);
             for (ServerServiceDefinition service : services) {
                 ServerServiceDefinition guarded = apiKey == null ? service
