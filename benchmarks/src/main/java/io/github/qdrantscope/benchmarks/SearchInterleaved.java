@@ -7,6 +7,7 @@ import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +17,7 @@ import java.util.concurrent.Executors;
  * holds on a busy machine: the variants run in one JVM, in blocks of calls (a block keeps one variant's data in the
  * core's cache, as a JMH fork does), in rotating order, so a burst of load from other processes hits each alike.
  * Reports each variant's median and 25th percentile per call and the JVM's CPU time per call, as ratios to
- * {@code engine}. Not JMH: use it to decide whether a JMH ratio is noise.
+ * the first variant run ({@code engine} by default). Not JMH: use it to decide whether a JMH ratio is noise.
  *
  * <ul>
  * <li>{@code engine}: the server's engine on its own storage, on the calling thread ({@code engineInProcess});</li>
@@ -27,8 +28,10 @@ import java.util.concurrent.Executors;
  * </ul>
  *
  * <pre>
- * java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar io.github.qdrantscope.benchmarks.SearchInterleaved [rounds] [block]
+ * java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar io.github.qdrantscope.benchmarks.SearchInterleaved [rounds] [block] [variants]
  * </pre>
+ * {@code variants}: a comma-separated subset of the names above (default all), e.g. {@code inProcess} alone, to
+ * compare JVMs that each ran one variant, as JMH's forks do.
  */
 public final class SearchInterleaved {
 
@@ -40,20 +43,29 @@ public final class SearchInterleaved {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int block = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        List<String> variants = args.length > 2 ? List.of(args[2].split(",")) : List.of(NAMES);
         SearchBenchmark.Data data = new SearchBenchmark.Data();
         data.points = 10_000;
         data.filtered = true;
         data.generate();
+        // only what the variants use, as a JMH fork loads only its benchmark's state
         SearchBenchmark.Engine engine = new SearchBenchmark.Engine();
-        engine.load(data);
+        if (variants.contains("engine") || variants.contains("engineHandedOff")) {
+            engine.load(data);
+        }
         SearchBenchmark.Server server = new SearchBenchmark.Server();
-        server.load(data);
+        boolean serverUsed = variants.contains("inProcess") || variants.contains("tcp");
+        if (serverUsed) {
+            server.load(data);
+        }
         ExecutorService pool = Executors.newCachedThreadPool();
         try {
-            run(rounds, block, engine, server, pool);
+            run(rounds, block, engine, server, pool, variants);
         } finally {
             pool.shutdownNow();
-            server.stop();
+            if (serverUsed) {
+                server.stop();
+            }
         }
     }
 
@@ -62,12 +74,12 @@ public final class SearchInterleaved {
     }
 
     private static void run(int rounds, int block, SearchBenchmark.Engine engine, SearchBenchmark.Server server,
-            ExecutorService pool) throws Exception {
+            ExecutorService pool, List<String> variants) throws Exception {
         PointsQueryEngine queries = engine.engine;
         StoredCollection collection = engine.collection;
         SearchPoints[] requests = engine.requests;
         QdrantClient inProcess = server.inProcess;
-        QdrantClient tcp = server.qdrant.client();
+        QdrantClient tcp = server.qdrant == null ? null : server.qdrant.client();
         Call[] calls = {
             q -> collection.read(view -> queries.search(view, requests[q])),
             q -> pool.submit(() -> collection.read(view -> queries.search(view, requests[q]))).get(),
@@ -81,6 +93,9 @@ public final class SearchInterleaved {
         for (int round = -rounds / 3; round < rounds; round++) {
             for (int slot = 0; slot < NAMES.length; slot++) {
                 int variant = (slot + Math.floorMod(round, NAMES.length)) % NAMES.length;
+                if (!variants.contains(NAMES[variant])) {
+                    continue;
+                }
                 long cpuStart = os.getProcessCpuTime();
                 for (int k = 0; k < block; k++) {
                     int query = cursor[variant];
@@ -97,10 +112,10 @@ public final class SearchInterleaved {
                 }
             }
         }
-        report(times, cpu, rounds * block);
+        report(times, cpu, rounds * block, variants);
     }
 
-    private static void report(long[][] times, long[] cpu, int calls) {
+    private static void report(long[][] times, long[] cpu, int calls, List<String> variants) {
         double[] medians = new double[NAMES.length];
         double[] quartiles = new double[NAMES.length];
         for (int variant = 0; variant < NAMES.length; variant++) {
@@ -109,11 +124,15 @@ public final class SearchInterleaved {
             medians[variant] = sorted[calls / 2] / 1e3;
             quartiles[variant] = sorted[calls / 4] / 1e3;
         }
+        int base = List.of(NAMES).indexOf(variants.get(0));
         for (int variant = 0; variant < NAMES.length; variant++) {
+            if (!variants.contains(NAMES[variant])) {
+                continue;
+            }
             double cpuPerCall = cpu[variant] / 1e3 / calls;
             System.out.printf(Locale.ROOT, "%-16s median %7.0f us (%.2fx)   p25 %7.0f us (%.2fx)   cpu %7.0f us (%.2fx)%n",
-                    NAMES[variant], medians[variant], medians[variant] / medians[0], quartiles[variant],
-                    quartiles[variant] / quartiles[0], cpuPerCall, cpu[variant] / (double) cpu[0]);
+                    NAMES[variant], medians[variant], medians[variant] / medians[base], quartiles[variant],
+                    quartiles[variant] / quartiles[base], cpuPerCall, cpu[variant] / (double) cpu[base]);
         }
     }
 }
