@@ -15,7 +15,6 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -25,13 +24,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-JVM gRPC server speaking Qdrant 1.17's wire protocol, for tests.
@@ -59,17 +56,8 @@ public final class EmbeddedQdrant implements AutoCloseable {
 
     // Qdrant has no inbound message limit; grpc-java's 4 MiB default would reject big upsert batches.
     private static final int MAX_INBOUND_MESSAGE_BYTES = Integer.MAX_VALUE;
+    private static final int MAX_INBOUND_METADATA_BYTES = 1024 * 1024;
     private static final long GRACEFUL_SHUTDOWN_SECONDS = 5;
-
-    /**
-     * Runs an in-process call's server and client steps where the call is driven: on the caller's thread, or on the
-     * thread that cancels it. Not {@code directExecutor()}: grpc-java then wraps it per call in its thread-safe
-     * {@code SerializingExecutor}, so a cancellation from another thread waits for the running step, never overlaps it.
-     */
-    private static final Executor CALLING_THREAD = Runnable::run;
-
-    /** Makes in-process names unique in the JVM, also while a closed server with the same port drains. */
-    private static final AtomicLong INSTANCES = new AtomicLong();
 
     private final Server server;
     private final Server inProcessServer;
@@ -144,8 +132,7 @@ public final class EmbeddedQdrant implements AutoCloseable {
      * handler has returned; a client that wants its async calls to overlap on one thread connects to the TCP port.
      */
     public ManagedChannelBuilder<?> inProcessChannel() {
-        return InProcessChannelBuilder.forName(inProcessName).overrideAuthority(host + ":" + grpcPort())
-                .executor(CALLING_THREAD);
+        return InProcessEndpoint.channel(inProcessName, host + ":" + grpcPort());
     }
 
     /** Blocks until the server has terminated (after {@link #close()}, e.g. from a shutdown hook). */
@@ -278,13 +265,10 @@ public final class EmbeddedQdrant implements AutoCloseable {
             NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
                     .executor(executor)
                     .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
-                    .maxInboundMetadataSize(1024 * 1024);
-            // In process, a call's server work runs on the thread that makes the call, not on the executor: the
-            // hand-offs to a pool thread and back doubled a filtered 10k search (docs/benchmarks.md, issue 11).
-            String inProcessName = "embedded-qdrant-" + INSTANCES.incrementAndGet();
-            InProcessServerBuilder inProcess = InProcessServerBuilder.forName(inProcessName)
-                    .executor(CALLING_THREAD)
-                    .maxInboundMetadataSize(1024 * 1024);
+                    .maxInboundMetadataSize(MAX_INBOUND_METADATA_BYTES);
+            // in process, a call's server work runs on the calling thread, not on the executor (InProcessEndpoint)
+            String inProcessName = InProcessEndpoint.newName();
+            InProcessServerBuilder inProcess = InProcessEndpoint.server(inProcessName, MAX_INBOUND_METADATA_BYTES);
             for (ServerServiceDefinition service : services) {
                 ServerServiceDefinition guarded = apiKey == null ? service
                         : ServerInterceptors.intercept(service, new ApiKeyInterceptor(apiKey));
