@@ -15,7 +15,6 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -30,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-JVM gRPC server speaking Qdrant 1.17's wire protocol, for tests.
@@ -50,17 +48,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Besides the TCP port, the same services answer on gRPC's in-process transport under {@link #inProcessName()}:
  * a client in the same JVM built with {@link #inProcessChannel()} skips the socket, HTTP/2 framing and
- * serialisation (requests and responses are passed as the same immutable protobuf messages). Both transports share
- * the data, the executor and the API key check.
+ * serialisation (requests and responses are passed as the same immutable protobuf messages), and runs each call on
+ * the calling thread (see {@link #inProcessChannel()}). Both transports share the data and the API key check; TCP
+ * calls run on the server's executor.
  */
 public final class EmbeddedQdrant implements AutoCloseable {
 
     // Qdrant has no inbound message limit; grpc-java's 4 MiB default would reject big upsert batches.
     private static final int MAX_INBOUND_MESSAGE_BYTES = Integer.MAX_VALUE;
+    private static final int MAX_INBOUND_METADATA_BYTES = 1024 * 1024;
     private static final long GRACEFUL_SHUTDOWN_SECONDS = 5;
-
-    /** Makes in-process names unique in the JVM, also while a closed server with the same port drains. */
-    private static final AtomicLong INSTANCES = new AtomicLong();
 
     private final Server server;
     private final Server inProcessServer;
@@ -127,9 +124,15 @@ public final class EmbeddedQdrant implements AutoCloseable {
     /**
      * A channel builder for this server over gRPC's in-process transport; the caller builds and closes the channel.
      * Its authority is {@code host:port}, as a TCP channel's would be.
+     *
+     * <p>A call on such a channel runs on the calling thread from start to end: the server's handler, then the
+     * client's callbacks (the channel's executor is the calling thread too), so the future an {@code ...Async}
+     * method returns is already complete. Parallel callers still run in parallel, each on its own thread. A deadline
+     * or a cancellation still fails the call's future when it fires, but the calling thread is back only once the
+     * handler has returned; a client that wants its async calls to overlap on one thread connects to the TCP port.
      */
     public ManagedChannelBuilder<?> inProcessChannel() {
-        return InProcessChannelBuilder.forName(inProcessName).overrideAuthority(host + ":" + grpcPort());
+        return InProcessEndpoint.channel(inProcessName, host + ":" + grpcPort());
     }
 
     /** Blocks until the server has terminated (after {@link #close()}, e.g. from a shutdown hook). */
@@ -262,13 +265,10 @@ public final class EmbeddedQdrant implements AutoCloseable {
             NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
                     .executor(executor)
                     .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
-                    .maxInboundMetadataSize(1024 * 1024);
-            // Handlers run on the same executor as over TCP, never on the calling thread: a client blocking
-            // in a handler, or a handler that is slow, behaves as it does over the socket.
-            String inProcessName = "embedded-qdrant-" + INSTANCES.incrementAndGet();
-            InProcessServerBuilder inProcess = InProcessServerBuilder.forName(inProcessName)
-                    .executor(executor)
-                    .maxInboundMetadataSize(1024 * 1024);
+                    .maxInboundMetadataSize(MAX_INBOUND_METADATA_BYTES);
+            // in process, a call's server work runs on the calling thread, not on the executor (InProcessEndpoint)
+            String inProcessName = InProcessEndpoint.newName();
+            InProcessServerBuilder inProcess = InProcessEndpoint.server(inProcessName, MAX_INBOUND_METADATA_BYTES);
             for (ServerServiceDefinition service : services) {
                 ServerServiceDefinition guarded = apiKey == null ? service
                         : ServerInterceptors.intercept(service, new ApiKeyInterceptor(apiKey));
