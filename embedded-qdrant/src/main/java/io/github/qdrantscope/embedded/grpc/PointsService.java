@@ -49,10 +49,12 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     private final CollectionCatalog catalog;
     private final PointsQueryEngine engine;
+    private final BatchReads batchReads;
 
     public PointsService(CollectionCatalog catalog, PointsQueryEngine engine) {
         this.catalog = catalog;
         this.engine = engine;
+        this.batchReads = new BatchReads(catalog, engine);
     }
 
     // ---- writes ----
@@ -164,7 +166,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void searchBatch(Points.SearchBatchPoints request, StreamObserver<Points.SearchBatchResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::searchBatch);
+        batchReads.respond(observer, request.getCollectionName(), request,
+                (results, time) -> Points.SearchBatchResponse.newBuilder().addAllResult(results).setTime(time).build());
     }
 
     @Override
@@ -204,7 +207,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
     @Override
     public void recommendBatch(Points.RecommendBatchPoints request,
             StreamObserver<Points.RecommendBatchResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::recommendBatch);
+        batchReads.respond(observer, request.getCollectionName(), request,
+                (results, time) -> Points.RecommendBatchResponse.newBuilder().addAllResult(results).setTime(time).build());
     }
 
     @Override
@@ -221,7 +225,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void discoverBatch(Points.DiscoverBatchPoints request, StreamObserver<Points.DiscoverBatchResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::discoverBatch);
+        batchReads.respond(observer, request.getCollectionName(), request,
+                (results, time) -> Points.DiscoverBatchResponse.newBuilder().addAllResult(results).setTime(time).build());
     }
 
     @Override
@@ -231,7 +236,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void queryBatch(Points.QueryBatchPoints request, StreamObserver<Points.QueryBatchResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::queryBatch);
+        batchReads.respond(observer, request.getCollectionName(), request,
+                (results, time) -> Points.QueryBatchResponse.newBuilder().addAllResult(results).setTime(time).build());
     }
 
     @Override

@@ -28,23 +28,10 @@ final class ShardRouting {
     private ShardRouting() {
     }
 
-    /** The request's selector, or {@code null}; a batch whose entries name shard keys is refused. */
+    /** The request's selector, or {@code null} (a batch has none of its own: {@link BatchReads} routes its entries). */
     static ShardKeySelector selectorOf(Message request) {
         FieldDescriptor field = request.getDescriptorForType().findFieldByName(FIELD);
-        if (field != null) {
-            return request.hasField(field) ? (ShardKeySelector) request.getField(field) : null;
-        }
-        for (FieldDescriptor batch : request.getDescriptorForType().getFields()) {
-            if (batch.isRepeated() && batch.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
-                for (int i = 0; i < request.getRepeatedFieldCount(batch); i++) {
-                    if (selectorOf((Message) request.getRepeatedField(batch, i)) != null) {
-                        throw QdrantErrors.unimplementedFeature(FIELD + " inside "
-                                + request.getDescriptorForType().getName());
-                    }
-                }
-            }
-        }
-        return null;
+        return field != null && request.hasField(field) ? (ShardKeySelector) request.getField(field) : null;
     }
 
     /** A read over the selected shards. */

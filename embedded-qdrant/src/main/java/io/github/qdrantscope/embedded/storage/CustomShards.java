@@ -153,7 +153,7 @@ public final class CustomShards {
                 throw QdrantErrors.wrongInput("Shard key not specified");
             }
             T result = null;
-            for (ShardKey key : ShardSelection.writeKeys(selector, shards::containsKey)) {
+            for (ShardKey key : ShardSelection.keys(selector, shards::containsKey, this::active)) {
                 Shard shard = shards.get(key);
                 if (shard == null) {
                     throw QdrantErrors.wrongInput("Shard key " + display(key) + " not found");
@@ -175,7 +175,7 @@ public final class CustomShards {
             }
             return selected;
         }
-        for (ShardKey key : ShardSelection.readKeys(selector, shards::containsKey)) {
+        for (ShardKey key : ShardSelection.keys(selector, shards::containsKey, this::active)) {
             Shard shard = shards.get(key);
             if (shard == null) {
                 throw QdrantErrors.badRequest("Shard key " + display(key) + " not found");
@@ -183,6 +183,10 @@ public final class CustomShards {
             selected.add(shard);
         }
         return selected;
+    }
+
+    private boolean active(ShardKey key) {
+        return shards.get(key).state() == ReplicaState.Active;
     }
 
     private interface Body<T> {
