@@ -8,7 +8,8 @@ Each is Qdrant's collection layer over the requests the oracle already answers (
   collection_query.rs converts RecommendRequestInternal into the same RecoQuery): positive ids, then
   positive_vectors, likewise the negatives;
 - Discover: target and context pairs into a discover input, no target into a context input (discovery.rs);
-- SearchGroups: a nearest QueryPointGroups (group_by.rs groups any source request alike).
+- SearchGroups, RecommendGroups: a nearest or recommend QueryPointGroups (group_by.rs groups any source request
+  alike).
 """
 
 
@@ -49,13 +50,7 @@ class ClassicReads:
         return self.batch(self.op_discover, req.get("discover_points", []))
 
     def op_recommend(self, req):
-        rec = {"positive": [{"id": p} for p in req.get("positive", [])]
-                           + [vector_input(v) for v in req.get("positive_vectors", [])],
-               "negative": [{"id": p} for p in req.get("negative", [])]
-                           + [vector_input(v) for v in req.get("negative_vectors", [])]}
-        if "strategy" in req:
-            rec["strategy"] = req["strategy"]
-        return self.op_query(as_query(req, {"recommend": rec}))
+        return self.op_query(as_query(req, {"recommend": recommend_input(req)}))
 
     def op_discover(self, req):
         pairs = [{"positive": example(p["positive"]), "negative": example(p["negative"])}
@@ -67,8 +62,31 @@ class ClassicReads:
         return self.op_query(as_query(req, query))
 
     def op_search_groups(self, req):
-        groups = {k: v for k, v in req.items() if k in ("collection_name", "filter", "limit", "score_threshold",
-                                                        "group_by", "group_size")}
+        groups = group_fields(req)
         groups["using"] = req.get("vector_name", "")
         groups["query"] = {"nearest": {"dense": {"data": req["vector"]}}}
         return self.op_query_groups(groups)
+
+    def op_recommend_groups(self, req):
+        groups = group_fields(req)
+        if "using" in req:
+            groups["using"] = req["using"]
+        groups["query"] = {"recommend": recommend_input(req)}
+        return self.op_query_groups(groups)
+
+
+def group_fields(req):
+    return {k: v for k, v in req.items() if k in ("collection_name", "filter", "limit", "score_threshold", "group_by",
+                                                  "group_size", "lookup_from")}
+
+
+def recommend_input(req):
+    """RecommendPoints (or RecommendPointGroups) -> a RecommendInput: positive ids, then positive_vectors, likewise
+    the negatives."""
+    rec = {"positive": [{"id": p} for p in req.get("positive", [])]
+                       + [vector_input(v) for v in req.get("positive_vectors", [])],
+           "negative": [{"id": p} for p in req.get("negative", [])]
+                       + [vector_input(v) for v in req.get("negative_vectors", [])]}
+    if "strategy" in req:
+        rec["strategy"] = req["strategy"]
+    return rec

@@ -1,8 +1,11 @@
 package io.github.qdrantscope.embedded.differential;
 
 import io.qdrant.client.grpc.Points.ContextExamplePair;
+import io.qdrant.client.grpc.Points.DiscoverBatchPoints;
 import io.qdrant.client.grpc.Points.DiscoverPoints;
 import io.qdrant.client.grpc.Points.QueryBatchPoints;
+import io.qdrant.client.grpc.Points.RecommendBatchPoints;
+import io.qdrant.client.grpc.Points.RecommendPointGroups;
 import io.qdrant.client.grpc.Points.RecommendPoints;
 import io.qdrant.client.grpc.Points.RecommendStrategy;
 import io.qdrant.client.grpc.Points.SearchBatchPoints;
@@ -12,7 +15,8 @@ import io.qdrant.client.grpc.Points.VectorExample;
 import java.util.Random;
 
 /**
- * The batch RPCs (SearchBatch, QueryBatch) and the classic Recommend, Discover and SearchGroups RPCs in the random
+ * The batch RPCs (SearchBatch, QueryBatch, RecommendBatch, DiscoverBatch) and the classic Recommend, Discover,
+ * SearchGroups and RecommendGroups RPCs in the random
  * {@link Scenario}s. Whether a read slot takes one of these forms comes from a random stream of its own; the
  * requests themselves draw from the scenario's data like every other read. The oracle answers each as the single
  * requests Qdrant's collection layer turns them into ({@code edge_classic.py}).
@@ -46,10 +50,13 @@ final class ClassicSteps {
         return new Step(Step.Op.SEARCH_BATCH, b.build());
     }
 
-    /** In a Query slot: a QueryBatch, a classic Recommend or a classic Discover (one in six each), else null. */
+    /**
+     * In a Query slot: a QueryBatch, a classic Recommend or a classic Discover (one in six each), a RecommendBatch or
+     * a DiscoverBatch (one in twelve each), else null.
+     */
     Step query() {
-        return switch (random.nextInt(6)) {
-            case 0 -> {
+        return switch (random.nextInt(12)) {
+            case 0, 7 -> {
                 QueryBatchPoints.Builder b = QueryBatchPoints.newBuilder().setCollectionName(collection);
                 int n = 1 + random.nextInt(3);
                 for (int i = 0; i < n; i++) {
@@ -57,15 +64,47 @@ final class ClassicSteps {
                 }
                 yield new Step(Step.Op.QUERY_BATCH, b.build());
             }
-            case 1 -> new Step(Step.Op.RECOMMEND, recommend());
-            case 2 -> new Step(Step.Op.DISCOVER, discover());
+            case 1, 2 -> new Step(Step.Op.RECOMMEND, recommend());
+            case 3, 4 -> new Step(Step.Op.DISCOVER, discover());
+            case 5 -> {
+                RecommendBatchPoints.Builder b = RecommendBatchPoints.newBuilder().setCollectionName(collection);
+                b.addRecommendPoints(recommend());
+                if (random.nextBoolean()) {
+                    b.addRecommendPoints(recommend());
+                }
+                yield new Step(Step.Op.RECOMMEND_BATCH, b.build());
+            }
+            case 6 -> {
+                DiscoverBatchPoints.Builder b = DiscoverBatchPoints.newBuilder().setCollectionName(collection);
+                b.addDiscoverPoints(discover());
+                if (random.nextBoolean()) {
+                    b.addDiscoverPoints(discover());
+                }
+                yield new Step(Step.Op.DISCOVER_BATCH, b.build());
+            }
             default -> null;
         };
     }
 
-    /** In a QueryGroups slot: one in three a classic SearchGroups, else null. */
+    /** In a QueryGroups slot: one in three a classic SearchGroups, one in six a RecommendGroups, else null. */
     Step groups() {
-        if (random.nextInt(3) != 0) {
+        int form = random.nextInt(6);
+        if (form == 2) {
+            RecommendPoints r = recommend();
+            RecommendPointGroups.Builder g = RecommendPointGroups.newBuilder().setCollectionName(collection)
+                    .addAllPositive(r.getPositiveList()).addAllNegative(r.getNegativeList())
+                    .addAllPositiveVectors(r.getPositiveVectorsList()).addAllNegativeVectors(r.getNegativeVectorsList())
+                    .setStrategy(r.getStrategy()).setGroupBy(data.pick(new String[] {"color", "n", "tags", "nums", "f"}))
+                    .setGroupSize(1 + data.random.nextInt(3)).setLimit(1 + data.random.nextInt(5));
+            if (r.hasUsing()) {
+                g.setUsing(r.getUsing());
+            }
+            if (r.hasFilter()) {
+                g.setFilter(r.getFilter());
+            }
+            return new Step(Step.Op.RECOMMEND_GROUPS, g.build());
+        }
+        if (form > 1) {
             return null;
         }
         Data.Space space = data.space();

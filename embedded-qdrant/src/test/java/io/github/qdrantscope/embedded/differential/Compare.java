@@ -1,9 +1,11 @@
 package io.github.qdrantscope.embedded.differential;
 
 import com.google.protobuf.Message;
+import io.qdrant.client.grpc.Points.DiscoverBatchPoints;
 import io.qdrant.client.grpc.Points.DiscoverPoints;
 import io.qdrant.client.grpc.Points.QueryBatchPoints;
 import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.RecommendBatchPoints;
 import io.qdrant.client.grpc.Points.RecommendPoints;
 import io.qdrant.client.grpc.Points.SearchBatchPoints;
 import io.qdrant.client.grpc.Points.SearchPoints;
@@ -51,8 +53,9 @@ final class Compare {
             case GET -> new Outcome(points(sortedById((List<Object>) e), sortedById((List<Object>) a)), false);
             case SCROLL -> new Outcome(scroll((Map<String, Object>) e, (Map<String, Object>) a), false);
             case SEARCH, QUERY, RECOMMEND, DISCOVER -> scored(step, (Map<String, Object>) e, (Map<String, Object>) a);
-            case SEARCH_BATCH, QUERY_BATCH -> batch(step, (List<Object>) e, (List<Object>) a);
-            case QUERY_GROUPS, SEARCH_GROUPS -> GroupCompare.compare(new Ranking(maxDim()), (List<Object>) e,
+            case SEARCH_BATCH, QUERY_BATCH, RECOMMEND_BATCH, DISCOVER_BATCH -> batch(step, (List<Object>) e,
+                    (List<Object>) a);
+            case QUERY_GROUPS, SEARCH_GROUPS, RECOMMEND_GROUPS -> GroupCompare.compare(new Ranking(maxDim()), (List<Object>) e,
                     (List<Object>) a);
             default -> new Outcome(null, false); // writes: both succeeded
         };
@@ -61,12 +64,16 @@ final class Compare {
     /** A batch agrees entry by entry, each compared as the single request it holds. */
     @SuppressWarnings("unchecked")
     private Outcome batch(Step step, List<Object> engine, List<Object> embedded) {
-        List<? extends Message> entries = step.request() instanceof SearchBatchPoints s ? s.getSearchPointsList()
-                : ((QueryBatchPoints) step.request()).getQueryPointsList();
+        List<? extends Message> entries = batchEntries(step.request());
         if (engine.size() != entries.size() || embedded.size() != entries.size()) {
             return new Outcome(embedded.size() + " batch results, the engine's " + engine.size(), false);
         }
-        Step.Op single = step.op() == Step.Op.SEARCH_BATCH ? Step.Op.SEARCH : Step.Op.QUERY;
+        Step.Op single = switch (step.op()) {
+            case SEARCH_BATCH -> Step.Op.SEARCH;
+            case RECOMMEND_BATCH -> Step.Op.RECOMMEND;
+            case DISCOVER_BATCH -> Step.Op.DISCOVER;
+            default -> Step.Op.QUERY;
+        };
         boolean ambiguous = false;
         for (int i = 0; i < entries.size(); i++) {
             Outcome o = scored(new Step(single, entries.get(i)), (Map<String, Object>) engine.get(i),
@@ -105,6 +112,17 @@ final class Compare {
             }
         }
         return new Outcome(null, false);
+    }
+
+    private static List<? extends Message> batchEntries(Message batch) {
+        if (batch instanceof SearchBatchPoints s) {
+            return s.getSearchPointsList();
+        }
+        if (batch instanceof RecommendBatchPoints r) {
+            return r.getRecommendPointsList();
+        }
+        return batch instanceof DiscoverBatchPoints d ? d.getDiscoverPointsList()
+                : ((QueryBatchPoints) batch).getQueryPointsList();
     }
 
     private static long offset(Message request) {

@@ -9,8 +9,11 @@ import io.qdrant.client.grpc.Collections.DeleteCollection;
 import io.qdrant.client.grpc.CollectionsGrpc.CollectionsFutureStub;
 import io.qdrant.client.grpc.Points.BatchResult;
 import io.qdrant.client.grpc.Points.ClearPayloadPoints;
+import io.qdrant.client.grpc.Points.DiscoverBatchPoints;
 import io.qdrant.client.grpc.Points.DiscoverPoints;
 import io.qdrant.client.grpc.Points.QueryBatchPoints;
+import io.qdrant.client.grpc.Points.RecommendBatchPoints;
+import io.qdrant.client.grpc.Points.RecommendPointGroups;
 import io.qdrant.client.grpc.Points.RecommendPoints;
 import io.qdrant.client.grpc.Points.SearchBatchPoints;
 import io.qdrant.client.grpc.Points.SearchPointGroups;
@@ -89,6 +92,10 @@ final class EmbeddedSide implements AutoCloseable {
             case RECOMMEND -> Map.of("points", scored(get(p.recommend((RecommendPoints) step.request())).getResultList()));
             case DISCOVER -> Map.of("points", scored(get(p.discover((DiscoverPoints) step.request())).getResultList()));
             case SEARCH_GROUPS -> groups(get(p.searchGroups((SearchPointGroups) step.request())).getResult()
+                    .getGroupsList());
+            case RECOMMEND_BATCH -> batch(get(p.recommendBatch((RecommendBatchPoints) step.request())).getResultList());
+            case DISCOVER_BATCH -> batch(get(p.discoverBatch((DiscoverBatchPoints) step.request())).getResultList());
+            case RECOMMEND_GROUPS -> groups(get(p.recommendGroups((RecommendPointGroups) step.request())).getResult()
                     .getGroupsList());
         };
     }

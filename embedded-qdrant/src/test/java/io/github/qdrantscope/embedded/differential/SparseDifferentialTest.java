@@ -19,11 +19,14 @@ import io.qdrant.client.grpc.Points.CountPoints;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.NamedVectors;
 import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.Points.Fusion;
 import io.qdrant.client.grpc.Points.PointVectors;
+import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RecommendInput;
 import io.qdrant.client.grpc.Points.RecommendStrategy;
+import io.qdrant.client.grpc.Points.Rrf;
 import io.qdrant.client.grpc.Points.ContextInput;
 import io.qdrant.client.grpc.Points.ContextInputPair;
 import io.qdrant.client.grpc.Points.DiscoverInput;
@@ -48,7 +51,8 @@ import org.junit.jupiter.api.Test;
  * vector updates with sparse vectors sent unsorted (some empty), stored points read back after every
  * write, a has_vector count, and sparse {@code nearest}, recommend (average_vector, best_score, sum_scores),
  * discover and context queries of sparse vectors and of points' stored ones (by id), with limit, offset, filter
- * and threshold, and nearest in the classic Search form ({@code sparse_indices});
+ * and threshold, hybrid queries fusing a sparse and a dense prefetch (RRF, RRF with k, DBSF), and nearest in the
+ * classic Search form ({@code sparse_indices});
  * even seeds give the sparse vector the {@code idf} modifier (no deletes: Qdrant's segments keep deleted
  * points in their idf statistics for a while, docs/embedded-qdrant.md).
  * Values are positive grid fractions: a shared index then always adds to the score, so no point's overlap
@@ -177,10 +181,24 @@ class SparseDifferentialTest extends SeededDifferentialTest {
         return Query.newBuilder().setNearest(example(random)).build();
     }
 
+    /** One in four: a hybrid query, a sparse and a dense prefetch fused by RRF, RRF with k, or DBSF. */
     private static QueryPoints query(String collection, Random random) {
-        QueryPoints.Builder b = QueryPoints.newBuilder().setCollectionName(collection).setUsing("s")
-                .setQuery(vectorQuery(random))
-                .setLimit(1 + random.nextInt(10))
+        QueryPoints.Builder b = QueryPoints.newBuilder().setCollectionName(collection);
+        if (random.nextInt(4) == 0) {
+            b.addPrefetch(PrefetchQuery.newBuilder().setUsing("s").setLimit(2 + random.nextInt(8))
+                    .setQuery(Query.newBuilder().setNearest(example(random))));
+            b.addPrefetch(PrefetchQuery.newBuilder().setUsing("d").setLimit(2 + random.nextInt(8))
+                    .setQuery(Query.newBuilder().setNearest(VectorInput.newBuilder().setDense(DenseVector.newBuilder()
+                            .addData(random.nextInt(5)).addData(1 + random.nextInt(4))))));
+            b.setQuery(switch (random.nextInt(3)) {
+                case 0 -> Query.newBuilder().setFusion(Fusion.RRF).build();
+                case 1 -> Query.newBuilder().setFusion(Fusion.DBSF).build();
+                default -> Query.newBuilder().setRrf(Rrf.newBuilder().setK(1 + random.nextInt(10))).build();
+            });
+        } else {
+            b.setUsing("s").setQuery(vectorQuery(random));
+        }
+        b.setLimit(1 + random.nextInt(10))
                 .setWithPayload(WithPayloadSelector.newBuilder().setEnable(random.nextBoolean()))
                 .setWithVectors(WithVectorsSelector.newBuilder().setEnable(random.nextBoolean()));
         if (random.nextInt(3) == 0) {
