@@ -183,20 +183,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void count(Points.CountPoints request, StreamObserver<Points.CountResponse> observer) {
-        var custom = catalog.find(request.getCollectionName()).flatMap(StoredCollection::customShards);
-        if (custom.isEmpty()) {
-            read(observer, request.getCollectionName(), request, engine::count);
-            return;
-        }
-        // Qdrant sums the shards' counts (Collection::count), so an id under two selected keys counts twice
-        Rpc.respond(observer, clock -> {
-            List<Points.CountResponse> counts = custom.get().readEach(
-                    request.hasShardKeySelector() ? request.getShardKeySelector() : null,
-                    view -> engine.count(view, request));
-            long total = counts.stream().mapToLong(c -> c.getResult().getCount()).sum();
-            return Points.CountResponse.newBuilder()
-                    .setResult(Points.CountResult.newBuilder().setCount(total)).setTime(clock.seconds()).build();
-        });
+        Rpc.respond(observer, clock -> ShardRouting.count(lookup(request.getCollectionName()), request, engine)
+                .toBuilder().setTime(clock.seconds()).build());
     }
 
     @Override
