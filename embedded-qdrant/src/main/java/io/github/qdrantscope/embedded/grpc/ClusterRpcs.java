@@ -2,6 +2,7 @@ package io.github.qdrantscope.embedded.grpc;
 
 import io.github.qdrantscope.embedded.storage.CustomShards;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
+import io.github.qdrantscope.embedded.storage.ShardHashRing;
 import io.github.qdrantscope.embedded.storage.StoredCollection;
 import io.qdrant.client.grpc.Collections.CollectionClusterInfoResponse;
 import io.qdrant.client.grpc.Collections.CreateShardKey;
@@ -85,9 +86,19 @@ final class ClusterRpcs {
             }
             return info.setShardCount(info.getLocalShardsCount()).build();
         }
-        int points = collection.read(view -> view.size());
-        return info.setShardCount(1).addLocalShards(LocalShardInfo.newBuilder().setShardId(0)
-                .setPointsCount(points).setState(ReplicaState.Active)).build();
+        // auto sharding: shards 0 .. shard_number - 1 on one hash ring (ShardHolder::new, HashRingRouter::single)
+        int shardNumber = autoShards(collection);
+        int[] sizes = new int[shardNumber];
+        ShardHashRing ring = new ShardHashRing(0, shardNumber);
+        collection.read(view -> {
+            view.points().forEach(point -> sizes[shardNumber == 1 ? 0 : ring.shardOf(point.id())]++);
+            return null;
+        });
+        for (int i = 0; i < shardNumber; i++) {
+            info.addLocalShards(LocalShardInfo.newBuilder().setShardId(i).setPointsCount(sizes[i])
+                    .setState(ReplicaState.Active));
+        }
+        return info.setShardCount(shardNumber).build();
     }
 
     /** UpdateCollectionClusterSetup: the checks of each operation; what passes them cannot run on one peer. */
@@ -152,10 +163,14 @@ final class ClusterRpcs {
         boolean exists = collection.customShards()
                 .map(shards -> shards.shards().stream()
                         .anyMatch(shard -> shardId >= shard.id() && shardId < shard.id() + shard.count()))
-                .orElse(shardId == 0);
+                .orElse(shardId >= 0 && shardId < autoShards(collection));
         if (!exists) {
             throw QdrantErrors.badRequest("Shard " + shardId + " of " + name + " does not exist");
         }
+    }
+
+    private static int autoShards(StoredCollection collection) {
+        return Math.max(1, collection.config().getParams().getShardNumber());
     }
 
     private void checkPeer(long peer) {

@@ -248,4 +248,22 @@ class ShardingConformanceTest extends ConformanceTestBase {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 3L), org.assertj.core.groups.Tuple.tuple(2, 7L),
                         org.assertj.core.groups.Tuple.tuple(3, 1L));
     }
+
+    /** An auto-sharded collection of shard_number 3: shards 0, 1, 2 on one hash ring (ids 5, 8 / 9, 10 / the rest). */
+    @Test
+    void anAutoShardedCollectionReportsItsShardsAndWherePointsFall() {
+        String c = uniqueName("auto3");
+        await(client.createCollectionAsync(CreateCollection.newBuilder().setCollectionName(c).setShardNumber(3)
+                .setVectorsConfig(VectorsConfig.newBuilder().setParams(
+                        VectorParams.newBuilder().setSize(2).setDistance(Distance.Dot))).build()));
+        for (long id = 1; id <= 10; id++) {
+            upsert(c, null, id, id, "p" + id);
+        }
+        CollectionClusterInfoResponse info = await(client.getCollectionClusterInfoAsync(c));
+        assertThat(info.getShardCount()).isEqualTo(3);
+        assertThat(info.getLocalShardsList()).extracting(LocalShardInfo::getShardId, LocalShardInfo::getPointsCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 2L), org.assertj.core.groups.Tuple.tuple(1, 2L),
+                        org.assertj.core.groups.Tuple.tuple(2, 6L));
+        assertThat(count(c, null)).isEqualTo(10);
+    }
 }

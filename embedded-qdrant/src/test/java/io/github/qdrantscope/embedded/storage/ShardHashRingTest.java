@@ -20,6 +20,8 @@ class ShardHashRingTest {
                 "2 2 2 2 2 2 2 2 1 1 1 2 2 2 2 2 2 1 1 2 2 1 2 2 1 1 2 1 1 2 1 2 2 1 1 2 2 2 1 2 u1 u2");
         assertThat(placements(3, 3)).isEqualTo(
                 "5 3 4 3 4 5 4 5 3 5 5 5 3 4 5 4 4 5 3 4 3 4 5 3 5 5 5 5 3 5 4 3 3 5 4 5 5 4 5 4 u3 u5");
+        assertThat(placements(0, 3)).isEqualTo(
+                "2 2 2 2 2 0 2 2 0 1 1 2 2 0 2 2 0 1 1 0 2 1 2 2 1 1 2 1 1 0 0 2 2 1 1 0 2 0 0 2 u1 u2");
     }
 
     private static String placements(int first, int count) {
