@@ -82,7 +82,8 @@ class QueryTranslator:
         edge_tolerance.add_scales(self, req, ranking)
         return {"points": [scored(p) for p in page], "ranking": ranking,
                 "ambiguous": self.ambiguity(root, base_json) or self.equal_discovery_pair(root, req)
-                                    or self.mmr_cut_tie(root, base)}
+                                    or self.mmr_cut_tie(root, base)
+                                    or edge_tolerance.threshold_tie(self.shard, root, base)}
 
     def mmr_cut_tie(self, root, base):
         """MMR pre-selects candidates_limit nearest points; equal scores at that cut make Qdrant's candidate set
@@ -228,6 +229,9 @@ class QueryTranslator:
         for child in node["children"]:
             scope_json = merge_json(inherited, child["filter_json"])
             scope = cv.filter_(scope_json)
+            at_threshold = edge_tolerance.threshold_tie(self.shard, child, scope)
+            if at_threshold:
+                return "prefetch with " + at_threshold
             if child["query"] is not None:
                 hits = self.shard.query(q.QueryRequest(limit=child["limit"] + 1, query=child["query"],
                                                        prefetches=child["prefetches"], filter=scope,

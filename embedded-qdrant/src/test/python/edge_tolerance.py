@@ -86,3 +86,26 @@ def _dense(e, v, distance):
     if distance == "Manhattan":
         return sum(abs(a - b) for a, b in zip(e, v))
     return sum(abs(a * b) for a, b in zip(e, v))
+
+
+# Scores this close to a threshold may fall on either side of it (as generous as edge_query's tie test: a query
+# flagged here is only checked for succeeding).
+THRESHOLD_RELATIVE = 1e-4
+THRESHOLD_ABSOLUTE = 1e-6
+
+
+def threshold_tie(shard, node, scope):
+    """A score_threshold that some candidate of this node meets within rounding. Qdrant keeps scores strictly past
+    the threshold (score > t, or < t for Euclid and Manhattan distances), computed in the CPU's summation order,
+    so such a candidate is in on one CPU and out on another (long mode, seed 3240: near-unit 40-d vectors whose
+    Euclid distance to the origin is 0.99999994 in Edge's order and 1.0 in the embedded server's, threshold 1.0).
+    `node` is edge_query's node dict (root or prefetch), `scope` the filter it runs under."""
+    t = node.get("threshold")
+    if t is None or node.get("query") is None:
+        return None
+    hits = shard.query(q.QueryRequest(limit=100000, query=node["query"], prefetches=node["prefetches"],
+                                      filter=scope, params=q.SearchParams(exact=True)))
+    for p in hits:
+        if p.score is not None and abs(p.score - t) <= THRESHOLD_ABSOLUTE + THRESHOLD_RELATIVE * max(abs(t), 1.0):
+            return "a score %r at the threshold %r within rounding" % (p.score, t)
+    return None

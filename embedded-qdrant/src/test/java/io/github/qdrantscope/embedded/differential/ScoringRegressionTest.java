@@ -19,6 +19,7 @@ import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RecommendInput;
 import io.qdrant.client.grpc.Points.RecommendStrategy;
+import io.qdrant.client.grpc.Points.SearchPoints;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.Points.VectorInput;
 import io.qdrant.client.grpc.Points.Vectors;
@@ -28,7 +29,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differences found in example queries (recommend, discover, context), kept as named cases.
+ * Differences found in scores, kept as named cases: example queries (recommend, discover, context) and score
+ * thresholds.
  *
  * <p>The long mode's score differences (the seeds no longer reach them since the generator changed). A context or sum_scores score is a difference of raw similarities, here Euclid's
  * negated squared distances of about -406 and -404 (seed 1207) and Manhattan distances of about -171 and -172
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * which the old bound, relative to the score, did not allow. Neither side is wrong; the bound is now relative to
  * the similarities ({@link Ranking#close(double, double, double)}, the oracle's {@code edge_tolerance.py}).
  */
-class ExampleQueryRegressionTest extends SeededDifferentialTest {
+class ScoringRegressionTest extends SeededDifferentialTest {
 
     /** Seed 1207: context, one pair, 16 dimensions, Euclid: -0.611357569694519 against Edge's -0.6113529801368713. */
     @Test
@@ -116,6 +118,68 @@ class ExampleQueryRegressionTest extends SeededDifferentialTest {
         DifferentialRun.Result result = newRun().run(0, new Data(new Random(0), List.of(new Data.Space("", 2,
                 Distance.Dot))), steps);
         assertThat(result.difference()).isNull();
+    }
+
+    /**
+     * Long mode, seed 3240: a classic Search of the zero vector with score_threshold 1.0 on a 40-d Euclid vector. Three
+     * near-unit points (exact distances 1.0000000046, 0.9999999987 and 1.0000000068) are 0.99999994 from the origin in
+     * Edge's summation order and 1.0 in the embedded server's, so Edge keeps them (distance < threshold) and the
+     * embedded server does not. Both are Qdrant on some CPU; the oracle now reports a score at the threshold within
+     * rounding (edge_tolerance.threshold_tie) and the step is only checked for succeeding.
+     */
+    @Test
+    void seed3240ScoresAtTheThresholdWithinRounding() {
+        float[][] stored = {
+            {-0.051067251712083817f, 0.042185988277196884f, 0.19316741824150085f, 0.10324465483427048f,
+                -0.22425183653831482f, 0.2320229411125183f, 0.27531909942626953f, -0.2686581313610077f,
+                -0.055507879704236984f, -0.2631073594093323f, 0.0f, -0.07327040284872055f, -0.07438056170940399f,
+                0.23313309252262115f, -0.1465408056974411f, -0.08881261199712753f, 0.049957092851400375f,
+                0.06882977485656738f, -0.06549929827451706f, 0.11323607712984085f, 0.10213450342416763f,
+                -0.18428616225719452f, 0.22314168512821198f, -0.07327040284872055f, -0.09103292226791382f,
+                0.25422608852386475f, 0.08104150742292404f, 0.11323607712984085f, -0.07327040284872055f,
+                -0.10324465483427048f, -0.1543119102716446f, 0.17762522399425507f, -0.17651505768299103f,
+                -0.1731845885515213f, 0.062168825417757034f, -0.281980037689209f, -0.2264721542596817f,
+                -0.19316741824150085f, -0.0532875657081604f, 0.07105008512735367f},
+            {0.19094885885715485f, -0.15731020271778107f, -0.10190535336732864f, 0.2226087749004364f,
+                -0.21568317711353302f, 0.24536433815956116f, 0.08310727775096893f, -0.2216194123029709f,
+                -0.08310727775096893f, 0.07024543732404709f, 0.20282132923603058f, 0.20084258913993835f,
+                -0.02572368085384369f, -0.05144736170768738f, 0.1949063539505005f, -0.18006576597690582f,
+                0.23843874037265778f, -0.01385121326893568f, 0.18105514347553253f, 0.24437497556209564f,
+                -0.24041748046875f, 0.09201163053512573f, -0.14840584993362427f, -0.058372970670461655f,
+                -0.009893723763525486f, -0.08112853020429611f, 0.06331983208656311f, -0.0979478657245636f,
+                0.204800084233284f, -0.18501262366771698f, -0.06727731972932816f, 0.03858552128076553f,
+                -0.20084258913993835f, -0.10388409346342087f, -0.20974694192409515f, 0.1968850940465927f,
+                0.2483324557542801f, 0.04748987406492233f, 0.05243673548102379f, -0.06925606727600098f},
+            {0.03250851482152939f, -0.11703065782785416f, 0.287375271320343f, -0.19765177369117737f,
+                -0.1066279336810112f, -0.16774393618106842f, 0.15734121203422546f, -0.16514326632022858f,
+                0.1859487146139145f, 0.02860749326646328f, 0.1872490495443344f, 0.12873372435569763f,
+                0.05461430549621582f, 0.13653576374053955f, -0.07021839171648026f, -0.07802043855190277f,
+                0.28217393159866333f, 0.0663173720240593f, 0.15474054217338562f, 0.18204769492149353f,
+                0.15213985741138458f, -0.06761771440505981f, -0.2548667788505554f, -0.26266881823539734f,
+                -0.15734121203422546f, 0.0533139668405056f, 0.02730715274810791f, -0.04551192373037338f,
+                -0.11573031544685364f, -0.2847746014595032f, 0.07021839171648026f, -0.1196313425898552f,
+                -0.22235825657844543f, 0.21455620229244232f, -0.08452214300632477f, -0.17554599046707153f,
+                -0.19895212352275848f, -0.1391364485025406f, -0.07411941885948181f, 0.08712282031774521f}};
+        String c = "regression-threshold";
+        UpsertPoints.Builder upsert = UpsertPoints.newBuilder().setCollectionName(c).setWait(true);
+        long[] ids = {26, 32, 8};
+        for (int i = 0; i < ids.length; i++) {
+            upsert.addPoints(PointStruct.newBuilder().setId(PointId.newBuilder().setNum(ids[i]))
+                    .setVectors(Vectors.newBuilder().setVector(Data.dense(stored[i]))));
+        }
+        SearchPoints.Builder search = SearchPoints.newBuilder().setCollectionName(c).setLimit(5).setScoreThreshold(1f);
+        for (int i = 0; i < 40; i++) {
+            search.addVector(0f);
+        }
+        List<Step> steps = List.of(
+                new Step(Step.Op.RESET, CreateCollection.newBuilder().setCollectionName(c).setVectorsConfig(
+                        VectorsConfig.newBuilder().setParams(VectorParams.newBuilder().setSize(40)
+                                .setDistance(Distance.Euclid))).build()),
+                new Step(Step.Op.UPSERT, upsert.build()), new Step(Step.Op.SEARCH, search.build()));
+        DifferentialRun.Result result = newRun().run(0, new Data(new Random(0),
+                List.of(new Data.Space("", 40, Distance.Euclid))), steps);
+        assertThat(result.difference()).isNull();
+        assertThat(result.ambiguous()).isEqualTo(1);
     }
 
     private void assertAgrees(String c, Distance distance, float[] stored, Query query) {
