@@ -19,12 +19,14 @@ import traceback
 
 import qdrant_edge as q
 
+import edge_classic
 import edge_convert as cv
 import edge_groups
 import edge_query
+import edge_tolerance
 
 
-class Oracle:
+class Oracle(edge_classic.ClassicReads):
     def __init__(self):
         self.shard = None
         self.dir = None
@@ -36,6 +38,7 @@ class Oracle:
         self.close()
         self.dir = tempfile.mkdtemp(prefix="edge-oracle-")
         self.shard = q.EdgeShard.create(self.dir, cv.config(req))
+        edge_tolerance.configure(req)
         return True
 
     def close(self):

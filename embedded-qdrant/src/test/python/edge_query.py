@@ -6,16 +6,15 @@ lib/collection/src/collection/query.rs and universal_query/collection_query.rs (
 fetched, then excluded by a must_not has_id merged into the root filter with Filter::merge_owned,
 exclude_referenced_ids; the shard's planner merges the root filter into every prefetch's the same way,
 recurse_prefetches in lib/shard/src/query/planned_query.rs, which concatenates should lists), and
-avg_vector_for_recommendation (f32 sum in request order, divided by the count, then
-avg_pos + avg_pos - avg_neg).
+avg_vector_for_recommendation (edge_average).
 """
-import struct
-
 import qdrant_edge as q
 
+import edge_average
 import edge_convert as cv
 import edge_feedback
 import edge_formula
+import edge_tolerance
 
 EXACT = q.SearchParams(exact=True)
 # How far past the requested page the ranking is returned, so the Java side can tell which other ids
@@ -25,10 +24,6 @@ RANKING_EXTRA = 50
 # ambiguous query is only checked for succeeding, never compared).
 TIE_RELATIVE = 1e-4
 TIE_ABSOLUTE = 1e-6
-
-
-def f32(x):
-    return struct.unpack("f", struct.pack("f", x))[0]
 
 
 def and_filters(*filters):
@@ -82,12 +77,14 @@ class QueryTranslator:
             filter=base, score_threshold=root["threshold"], params=EXACT,
             with_payload=cv.with_payload(req.get("with_payload")),
             with_vector=cv.with_vectors(req.get("with_vectors"))))
-        ranking = self.shard.query(q.QueryRequest(
+        ranking = [ranked(p) for p in self.shard.query(q.QueryRequest(
             limit=offset + limit + RANKING_EXTRA, query=root["query"], prefetches=root["prefetches"],
-            filter=base, score_threshold=root["threshold"], params=EXACT))
-        return {"points": [scored(p) for p in page], "ranking": [ranked(p) for p in ranking],
+            filter=base, score_threshold=root["threshold"], params=EXACT))]
+        edge_tolerance.add_scales(self, req, ranking)
+        return {"points": [scored(p) for p in page], "ranking": ranking,
                 "ambiguous": self.ambiguity(root, base_json) or self.equal_discovery_pair(root, req)
-                                    or self.mmr_cut_tie(root, base)}
+                                    or self.mmr_cut_tie(root, base)
+                                    or edge_tolerance.threshold_tie(self.shard, root, base)}
 
     def mmr_cut_tie(self, root, base):
         """MMR pre-selects candidates_limit nearest points; equal scores at that cut make Qdrant's candidate set
@@ -113,12 +110,12 @@ class QueryTranslator:
         using = req.get("using", "")
         lookup = (req.get("lookup_from") or {}).get("vector_name", using)
         for pair in req["query"]["discover"]["context"].get("pairs", []):
-            if self.vector(pair["positive"], lookup, True) == self.vector(pair["negative"], lookup, True):
+            if same(self.vector(pair["positive"], lookup, True), self.vector(pair["negative"], lookup, True)):
                 return "discovery pair with equal vectors"
         records, _ = self.shard.scroll(q.ScrollRequest(limit=100000, with_payload=False, with_vector=[using]))
         for r in records:
             v = r.vector.get(using) if isinstance(r.vector, dict) else r.vector
-            if v is not None and not any(v):
+            if v is not None and is_zero(v):
                 return "discovery over a stored zero vector"
         return None
 
@@ -208,9 +205,7 @@ class QueryTranslator:
             return q.Query.RecommendBestScore(q.RecommendQuery(pos, neg), using=name)
         if strategy == "SumScores":
             return q.Query.RecommendSumScores(q.RecommendQuery(pos, neg), using=name)
-        if not pos:
-            raise RuntimeError("Positive vectors should not be empty with `average` strategy")
-        return q.Query.Nearest(average_vector(pos, neg), using=name)
+        return q.Query.Nearest(edge_average.average(pos, neg), using=name)
 
     def vector(self, vi, lookup_name, required):
         """A VectorInput: a dense vector as sent, or a point's stored vector (its id then excluded)."""
@@ -227,7 +222,9 @@ class QueryTranslator:
             stored = stored.get(lookup_name)
         if stored is None and required:
             raise RuntimeError("Vector %r not found for point %s" % (lookup_name, pid))
-        return None if stored is None else list(stored)
+        if stored is None or isinstance(stored, q.SparseVector):
+            return stored
+        return list(stored)
 
     # ---- ambiguity: ties at a prefetch's cut make Qdrant's own answer one of several ----
 
@@ -235,6 +232,9 @@ class QueryTranslator:
         for child in node["children"]:
             scope_json = merge_json(inherited, child["filter_json"])
             scope = cv.filter_(scope_json)
+            at_threshold = edge_tolerance.threshold_tie(self.shard, child, scope)
+            if at_threshold:
+                return "prefetch with " + at_threshold
             if child["query"] is not None:
                 hits = self.shard.query(q.QueryRequest(limit=child["limit"] + 1, query=child["query"],
                                                        prefetches=child["prefetches"], filter=scope,
@@ -252,22 +252,22 @@ class QueryTranslator:
         return None
 
 
+def same(a, b):
+    if isinstance(a, q.SparseVector) or isinstance(b, q.SparseVector):
+        return (isinstance(a, q.SparseVector) and isinstance(b, q.SparseVector)
+                and sorted(zip(a.indices, a.values)) == sorted(zip(b.indices, b.values)))
+    return a == b
+
+
+def is_zero(v):
+    """A vector similar 0 to everything: all zeros (an empty sparse vector too)."""
+    if isinstance(v, q.SparseVector):
+        return not any(v.values)
+    return not any(x for row in v for x in row) if v and isinstance(v[0], list) else not any(v)
+
+
 def close(a, b):
     return abs(a - b) <= TIE_ABSOLUTE + TIE_RELATIVE * max(abs(a), abs(b))
-
-
-def average_vector(pos, neg):
-    def avg(vectors):
-        total = list(vectors[0])
-        for v in vectors[1:]:
-            total = [f32(a + b) for a, b in zip(total, v)]
-        return [f32(x / len(vectors)) for x in total]
-
-    p = avg(pos)
-    if not neg:
-        return p
-    n = avg(neg)
-    return [f32(f32(a + a) - b) for a, b in zip(p, n)]
 
 
 def scored(p):

@@ -2,6 +2,7 @@ package io.github.qdrantscope.embedded.grpc;
 
 import io.github.qdrantscope.embedded.storage.CustomShards;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
+import io.github.qdrantscope.embedded.storage.ShardHashRing;
 import io.github.qdrantscope.embedded.storage.StoredCollection;
 import io.qdrant.client.grpc.Collections.CollectionClusterInfoResponse;
 import io.qdrant.client.grpc.Collections.CreateShardKey;
@@ -21,6 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * "Bad request: Distributed mode disabled"; the embedded server does what one peer can do instead.
  */
 final class ClusterRpcs {
+
+    /** Bounds the shards of one key (each adds 100 nodes to the key's hash ring); Qdrant's own limit is not modelled. */
+    private static final long MAX_SHARDS_PER_KEY = 1000;
 
     /** This peer's id, random like Qdrant's. */
     private final long peerId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
@@ -46,12 +50,12 @@ final class ClusterRpcs {
         }
         long shardNumber = request.hasShardsNumber() ? request.getShardsNumber()
                 : collection.config().getParams().getShardNumber();
-        if (shardNumber != 1) {
-            // points of a key with several shards are spread by a hash of their id, which is not modelled
+        if (shardNumber < 1 || shardNumber > MAX_SHARDS_PER_KEY) {
             throw QdrantErrors.unimplementedFeature("shard keys with " + shardNumber
                     + " shards (shards_number, or the collection's shard_number)");
         }
-        shards.create(key, request.hasInitialState() ? request.getInitialState() : ReplicaState.Active);
+        shards.create(key, (int) shardNumber, request.hasInitialState() ? request.getInitialState()
+                : ReplicaState.Active);
     }
 
     void deleteShardKey(StoredCollection collection, String name, ShardKey key) {
@@ -74,14 +78,27 @@ final class ClusterRpcs {
         if (collection.customShards().isPresent()) {
             List<CustomShards.Shard> shards = collection.customShards().get().shards();
             for (CustomShards.Shard shard : shards) {
-                info.addLocalShards(LocalShardInfo.newBuilder().setShardId(shard.id()).setPointsCount(shard.size())
-                        .setState(shard.state()).setShardKey(shard.key()));
+                int[] sizes = shard.sizes();
+                for (int i = 0; i < shard.count(); i++) {
+                    info.addLocalShards(LocalShardInfo.newBuilder().setShardId(shard.id() + i).setPointsCount(sizes[i])
+                            .setState(shard.state()).setShardKey(shard.key()));
+                }
             }
-            return info.setShardCount(shards.size()).build();
+            return info.setShardCount(info.getLocalShardsCount()).build();
         }
-        int points = collection.read(view -> view.size());
-        return info.setShardCount(1).addLocalShards(LocalShardInfo.newBuilder().setShardId(0)
-                .setPointsCount(points).setState(ReplicaState.Active)).build();
+        // auto sharding: shards 0 .. shard_number - 1 on one hash ring (ShardHolder::new, HashRingRouter::single)
+        int shardNumber = autoShards(collection);
+        int[] sizes = new int[shardNumber];
+        ShardHashRing ring = new ShardHashRing(0, shardNumber);
+        collection.read(view -> {
+            view.points().forEach(point -> sizes[shardNumber == 1 ? 0 : ring.shardOf(point.id())]++);
+            return null;
+        });
+        for (int i = 0; i < shardNumber; i++) {
+            info.addLocalShards(LocalShardInfo.newBuilder().setShardId(i).setPointsCount(sizes[i])
+                    .setState(ReplicaState.Active));
+        }
+        return info.setShardCount(shardNumber).build();
     }
 
     /** UpdateCollectionClusterSetup: the checks of each operation; what passes them cannot run on one peer. */
@@ -144,11 +161,16 @@ final class ClusterRpcs {
 
     private void checkShard(StoredCollection collection, String name, int shardId) {
         boolean exists = collection.customShards()
-                .map(shards -> shards.shards().stream().anyMatch(shard -> shard.id() == shardId))
-                .orElse(shardId == 0);
+                .map(shards -> shards.shards().stream()
+                        .anyMatch(shard -> shardId >= shard.id() && shardId < shard.id() + shard.count()))
+                .orElse(shardId >= 0 && shardId < autoShards(collection));
         if (!exists) {
             throw QdrantErrors.badRequest("Shard " + shardId + " of " + name + " does not exist");
         }
+    }
+
+    private static int autoShards(StoredCollection collection) {
+        return Math.max(1, collection.config().getParams().getShardNumber());
     }
 
     private void checkPeer(long peer) {

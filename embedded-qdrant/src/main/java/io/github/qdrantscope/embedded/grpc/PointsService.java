@@ -53,10 +53,12 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     private final CollectionCatalog catalog;
     private final PointsQueryEngine engine;
+    private final BatchReads batchReads;
 
     public PointsService(CollectionCatalog catalog, PointsQueryEngine engine) {
         this.catalog = catalog;
         this.engine = engine;
+        this.batchReads = new BatchReads(catalog, engine);
     }
 
     // ---- writes ----
@@ -172,7 +174,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void searchBatch(Points.SearchBatchPoints request, StreamObserver<Points.SearchBatchResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::searchBatch);
+        batchReads.respond(observer, request.getCollectionName(), request,
+                (results, time) -> Points.SearchBatchResponse.newBuilder().addAllResult(results).setTime(time).build());
     }
 
     @Override
@@ -188,20 +191,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void count(Points.CountPoints request, StreamObserver<Points.CountResponse> observer) {
-        var custom = catalog.find(request.getCollectionName()).flatMap(StoredCollection::customShards);
-        if (custom.isEmpty()) {
-            read(observer, request.getCollectionName(), request, engine::count);
-            return;
-        }
-        // Qdrant sums the shards' counts (Collection::count), so an id under two selected keys counts twice
-        Rpc.respond(observer, clock -> {
-            List<Points.CountResponse> counts = custom.get().readEach(
-                    request.hasShardKeySelector() ? request.getShardKeySelector() : null,
-                    view -> engine.count(view, request));
-            long total = counts.stream().mapToLong(c -> c.getResult().getCount()).sum();
-            return Points.CountResponse.newBuilder()
-                    .setResult(Points.CountResult.newBuilder().setCount(total)).setTime(clock.seconds()).build();
-        });
+        Rpc.respond(observer, clock -> ShardRouting.count(lookup(request.getCollectionName()), request, engine)
+                .toBuilder().setTime(clock.seconds()).build());
     }
 
     @Override
@@ -212,7 +203,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
     @Override
     public void recommendBatch(Points.RecommendBatchPoints request,
             StreamObserver<Points.RecommendBatchResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::recommendBatch);
+        batchReads.respond(observer, request.getCollectionName(), request,
+                (results, time) -> Points.RecommendBatchResponse.newBuilder().addAllResult(results).setTime(time).build());
     }
 
     @Override
@@ -229,7 +221,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void discoverBatch(Points.DiscoverBatchPoints request, StreamObserver<Points.DiscoverBatchResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::discoverBatch);
+        batchReads.respond(observer, request.getCollectionName(), request,
+                (results, time) -> Points.DiscoverBatchResponse.newBuilder().addAllResult(results).setTime(time).build());
     }
 
     @Override
@@ -239,8 +232,8 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void queryBatch(Points.QueryBatchPoints request, StreamObserver<Points.QueryBatchResponse> observer) {
-        readResolved(observer, request.getCollectionName(), () -> QueryInference.queryBatch(request),
-                engine::queryBatch);
+        batchReads.respond(observer, request.getCollectionName(), () -> QueryInference.queryBatch(request),
+                (results, time) -> Points.QueryBatchResponse.newBuilder().addAllResult(results).setTime(time).build());
     }
 
     @Override

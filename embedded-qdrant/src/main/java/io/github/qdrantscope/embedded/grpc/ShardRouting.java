@@ -2,14 +2,17 @@ package io.github.qdrantscope.embedded.grpc;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import io.github.qdrantscope.embedded.search.PointsQueryEngine;
 import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.CustomShards;
 import io.github.qdrantscope.embedded.storage.PointKey;
-import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.ShardSelection;
 import io.github.qdrantscope.embedded.storage.StoredCollection;
 import io.github.qdrantscope.embedded.storage.StoredCollection.MutableCollection;
 import io.qdrant.client.grpc.Collections.ShardKey;
+import io.qdrant.client.grpc.Points.CountPoints;
+import io.qdrant.client.grpc.Points.CountResponse;
+import io.qdrant.client.grpc.Points.CountResult;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.ShardKeySelector;
@@ -28,23 +31,10 @@ final class ShardRouting {
     private ShardRouting() {
     }
 
-    /** The request's selector, or {@code null}; a batch whose entries name shard keys is refused. */
+    /** The request's selector, or {@code null} (a batch has none of its own: {@link BatchReads} routes its entries). */
     static ShardKeySelector selectorOf(Message request) {
         FieldDescriptor field = request.getDescriptorForType().findFieldByName(FIELD);
-        if (field != null) {
-            return request.hasField(field) ? (ShardKeySelector) request.getField(field) : null;
-        }
-        for (FieldDescriptor batch : request.getDescriptorForType().getFields()) {
-            if (batch.isRepeated() && batch.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
-                for (int i = 0; i < request.getRepeatedFieldCount(batch); i++) {
-                    if (selectorOf((Message) request.getRepeatedField(batch, i)) != null) {
-                        throw QdrantErrors.unimplementedFeature(FIELD + " inside "
-                                + request.getDescriptorForType().getName());
-                    }
-                }
-            }
-        }
-        return null;
+        return field != null && request.hasField(field) ? (ShardKeySelector) request.getField(field) : null;
     }
 
     /** A read over the selected shards. */
@@ -56,6 +46,22 @@ final class ShardRouting {
         }
         A answer = custom.get().read(selector, query);
         return answer instanceof Message message ? cast(stamp(message, custom.get().keysOf(selector))) : answer;
+    }
+
+    /**
+     * Count over the selected shards: the sum of the shards' counts ({@code Collection::count}), so an id under two
+     * selected keys counts twice.
+     */
+    static CountResponse count(StoredCollection collection, CountPoints request, PointsQueryEngine engine) {
+        ShardKeySelector selector = request.hasShardKeySelector() ? request.getShardKeySelector() : null;
+        Optional<CustomShards> custom = collection.customShards();
+        if (custom.isEmpty()) {
+            ShardSelection.checkAuto(selector, false);
+            return collection.read(view -> engine.count(view, request));
+        }
+        long total = custom.get().readEach(selector, view -> engine.count(view, request)).stream()
+                .mapToLong(c -> c.getResult().getCount()).sum();
+        return CountResponse.newBuilder().setResult(CountResult.newBuilder().setCount(total)).build();
     }
 
     /** A point write to the selected shards. */

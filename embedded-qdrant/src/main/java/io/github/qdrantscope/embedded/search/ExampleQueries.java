@@ -27,20 +27,31 @@ final class ExampleQueries {
      */
     static VectorQuery recommend(VectorSpace space, Examples examples, RecommendInput input) {
         RecommendStrategy strategy = input.hasStrategy() ? input.getStrategy() : RecommendStrategy.AverageVector;
-        boolean average = strategy != RecommendStrategy.BestScore && strategy != RecommendStrategy.SumScores;
+        if (strategy != RecommendStrategy.BestScore && strategy != RecommendStrategy.SumScores) {
+            AverageVector average = new AverageVector();
+            for (VectorInput v : input.getPositiveList()) {
+                average.addPositive(examples.unprepared(v), multi(space, v));
+            }
+            for (VectorInput v : input.getNegativeList()) {
+                average.addNegative(examples.unprepared(v), multi(space, v));
+            }
+            return new VectorQuery.Nearest(average.query(space));
+        }
         List<float[]> positives = new ArrayList<>();
         for (VectorInput v : input.getPositiveList()) {
-            addIfPresent(positives, average ? examples.unprepared(v) : examples.of(v, false));
+            addIfPresent(positives, examples.of(v, false));
         }
         List<float[]> negatives = new ArrayList<>();
         for (VectorInput v : input.getNegativeList()) {
-            addIfPresent(negatives, average ? examples.unprepared(v) : examples.of(v, false));
+            addIfPresent(negatives, examples.of(v, false));
         }
-        return switch (strategy) {
-            case BestScore -> new VectorQuery.BestScore(positives, negatives);
-            case SumScores -> new VectorQuery.SumScores(positives, negatives);
-            default -> new VectorQuery.Nearest(Recommendation.averageQuery(space, positives, negatives));
-        };
+        return strategy == RecommendStrategy.BestScore ? new VectorQuery.BestScore(positives, negatives)
+                : new VectorQuery.SumScores(positives, negatives);
+    }
+
+    /** Whether an example is a multivector to average_vector: sent as one, or a point's of a multivector space. */
+    private static boolean multi(VectorSpace space, VectorInput v) {
+        return v.hasMultiDense() || v.hasId() && space.spec().multivector();
     }
 
     static void addIfPresent(List<float[]> into, float[] vector) {

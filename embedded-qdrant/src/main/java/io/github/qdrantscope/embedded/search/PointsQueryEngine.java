@@ -1,5 +1,6 @@
 package io.github.qdrantscope.embedded.search;
 
+import com.google.protobuf.Message;
 import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
@@ -12,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -46,8 +46,7 @@ public class PointsQueryEngine {
     public Points.SearchBatchResponse searchBatch(CollectionView collection, Points.SearchBatchPoints request) {
         Timer timer = new Timer();
         return Points.SearchBatchResponse.newBuilder()
-                .addAllResult(batch(request.getSearchPointsList(), "search_points",
-                        (one, prefix) -> ClassicSearch.run(collection, one, prefix)))
+                .addAllResult(entries(collection, request, request.getSearchPointsCount()))
                 .setTime(timer.seconds())
                 .build();
     }
@@ -113,8 +112,7 @@ public class PointsQueryEngine {
             Points.RecommendBatchPoints request) {
         Timer timer = new Timer();
         return Points.RecommendBatchResponse.newBuilder()
-                .addAllResult(batch(request.getRecommendPointsList(), "recommend_points",
-                        (one, prefix) -> recommendPoints(collection, one, prefix)))
+                .addAllResult(entries(collection, request, request.getRecommendPointsCount()))
                 .setTime(timer.seconds())
                 .build();
     }
@@ -144,8 +142,7 @@ public class PointsQueryEngine {
             Points.DiscoverBatchPoints request) {
         Timer timer = new Timer();
         return Points.DiscoverBatchResponse.newBuilder()
-                .addAllResult(batch(request.getDiscoverPointsList(), "discover_points",
-                        (one, prefix) -> discoverPoints(collection, one, prefix)))
+                .addAllResult(entries(collection, request, request.getDiscoverPointsCount()))
                 .setTime(timer.seconds())
                 .build();
     }
@@ -161,8 +158,7 @@ public class PointsQueryEngine {
     public Points.QueryBatchResponse queryBatch(CollectionView collection, Points.QueryBatchPoints request) {
         Timer timer = new Timer();
         return Points.QueryBatchResponse.newBuilder()
-                .addAllResult(batch(request.getQueryPointsList(), "query_points",
-                        (one, prefix) -> queryPoints(collection, one, prefix)))
+                .addAllResult(entries(collection, request, request.getQueryPointsCount()))
                 .setTime(timer.seconds())
                 .build();
     }
@@ -228,19 +224,31 @@ public class PointsQueryEngine {
         return Points.SearchMatrixOffsetsResponse.newBuilder().setResult(offsets).setTime(timer.seconds()).build();
     }
 
-    /**
-     * Answers each request of a batch in order; a failing element fails the batch, its validation
-     * path naming the element (e.g. {@code query_points[2].limit}).
-     */
-    private static <R> List<Points.BatchResult> batch(List<R> requests, String listName,
-            BiFunction<R, String, List<Points.ScoredPoint>> one) {
-        List<Points.BatchResult> results = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            results.add(Points.BatchResult.newBuilder()
-                    .addAllResult(one.apply(requests.get(i), listName + "[" + i + "]."))
-                    .build());
+    /** Every entry of a batch in order ({@link #batchEntry}); a failing entry fails the batch. */
+    private List<Points.BatchResult> entries(CollectionView view, Message batch, int count) {
+        List<Points.BatchResult> results = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            results.add(batchEntry(view, batch, i));
         }
         return results;
+    }
+
+    /**
+     * Entry {@code i} of a SearchBatch, RecommendBatch, DiscoverBatch or QueryBatch, answered as its single RPC
+     * answers it; a failure's validation path names the entry (e.g. {@code query_points[2].limit}).
+     */
+    public Points.BatchResult batchEntry(CollectionView view, Message batch, int i) {
+        List<Points.ScoredPoint> points;
+        if (batch instanceof Points.SearchBatchPoints s) {
+            points = ClassicSearch.run(view, s.getSearchPoints(i), "search_points[" + i + "].");
+        } else if (batch instanceof Points.RecommendBatchPoints r) {
+            points = recommendPoints(view, r.getRecommendPoints(i), "recommend_points[" + i + "].");
+        } else if (batch instanceof Points.DiscoverBatchPoints d) {
+            points = discoverPoints(view, d.getDiscoverPoints(i), "discover_points[" + i + "].");
+        } else {
+            points = queryPoints(view, ((Points.QueryBatchPoints) batch).getQueryPoints(i), "query_points[" + i + "].");
+        }
+        return Points.BatchResult.newBuilder().addAllResult(points).build();
     }
 
     private static List<Points.ScoredPoint> recommendPoints(CollectionView view, Points.RecommendPoints request,

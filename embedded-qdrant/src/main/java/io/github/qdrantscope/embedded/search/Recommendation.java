@@ -1,6 +1,7 @@
 package io.github.qdrantscope.embedded.search;
 
 import io.github.qdrantscope.embedded.storage.CollectionView;
+import io.github.qdrantscope.embedded.storage.MultiVectors;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.SparseVec;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
@@ -57,13 +58,12 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
         }
         VectorSpace space = VectorSpace.forSearch(view, using);
         Examples examples = new Examples(space, ExampleSource.of(view, lookupFrom, using));
-        boolean average = strategy != RecommendStrategy.BestScore && strategy != RecommendStrategy.SumScores;
-        List<float[]> pos = resolve(examples, positive, positiveVectors, average);
-        List<float[]> neg = resolve(examples, negative, negativeVectors, average);
         VectorQuery query = switch (strategy) {
-            case BestScore -> new VectorQuery.BestScore(pos, neg);
-            case SumScores -> new VectorQuery.SumScores(pos, neg);
-            default -> new VectorQuery.Nearest(averageQuery(space, pos, neg));
+            case BestScore -> new VectorQuery.BestScore(resolve(examples, positive, positiveVectors),
+                    resolve(examples, negative, negativeVectors));
+            case SumScores -> new VectorQuery.SumScores(resolve(examples, positive, positiveVectors),
+                    resolve(examples, negative, negativeVectors));
+            default -> new VectorQuery.Nearest(average(space, examples));
         };
         Predicate<StoredPoint> compiled = PointFilter.compile(filter != null, filter);
         return new CoreSearch(space, query, compiled, examples.referencedIds(), threshold);
@@ -91,48 +91,33 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
         }
     }
 
-    /**
-     * The Nearest query of average_vector: for a plain dense vector the preprocessed
-     * {@link #averageVector}; for a multivector {@code avg_vectors}' concatenation of every positive's
-     * sub-vectors, followed by every negative's negated ({@code merge_positive_and_negative_avg} in
-     * {@code reco_query.rs}), each sub-vector then preprocessed like any multivector query.
-     */
-    static float[] averageQuery(VectorSpace space, List<float[]> positives, List<float[]> negatives) {
-        if (!space.spec().multivector()) {
-            return space.prepare(averageVector(positives, negatives));
+    /** average_vector's query ({@link AverageVector}): ids read as stored, vectors only dimension-checked. */
+    private float[] average(VectorSpace space, Examples examples) {
+        AverageVector average = new AverageVector();
+        boolean multiSpace = space.spec().multivector();
+        for (PointId id : positive) {
+            average.addPositive(examples.storedById(id, false), multiSpace);
         }
-        if (positives.isEmpty()) {
-            averageVector(positives, negatives); // the empty-positives error
+        for (Vector v : positiveVectors) {
+            average.addPositive(examples.of(v, true), MultiVectors.isMulti(v));
         }
-        int length = 0;
-        for (float[] v : positives) {
-            length += v.length;
+        for (PointId id : negative) {
+            average.addNegative(examples.storedById(id, false), multiSpace);
         }
-        for (float[] v : negatives) {
-            length += v.length;
+        for (Vector v : negativeVectors) {
+            average.addNegative(examples.of(v, true), MultiVectors.isMulti(v));
         }
-        float[] flat = new float[length];
-        int at = 0;
-        for (float[] v : positives) {
-            System.arraycopy(v, 0, flat, at, v.length);
-            at += v.length;
-        }
-        for (float[] v : negatives) {
-            for (float x : v) {
-                flat[at++] = -x;
-            }
-        }
-        return space.prepareStored(flat);
+        return average.query(space);
     }
 
-    /** The examples, prepared for the metric unless {@code raw} (average_vector averages them as they are). */
-    private static List<float[]> resolve(Examples examples, List<PointId> ids, List<Vector> vectors, boolean raw) {
+    /** The examples prepared for the metric (best_score, sum_scores). */
+    private static List<float[]> resolve(Examples examples, List<PointId> ids, List<Vector> vectors) {
         List<float[]> out = new ArrayList<>();
         for (PointId id : ids) {
-            ExampleQueries.addIfPresent(out, raw ? examples.storedById(id, false) : examples.byId(id, false));
+            ExampleQueries.addIfPresent(out, examples.byId(id, false));
         }
         for (Vector v : vectors) {
-            out.add(examples.of(v, raw));
+            out.add(examples.of(v, false));
         }
         return out;
     }

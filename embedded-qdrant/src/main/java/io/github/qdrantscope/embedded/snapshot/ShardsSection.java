@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The shard keys of a custom-sharded collection in its snapshot, after the (empty) points block of the
  * collection itself: {@code int count}, then per key in creation order its {@code ShardKey} message (int length +
- * bytes), shard id, replica state number and a points block of its own.
+ * bytes), first shard id, replica state number (with the key's shard count - 1 in its high 16 bits) and a points
+ * block of its own.
  */
 final class ShardsSection {
 
@@ -27,7 +28,9 @@ final class ShardsSection {
         for (CustomShards.Shard shard : all) {
             out.writeSized(shard.key().toByteArray());
             out.writeInt(shard.id());
-            out.writeInt(shard.state().getNumber());
+            // the key's shard count shares the state's int (count - 1 in the high 16 bits), so that files written
+            // before a key could have several shards read as keys of one shard
+            out.writeInt(shard.state().getNumber() | (shard.count() - 1) << 16);
             PointsBlock.write(out, vectors, sparseVectors, shard.points());
         }
     }
@@ -46,11 +49,12 @@ final class ShardsSection {
                 throw new SnapshotFormatException("its shard key " + i + " is not readable: " + e.getMessage());
             }
             int id = in.readInt();
-            ReplicaState state = ReplicaState.forNumber(in.readInt());
+            int stateAndCount = in.readInt();
+            ReplicaState state = ReplicaState.forNumber(stateAndCount & 0xFFFF);
             if (state == null) {
                 throw new SnapshotFormatException("shard key " + CustomShards.display(key) + " has an unknown state");
             }
-            shards.restore(key, id, state, PointsBlock.read(in, specs, sparseNames));
+            shards.restore(key, id, (stateAndCount >>> 16) + 1, state, PointsBlock.read(in, specs, sparseNames));
         }
     }
 }

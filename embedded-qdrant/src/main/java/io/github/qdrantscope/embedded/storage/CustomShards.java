@@ -24,12 +24,33 @@ import java.util.function.Function;
  */
 public final class CustomShards {
 
-    /** One shard key's local shard. */
-    public record Shard(ShardKey key, int id, ReplicaState state, StoredCollection store) {
+    /**
+     * One shard key's local shards: {@code count} of them, ids {@code id} to {@code id + count - 1}, holding the
+     * key's points in one store (reads merge a key's shards anyway; which shard holds a point only shows in
+     * {@link #sizes()}).
+     */
+    public record Shard(ShardKey key, int id, int count, ReplicaState state, StoredCollection store) {
 
-        /** Number of points in the shard. */
+        /** Number of points in the key's shards. */
         public int size() {
             return store.readOwn(CollectionView::size);
+        }
+
+        /**
+         * Number of points in each of the key's shards, by shard id order: where Qdrant's hash ring of the key puts
+         * them ({@link ShardHashRing}).
+         */
+        public int[] sizes() {
+            int[] sizes = new int[count];
+            if (count == 1) {
+                sizes[0] = size();
+                return sizes;
+            }
+            ShardHashRing ring = new ShardHashRing(id, count);
+            for (StoredPoint point : points()) {
+                sizes[ring.shardOf(point.id()) - id]++;
+            }
+            return sizes;
         }
 
         /** The shard's points in id order (immutable records), copied under its read lock. */
@@ -56,22 +77,22 @@ public final class CustomShards {
     }
 
     /**
-     * Adds a key with one new empty shard; its id is one more than the highest shard id (Qdrant's
-     * {@code max_shard_id + 1}, so a dropped key's id can come back).
+     * Adds a key with {@code count} new empty shards; their ids follow the highest shard id (Qdrant's
+     * {@code max_shard_id + 1}, so a dropped key's ids can come back).
      */
-    public Shard create(ShardKey key, ReplicaState state) {
+    public Shard create(ShardKey key, int count, ReplicaState state) {
         return locked(true, () -> {
-            int id = shards.values().stream().mapToInt(Shard::id).max().orElse(0) + 1;
-            Shard shard = new Shard(key, id, state, collection.newShard());
+            int id = shards.values().stream().mapToInt(s -> s.id() + s.count() - 1).max().orElse(0) + 1;
+            Shard shard = new Shard(key, id, count, state, collection.newShard());
             shards.put(key, shard);
             return shard;
         });
     }
 
-    /** Adds a restored key with its shard id, state and points (a snapshot). */
-    public void restore(ShardKey key, int id, ReplicaState state, SortedMap<PointKey, StoredPoint> points) {
+    /** Adds a restored key with its first shard id, shard count, state and points (a snapshot). */
+    public void restore(ShardKey key, int id, int count, ReplicaState state, SortedMap<PointKey, StoredPoint> points) {
         locked(true, () -> {
-            Shard shard = new Shard(key, id, state, collection.newShard());
+            Shard shard = new Shard(key, id, count, state, collection.newShard());
             shard.store().loadSorted(points);
             return shards.put(key, shard);
         });
@@ -153,7 +174,7 @@ public final class CustomShards {
                 throw QdrantErrors.wrongInput("Shard key not specified");
             }
             T result = null;
-            for (ShardKey key : ShardSelection.writeKeys(selector, shards::containsKey)) {
+            for (ShardKey key : ShardSelection.keys(selector, shards::containsKey, this::active)) {
                 Shard shard = shards.get(key);
                 if (shard == null) {
                     throw QdrantErrors.wrongInput("Shard key " + display(key) + " not found");
@@ -175,7 +196,7 @@ public final class CustomShards {
             }
             return selected;
         }
-        for (ShardKey key : ShardSelection.readKeys(selector, shards::containsKey)) {
+        for (ShardKey key : ShardSelection.keys(selector, shards::containsKey, this::active)) {
             Shard shard = shards.get(key);
             if (shard == null) {
                 throw QdrantErrors.badRequest("Shard key " + display(key) + " not found");
@@ -183,6 +204,10 @@ public final class CustomShards {
             selected.add(shard);
         }
         return selected;
+    }
+
+    private boolean active(ShardKey key) {
+        return shards.get(key).state() == ReplicaState.Active;
     }
 
     private interface Body<T> {

@@ -40,11 +40,11 @@ class HealthConformanceTest extends ConformanceTestBase {
         Status status = grpcError(() -> await(client.createShardKeyAsync(
                 io.qdrant.client.grpc.Collections.CreateShardKeyRequest.newBuilder().setCollectionName(collection)
                         .setRequest(io.qdrant.client.grpc.Collections.CreateShardKey.newBuilder()
-                                .setShardKey(io.qdrant.client.ShardKeyFactory.shardKey("k")).setShardsNumber(2))
+                                .setShardKey(io.qdrant.client.ShardKeyFactory.shardKey("k")).setShardsNumber(1001))
                         .build())));
 
         assertThat(status.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-        assertThat(status.getDescription()).isEqualTo("Embedded Qdrant does not implement shard keys with 2 shards "
+        assertThat(status.getDescription()).isEqualTo("Embedded Qdrant does not implement shard keys with 1001 shards "
                 + "(shards_number, or the collection's shard_number) (see docs/embedded-qdrant.md)");
     }
 }

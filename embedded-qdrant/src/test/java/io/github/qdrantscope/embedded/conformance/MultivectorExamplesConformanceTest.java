@@ -27,6 +27,7 @@ import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.TargetVector;
 import io.qdrant.client.grpc.Points.VectorExample;
 import io.qdrant.client.grpc.Points.VectorInput;
+import io.grpc.Status;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * Recommend (all three strategies), discover and context on a multivector (MaxSim: for each query sub-vector the
  * best dot product with a stored sub-vector, summed), examples as ids and as multivectors, in the Query API and the
  * classic Recommend/Discover RPCs. average_vector concatenates the positives' sub-vectors and the negatives' negated
- * ones ({@code avg_vector_for_recommendation} in {@code reco_query.rs}). Expected scores worked out by hand.
+ * ones ({@code avg_vector_for_recommendation} in {@code reco_query.rs}) and averages dense examples. Expected scores worked out by hand.
  */
 class MultivectorExamplesConformanceTest extends ConformanceTestBase {
 
@@ -91,6 +92,37 @@ class MultivectorExamplesConformanceTest extends ConformanceTestBase {
 
         assertThat(idsOf(result)).containsExactly(3L, 2L);
         assertThat(scoresOf(result)).containsExactly(3f, 1f);
+    }
+
+    /**
+     * A dense vector sent is a dense vector to average_vector even on a multivector
+     * ({@code convert_vector_input_with_inferred}, {@code src/common/inference/query_requests_grpc.rs}): dense
+     * examples average into one sub-vector, [1, 0] and [0, 2] into [0.5, 1]: point 3 scores max(0.5, 2), 2 1.5, 1 1.
+     */
+    @Test
+    void averageVectorAveragesDenseExamplesIntoOneSubVector() {
+        List<ScoredPoint> result = query(Query.newBuilder().setRecommend(RecommendInput.newBuilder()
+                .addPositive(dense(1, 0)).addPositive(dense(0, 2))).build());
+
+        assertThat(idsOf(result)).containsExactly(3L, 2L, 1L);
+        assertThat(scoresOf(result)).containsExactly(2f, 1.5f, 1f);
+    }
+
+    /** {@code avg_vectors} and {@code merge_positive_and_negative_avg} (reco_query.rs) refuse mixed kinds. */
+    @Test
+    void averageVectorRefusesDenseAndMultivectorExamplesTogether() {
+        assertGrpcError(() -> query(Query.newBuilder().setRecommend(RecommendInput.newBuilder()
+                        .addPositive(byId(1)).addPositive(dense(1, 0))).build()),
+                Status.Code.INVALID_ARGUMENT, "Wrong input: Validation failed: Can't average vectors with different types");
+        assertGrpcError(() -> query(Query.newBuilder().setRecommend(RecommendInput.newBuilder()
+                        .addPositive(byId(1)).addNegative(dense(1, 0))).build()),
+                Status.Code.INVALID_ARGUMENT, "Wrong input: Validation failed: Positive and negative vectors should be"
+                        + " of the same type, either all dense or all sparse or all multi");
+    }
+
+    private static VectorInput dense(float... values) {
+        return VectorInput.newBuilder().setDense(io.qdrant.client.grpc.Points.DenseVector.newBuilder()
+                .addAllData(com.google.common.primitives.Floats.asList(values))).build();
     }
 
     @Test

@@ -213,4 +213,57 @@ class ShardingConformanceTest extends ConformanceTestBase {
         upsert(copy, shardKeySelector("a"), 5, 1, "a5");
         assertThat(count(c, shardKeySelector("a"))).isEqualTo(1);
     }
+
+    /**
+     * CreateShardKey with {@code shards_number} 2: ids 1 and 2, the points spread over them by the key's hash ring
+     * (ids 8, 9, 10 in shard 1, ids 1 to 7 in shard 2: ShardHashRing, checked against the Rust crates); reads and
+     * writes see the key whole; the next key takes id 3; a snapshot keeps the shard count.
+     */
+    @Test
+    void aShardKeyWithSeveralShardsSpreadsItsPointsByTheHashRing() {
+        String c = customCollection();
+        assertThat(await(client.createShardKeyAsync(CreateShardKeyRequest.newBuilder().setCollectionName(c)
+                .setRequest(CreateShardKey.newBuilder().setShardKey(shardKey("a")).setShardsNumber(2)).build()))
+                .getResult()).isTrue();
+        for (long id = 1; id <= 10; id++) {
+            upsert(c, shardKeySelector("a"), id, id, "a" + id);
+        }
+        createKey(c, shardKey("b"));
+        upsert(c, shardKeySelector("b"), 1, 1, "b1");
+
+        assertThat(count(c, shardKeySelector("a"))).isEqualTo(10);
+        assertThat(scrollTags(c, shardKeySelector("a"))).hasSize(10).allMatch(tag -> tag.endsWith("@a"));
+        CollectionClusterInfoResponse info = await(client.getCollectionClusterInfoAsync(c));
+        assertThat(info.getShardCount()).isEqualTo(3);
+        assertThat(info.getLocalShardsList())
+                .extracting(LocalShardInfo::getShardId, LocalShardInfo::getPointsCount, s -> s.getShardKey().getKeyword())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 3L, "a"),
+                        org.assertj.core.groups.Tuple.tuple(2, 7L, "a"), org.assertj.core.groups.Tuple.tuple(3, 1L, "b"));
+
+        String snapshot = await(client.createSnapshotAsync(c)).getName();
+        String copy = uniqueName("restored");
+        server.restoreSnapshot(server.snapshotsDirectory().resolve(c).resolve(snapshot), copy);
+        assertThat(await(client.getCollectionClusterInfoAsync(copy)).getLocalShardsList())
+                .extracting(LocalShardInfo::getShardId, LocalShardInfo::getPointsCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 3L), org.assertj.core.groups.Tuple.tuple(2, 7L),
+                        org.assertj.core.groups.Tuple.tuple(3, 1L));
+    }
+
+    /** An auto-sharded collection of shard_number 3: shards 0, 1, 2 on one hash ring (ids 5, 8 / 9, 10 / the rest). */
+    @Test
+    void anAutoShardedCollectionReportsItsShardsAndWherePointsFall() {
+        String c = uniqueName("auto3");
+        await(client.createCollectionAsync(CreateCollection.newBuilder().setCollectionName(c).setShardNumber(3)
+                .setVectorsConfig(VectorsConfig.newBuilder().setParams(
+                        VectorParams.newBuilder().setSize(2).setDistance(Distance.Dot))).build()));
+        for (long id = 1; id <= 10; id++) {
+            upsert(c, null, id, id, "p" + id);
+        }
+        CollectionClusterInfoResponse info = await(client.getCollectionClusterInfoAsync(c));
+        assertThat(info.getShardCount()).isEqualTo(3);
+        assertThat(info.getLocalShardsList()).extracting(LocalShardInfo::getShardId, LocalShardInfo::getPointsCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 2L), org.assertj.core.groups.Tuple.tuple(1, 2L),
+                        org.assertj.core.groups.Tuple.tuple(2, 6L));
+        assertThat(count(c, null)).isEqualTo(10);
+    }
 }

@@ -2,23 +2,14 @@ package io.github.qdrantscope.embedded.conformance;
 
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.VectorFactory.vector;
-import static io.qdrant.client.VectorsFactory.namedVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
-import io.qdrant.client.grpc.Collections.CreateCollection;
-import io.qdrant.client.grpc.Collections.Distance;
-import io.qdrant.client.grpc.Collections.SparseVectorConfig;
-import io.qdrant.client.grpc.Collections.SparseVectorParams;
-import io.qdrant.client.grpc.Collections.VectorParams;
-import io.qdrant.client.grpc.Collections.VectorParamsMap;
-import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Points.ContextExamplePair;
 import io.qdrant.client.grpc.Points.ContextInput;
 import io.qdrant.client.grpc.Points.ContextInputPair;
 import io.qdrant.client.grpc.Points.DiscoverInput;
 import io.qdrant.client.grpc.Points.DiscoverPoints;
-import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RecommendInput;
@@ -31,7 +22,6 @@ import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorExample;
 import io.qdrant.client.grpc.Points.VectorInput;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,26 +39,7 @@ class SparseExamplesConformanceTest extends ConformanceTestBase {
 
     @BeforeAll
     void fill() {
-        collection = uniqueName("sparsex");
-        await(client.createCollectionAsync(CreateCollection.newBuilder()
-                .setCollectionName(collection)
-                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
-                        .putMap("dense", VectorParams.newBuilder().setSize(2).setDistance(Distance.Dot).build())))
-                .setSparseVectorsConfig(SparseVectorConfig.newBuilder()
-                        .putMap("text", SparseVectorParams.getDefaultInstance()))
-                .build()));
-        await(client.upsertAsync(collection, List.of(
-                sparsePoint(1, List.of(1, 3), List.of(1f, 2f)),
-                sparsePoint(2, List.of(2, 3), List.of(1f, 1f)),
-                sparsePoint(3, List.of(5), List.of(4f)),
-                PointStruct.newBuilder().setId(id(4)).setVectors(namedVectors(Map.of("dense", vector(1, 1)))).build(),
-                sparsePoint(5, List.of(3, 2, 1), List.of(0.5f, 0.5f, 0.5f)),
-                sparsePoint(6, List.of(3), List.of(1f)))));
-    }
-
-    private static PointStruct sparsePoint(long id, List<Integer> indices, List<Float> values) {
-        return PointStruct.newBuilder().setId(id(id))
-                .setVectors(namedVectors(Map.of("text", vector(values, indices)))).build();
+        collection = SparseFixture.create(client, "sparsex");
     }
 
     private static VectorInput sparse(List<Integer> indices, List<Float> values) {

@@ -5,19 +5,13 @@ import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.QueryFactory.nearest;
 import static io.qdrant.client.ValueFactory.value;
 import static io.qdrant.client.VectorFactory.vector;
-import static io.qdrant.client.VectorsFactory.namedVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
 import io.qdrant.client.grpc.Collections.CreateCollection;
-import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.SparseVectorConfig;
 import io.qdrant.client.grpc.Collections.SparseVectorParams;
-import io.qdrant.client.grpc.Collections.VectorParams;
-import io.qdrant.client.grpc.Collections.VectorParamsMap;
-import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Common.Filter;
-import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.PointGroup;
@@ -25,9 +19,7 @@ import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.SearchPointGroups;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import io.qdrant.client.grpc.Points.SparseIndices;
-import io.qdrant.client.grpc.Points.Vector;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,26 +34,7 @@ class SparseQueryConformanceTest extends ConformanceTestBase {
 
     @BeforeAll
     void fill() {
-        collection = uniqueName("sparseq");
-        await(client.createCollectionAsync(CreateCollection.newBuilder()
-                .setCollectionName(collection)
-                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
-                        .putMap("dense", VectorParams.newBuilder().setSize(2).setDistance(Distance.Dot).build())))
-                .setSparseVectorsConfig(SparseVectorConfig.newBuilder()
-                        .putMap("text", SparseVectorParams.getDefaultInstance()))
-                .build()));
-        await(client.upsertAsync(collection, List.of(
-                sparsePoint(1, List.of(1, 3), List.of(1f, 2f)),
-                sparsePoint(2, List.of(2, 3), List.of(1f, 1f)),
-                sparsePoint(3, List.of(5), List.of(4f)),
-                PointStruct.newBuilder().setId(id(4)).setVectors(namedVectors(Map.of("dense", vector(1, 1)))).build(),
-                sparsePoint(5, List.of(3, 2, 1), List.of(0.5f, 0.5f, 0.5f)),
-                sparsePoint(6, List.of(3), List.of(1f)))));
-    }
-
-    private static PointStruct sparsePoint(long id, List<Integer> indices, List<Float> values) {
-        Vector sparse = vector(values, indices);
-        return PointStruct.newBuilder().setId(id(id)).setVectors(namedVectors(Map.of("text", sparse))).build();
+        collection = SparseFixture.create(client, "sparseq");
     }
 
     /** The query {3: 2, 1: 1}, sent unsorted. */
@@ -178,9 +151,9 @@ class SparseQueryConformanceTest extends ConformanceTestBase {
                         .putMap("text", SparseVectorParams.getDefaultInstance()))
                 .build()));
         await(client.upsertAsync(c, List.of(
-                sparsePoint(1, List.of(3), List.of(1f)).toBuilder().putPayload("g", value("a")).build(),
-                sparsePoint(2, List.of(3), List.of(2f)).toBuilder().putPayload("g", value("a")).build(),
-                sparsePoint(3, List.of(1), List.of(1f)).toBuilder().putPayload("g", value("b")).build())));
+                SparseFixture.sparsePoint(1, List.of(3), List.of(1f)).toBuilder().putPayload("g", value("a")).build(),
+                SparseFixture.sparsePoint(2, List.of(3), List.of(2f)).toBuilder().putPayload("g", value("a")).build(),
+                SparseFixture.sparsePoint(3, List.of(1), List.of(1f)).toBuilder().putPayload("g", value("b")).build())));
 
         List<PointGroup> groups = await(client.searchGroupsAsync(SearchPointGroups.newBuilder()
                 .setCollectionName(c).setVectorName("text").addAllVector(List.of(1f, 1f))

@@ -1,6 +1,13 @@
 package io.github.qdrantscope.embedded.differential;
 
+import com.google.protobuf.Message;
+import io.qdrant.client.grpc.Points.DiscoverBatchPoints;
+import io.qdrant.client.grpc.Points.DiscoverPoints;
+import io.qdrant.client.grpc.Points.QueryBatchPoints;
 import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.RecommendBatchPoints;
+import io.qdrant.client.grpc.Points.RecommendPoints;
+import io.qdrant.client.grpc.Points.SearchBatchPoints;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,10 +52,38 @@ final class Compare {
             }
             case GET -> new Outcome(points(sortedById((List<Object>) e), sortedById((List<Object>) a)), false);
             case SCROLL -> new Outcome(scroll((Map<String, Object>) e, (Map<String, Object>) a), false);
-            case SEARCH, QUERY -> scored(step, (Map<String, Object>) e, (Map<String, Object>) a);
-            case QUERY_GROUPS -> groups((List<Object>) e, (List<Object>) a);
+            case SEARCH, QUERY, RECOMMEND, DISCOVER -> scored(step, (Map<String, Object>) e, (Map<String, Object>) a);
+            case SEARCH_BATCH, QUERY_BATCH, RECOMMEND_BATCH, DISCOVER_BATCH -> batch(step, (List<Object>) e,
+                    (List<Object>) a);
+            case QUERY_GROUPS, SEARCH_GROUPS, RECOMMEND_GROUPS -> GroupCompare.compare(new Ranking(maxDim()), (List<Object>) e,
+                    (List<Object>) a);
             default -> new Outcome(null, false); // writes: both succeeded
         };
+    }
+
+    /** A batch agrees entry by entry, each compared as the single request it holds. */
+    @SuppressWarnings("unchecked")
+    private Outcome batch(Step step, List<Object> engine, List<Object> embedded) {
+        List<? extends Message> entries = batchEntries(step.request());
+        if (engine.size() != entries.size() || embedded.size() != entries.size()) {
+            return new Outcome(embedded.size() + " batch results, the engine's " + engine.size(), false);
+        }
+        Step.Op single = switch (step.op()) {
+            case SEARCH_BATCH -> Step.Op.SEARCH;
+            case RECOMMEND_BATCH -> Step.Op.RECOMMEND;
+            case DISCOVER_BATCH -> Step.Op.DISCOVER;
+            default -> Step.Op.QUERY;
+        };
+        boolean ambiguous = false;
+        for (int i = 0; i < entries.size(); i++) {
+            Outcome o = scored(new Step(single, entries.get(i)), (Map<String, Object>) engine.get(i),
+                    (Map<String, Object>) embedded.get(i));
+            if (o.difference() != null) {
+                return new Outcome("batch entry " + i + ": " + o.difference(), false);
+            }
+            ambiguous |= o.ambiguous();
+        }
+        return new Outcome(null, ambiguous);
     }
 
     @SuppressWarnings("unchecked")
@@ -62,8 +97,7 @@ final class Compare {
         }
         List<Map<String, Object>> expected = (List<Map<String, Object>>) (List<?>) engine.get("points");
         List<Map<String, Object>> ranking = (List<Map<String, Object>>) (List<?>) engine.get("ranking");
-        int offset = (int) (step.request() instanceof SearchPoints s ? s.getOffset()
-                : ((QueryPoints) step.request()).getOffset());
+        int offset = (int) offset(step.request());
         String ranked = new Ranking(maxDim()).compare(ranking, page, offset, expected.size());
         if (ranked != null) {
             return new Outcome(ranked, false);
@@ -80,12 +114,37 @@ final class Compare {
         return new Outcome(null, false);
     }
 
+    private static List<? extends Message> batchEntries(Message batch) {
+        if (batch instanceof SearchBatchPoints s) {
+            return s.getSearchPointsList();
+        }
+        if (batch instanceof RecommendBatchPoints r) {
+            return r.getRecommendPointsList();
+        }
+        return batch instanceof DiscoverBatchPoints d ? d.getDiscoverPointsList()
+                : ((QueryBatchPoints) batch).getQueryPointsList();
+    }
+
+    private static long offset(Message request) {
+        if (request instanceof SearchPoints s) {
+            return s.getOffset();
+        }
+        if (request instanceof RecommendPoints r) {
+            return r.getOffset();
+        }
+        return request instanceof DiscoverPoints d ? d.getOffset() : ((QueryPoints) request).getOffset();
+    }
+
     /** A root discover query where the engine ranked some point with an equal pair (rank parity differs). */
     private static boolean equalDiscoveryPair(Step step, List<Map<String, Object>> ranking) {
-        if (!(step.request() instanceof QueryPoints q) || !q.getQuery().hasDiscover()) {
+        int pairs;
+        if (step.request() instanceof QueryPoints q && q.getQuery().hasDiscover()) {
+            pairs = q.getQuery().getDiscover().getContext().getPairsCount();
+        } else if (step.request() instanceof DiscoverPoints d && d.hasTarget()) {
+            pairs = d.getContextCount();
+        } else {
             return false;
         }
-        int pairs = q.getQuery().getDiscover().getContext().getPairsCount();
         for (Map<String, Object> hit : ranking) {
             long rank = (long) Math.floor(Ranking.key(hit));
             if (Math.floorMod(rank - pairs, 2) != 0) {
@@ -200,54 +259,6 @@ final class Compare {
             }
         }
         return true;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Outcome groups(List<Object> engine, List<Object> embedded) {
-        Ranking ranking = new Ranking(maxDim());
-        if (engine.size() != embedded.size()) {
-            return new Outcome(embedded.size() + " groups, the engine's " + engine.size() + ": " + embedded
-                    + " vs " + engine, false);
-        }
-        for (int g = 0; g < engine.size(); g++) {
-            Map<String, Object> e = (Map<String, Object>) engine.get(g);
-            Map<String, Object> a = (Map<String, Object>) embedded.get(g);
-            List<Map<String, Object>> eh = (List<Map<String, Object>>) e.get("hits");
-            List<Map<String, Object>> ah = (List<Map<String, Object>>) a.get("hits");
-            if (!Objects.equals(e.get("id"), a.get("id")) || eh.size() != ah.size()) {
-                return tiesExplain(ranking, engine, embedded, "group " + g + " is " + a + ", the engine's " + e);
-            }
-            for (int i = 0; i < eh.size(); i++) {
-                if (!ranking.close(Ranking.key(eh.get(i)), Ranking.key(ah.get(i)))) {
-                    return new Outcome("group " + a.get("id") + " hit " + i + ": " + ah.get(i) + " vs the engine's "
-                            + eh.get(i), false);
-                }
-                if (!Objects.equals(eh.get(i).get("id"), ah.get(i).get("id"))) {
-                    return tiesExplain(ranking, engine, embedded, "group " + a.get("id") + " hit " + i + ": " + ah.get(i)
-                            + " vs the engine's " + eh.get(i));
-                }
-            }
-        }
-        return new Outcome(null, false);
-    }
-
-    /**
-     * A grouping that differs only where hits tie is one of Qdrant's answers too: both sides' hits are
-     * pooled, so a tie between a hit one side took and one the other took shows.
-     */
-    @SuppressWarnings("unchecked")
-    private static Outcome tiesExplain(Ranking ranking, List<Object> engine, List<Object> embedded,
-            String difference) {
-        Map<Object, Map<String, Object>> pooled = new HashMap<>(); // by id: a point in both is one hit
-        for (Object g : engine) {
-            ((List<Map<String, Object>>) ((Map<String, Object>) g).get("hits")).forEach(h -> pooled.put(h.get("id"), h));
-        }
-        for (Object g : embedded) {
-            ((List<Map<String, Object>>) ((Map<String, Object>) g).get("hits")).forEach(h -> pooled.put(h.get("id"), h));
-        }
-        List<Map<String, Object>> hits = new ArrayList<>(pooled.values());
-        hits.sort(Comparator.comparingDouble(h -> -Ranking.key(h)));
-        return ranking.hasTies(hits) ? new Outcome(null, true) : new Outcome(difference, false);
     }
 
     private int maxDim() {

@@ -63,8 +63,8 @@ class DifferentialTest {
             }
         }
         System.out.printf("DifferentialTest: %d seeds from %d, %d steps compared (%d only checked for success:"
-                + " ties inside a prefetch or a grouping), %d differences%n", seeds, first, steps, ambiguous,
-                differences.size());
+                + " ties inside a prefetch or a grouping, scores at a threshold), %d differences%n", seeds, first,
+                steps, ambiguous, differences.size());
         assertThat(differences).as("differences from Qdrant's engine (rerun one with -Dedge.diff.seed=N)").isEmpty();
     }
 }

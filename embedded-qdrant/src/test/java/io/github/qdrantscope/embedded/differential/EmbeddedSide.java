@@ -7,7 +7,16 @@ import io.qdrant.client.QdrantGrpcClient;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.DeleteCollection;
 import io.qdrant.client.grpc.CollectionsGrpc.CollectionsFutureStub;
+import io.qdrant.client.grpc.Points.BatchResult;
 import io.qdrant.client.grpc.Points.ClearPayloadPoints;
+import io.qdrant.client.grpc.Points.DiscoverBatchPoints;
+import io.qdrant.client.grpc.Points.DiscoverPoints;
+import io.qdrant.client.grpc.Points.QueryBatchPoints;
+import io.qdrant.client.grpc.Points.RecommendBatchPoints;
+import io.qdrant.client.grpc.Points.RecommendPointGroups;
+import io.qdrant.client.grpc.Points.RecommendPoints;
+import io.qdrant.client.grpc.Points.SearchBatchPoints;
+import io.qdrant.client.grpc.Points.SearchPointGroups;
 import io.qdrant.client.grpc.Points.CountPoints;
 import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
 import io.qdrant.client.grpc.Points.DeletePayloadPoints;
@@ -77,6 +86,16 @@ final class EmbeddedSide implements AutoCloseable {
             case SEARCH -> Map.of("points", scored(get(p.search((SearchPoints) step.request())).getResultList()));
             case QUERY -> Map.of("points", scored(get(p.query((QueryPoints) step.request())).getResultList()));
             case QUERY_GROUPS -> groups(get(p.queryGroups((QueryPointGroups) step.request())).getResult()
+                    .getGroupsList());
+            case SEARCH_BATCH -> batch(get(p.searchBatch((SearchBatchPoints) step.request())).getResultList());
+            case QUERY_BATCH -> batch(get(p.queryBatch((QueryBatchPoints) step.request())).getResultList());
+            case RECOMMEND -> Map.of("points", scored(get(p.recommend((RecommendPoints) step.request())).getResultList()));
+            case DISCOVER -> Map.of("points", scored(get(p.discover((DiscoverPoints) step.request())).getResultList()));
+            case SEARCH_GROUPS -> groups(get(p.searchGroups((SearchPointGroups) step.request())).getResult()
+                    .getGroupsList());
+            case RECOMMEND_BATCH -> batch(get(p.recommendBatch((RecommendBatchPoints) step.request())).getResultList());
+            case DISCOVER_BATCH -> batch(get(p.discoverBatch((DiscoverBatchPoints) step.request())).getResultList());
+            case RECOMMEND_GROUPS -> groups(get(p.recommendGroups((RecommendPointGroups) step.request())).getResult()
                     .getGroupsList());
         };
     }
@@ -149,6 +168,14 @@ final class EmbeddedSide implements AutoCloseable {
                 m.put("order_value", Json.orderValue(s.getOrderValue()));
             }
             out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Object> batch(List<BatchResult> results) {
+        List<Object> out = new ArrayList<>();
+        for (BatchResult r : results) {
+            out.add(Map.of("points", scored(r.getResultList())));
         }
         return out;
     }

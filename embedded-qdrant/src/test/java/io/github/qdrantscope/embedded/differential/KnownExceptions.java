@@ -104,16 +104,4 @@ final class KnownExceptions {
      * generated inside prefetches, where the rank cannot be seen.
      */
     static final boolean DISCOVER_IN_PREFETCH = false;
-
-    /**
-     * Found, not resolved: scores that are differences of similarities, over non-grid vectors (a stored
-     * Cosine vector as an example), differing from Edge's by slightly more than {@link Ranking}'s bound. Long
-     * mode: context, seed 1207 (16 dimensions, one pair: -0.6113576 vs -0.6113530, 4.6e-6 against a bound of
-     * 3.8e-6) and seed 1045 (32 dimensions, two pairs); recommend sum_scores, seed 2063 (40 dimensions,
-     * 1.0305176 vs 1.0305023). Such a score ({@code ContextPair::loss_by}, {@code RecoQuery} sum_scores) is
-     * positive minus negative similarities, so its rounding error scales with the similarities, not with the
-     * score the bound is relative to; whether that explains all of it is not yet checked. CI's seeds do not
-     * reach it; nothing is suppressed.
-     */
-    static final String SCORE_DIFFERENCES_BEYOND_THE_BOUND = "seeds 1045, 1207, 2063";
 }

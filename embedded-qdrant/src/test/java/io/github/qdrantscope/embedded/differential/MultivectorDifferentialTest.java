@@ -14,8 +14,11 @@ import io.qdrant.client.grpc.Common.HasVectorCondition;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Common.Range;
 import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.ContextInput;
+import io.qdrant.client.grpc.Points.ContextInputPair;
 import io.qdrant.client.grpc.Points.CountPoints;
 import io.qdrant.client.grpc.Points.DenseVector;
+import io.qdrant.client.grpc.Points.DiscoverInput;
 import io.qdrant.client.grpc.Points.MultiDenseVector;
 import io.qdrant.client.grpc.Points.NamedVectors;
 import io.qdrant.client.grpc.Points.PointStruct;
@@ -23,6 +26,8 @@ import io.qdrant.client.grpc.Points.PointVectors;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.RecommendInput;
+import io.qdrant.client.grpc.Points.RecommendStrategy;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import io.qdrant.client.grpc.Points.UpdatePointVectors;
 import io.qdrant.client.grpc.Points.UpsertPoints;
@@ -41,9 +46,9 @@ import org.junit.jupiter.api.Test;
  * under one of the four distances, unnamed or named beside a dense vector; an upsert of 1 to 3 sub-vectors
  * per point in both wire forms ({@code multi_dense}, and the deprecated {@code data} + {@code vectors_count})
  * and as a plain dense vector (a multivector of one), a vector update, stored points read back after every
- * write, a has_vector count, and MaxSim queries: {@code nearest} by a multivector, by a dense vector and by
- * id, classic Search, a dense prefetch re-scored by the multivector, with limit, offset, filter and
- * threshold. Components are multiples of 1/4, on which Dot, Euclid and Manhattan MaxSim scores are exact.
+ * write, a has_vector count, and MaxSim queries: {@code nearest}, recommend (each strategy), discover and
+ * context, with examples as multivectors, dense vectors and ids, classic Search, a dense prefetch re-scored by the
+ * multivector, with limit, offset, filter and threshold. Components are multiples of 1/4, on which Dot, Euclid and Manhattan MaxSim scores are exact.
  */
 class MultivectorDifferentialTest extends SeededDifferentialTest {
 
@@ -98,7 +103,7 @@ class MultivectorDifferentialTest extends SeededDifferentialTest {
                     .setFilter(Filter.newBuilder().addMust(Condition.newBuilder()
                             .setHasVector(HasVectorCondition.newBuilder().setHasVector("m")))).build()));
         }
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 16; i++) {
             steps.add(random.nextInt(6) == 0 ? search(collection, random, setup)
                     : new Step(Step.Op.QUERY, query(collection, random, setup)));
         }
@@ -151,8 +156,9 @@ class MultivectorDifferentialTest extends SeededDifferentialTest {
         return d.build();
     }
 
-    private static QueryPoints query(String collection, Random random, Setup setup) {
-        VectorInput input = switch (random.nextInt(4)) {
+    /** An example: a dense vector (a multivector of one row), a point's stored multivector by id, or a multivector. */
+    private static VectorInput input(Random random, Setup setup) {
+        return switch (random.nextInt(4)) {
             case 0 -> VectorInput.newBuilder().setDense(dense(random, setup.dim())).build();
             case 1 -> VectorInput.newBuilder().setId(PointId.newBuilder().setNum(1 + random.nextInt(POINTS))).build();
             default -> {
@@ -164,8 +170,39 @@ class MultivectorDifferentialTest extends SeededDifferentialTest {
                 yield VectorInput.newBuilder().setMultiDense(m).build();
             }
         };
+    }
+
+    /** MaxSim nearest (half), or a recommend (each strategy), discover or context query of multivector examples. */
+    private static Query vectorQuery(Random random, Setup setup) {
+        int kind = random.nextInt(12);
+        if (kind < 3) {
+            RecommendInput.Builder r = RecommendInput.newBuilder().setStrategy(RecommendStrategy.forNumber(kind));
+            int positives = 1 + random.nextInt(2);
+            for (int i = 0; i < positives; i++) {
+                r.addPositive(input(random, setup));
+            }
+            int negatives = random.nextInt(2);
+            for (int i = 0; i < negatives; i++) {
+                r.addNegative(input(random, setup));
+            }
+            return Query.newBuilder().setRecommend(r).build();
+        }
+        if (kind < 6) {
+            ContextInput.Builder c = ContextInput.newBuilder();
+            int pairs = 1 + random.nextInt(2);
+            for (int i = 0; i < pairs; i++) {
+                c.addPairs(ContextInputPair.newBuilder().setPositive(input(random, setup))
+                        .setNegative(input(random, setup)));
+            }
+            return kind < 4 ? Query.newBuilder().setContext(c).build() : Query.newBuilder()
+                    .setDiscover(DiscoverInput.newBuilder().setTarget(input(random, setup)).setContext(c)).build();
+        }
+        return Query.newBuilder().setNearest(input(random, setup)).build();
+    }
+
+    private static QueryPoints query(String collection, Random random, Setup setup) {
         QueryPoints.Builder b = QueryPoints.newBuilder().setCollectionName(collection).setUsing(setup.multiName())
-                .setQuery(Query.newBuilder().setNearest(input))
+                .setQuery(vectorQuery(random, setup))
                 .setLimit(1 + random.nextInt(10))
                 .setWithPayload(WithPayloadSelector.newBuilder().setEnable(random.nextBoolean()))
                 .setWithVectors(WithVectorsSelector.newBuilder().setEnable(random.nextBoolean()));

@@ -33,7 +33,17 @@ final class Ranking {
     }
 
     boolean close(double expected, double actual) {
-        return Math.abs(expected - actual) <= unit * Math.max(1.0, Math.abs(expected));
+        return close(expected, actual, 0);
+    }
+
+    /**
+     * {@code scale}: the magnitude of the similarities the score was computed from, when it is a function of
+     * several (an example query's; the oracle's {@code edge_tolerance.py}), else 0. Such a score rounds like
+     * its similarities, not like its own value: a context score of -0.61 can be the difference of Euclid
+     * similarities -406 and -404, and one of them summed in another order moves it by 3e-5.
+     */
+    boolean close(double expected, double actual, double scale) {
+        return Math.abs(expected - actual) <= unit * Math.max(Math.max(1.0, Math.abs(expected)), scale);
     }
 
     /**
@@ -49,9 +59,9 @@ final class Ranking {
         if (page.size() != expectedSize) {
             return "page has " + page.size() + " hits, the engine's " + expectedSize;
         }
-        Map<Object, Double> engineKey = new HashMap<>();
+        Map<Object, Map<String, Object>> engineHit = new HashMap<>();
         for (Map<String, Object> hit : ranking) {
-            engineKey.put(hit.get("id"), key(hit));
+            engineHit.put(hit.get("id"), hit);
         }
         Set<Object> seen = new HashSet<>();
         for (int i = 0; i < page.size(); i++) {
@@ -59,15 +69,16 @@ final class Ranking {
             Object id = hit.get("id");
             double actual = key(hit);
             double expected = key(ranking.get(offset + i));
-            if (!close(expected, actual)) {
+            if (!close(expected, actual, scale(ranking.get(offset + i)))) {
                 return "position " + i + ": " + id + " scores " + actual + ", the engine's hit there "
                         + ranking.get(offset + i).get("id") + " scores " + expected;
             }
-            Double own = engineKey.get(id);
-            if (own == null) {
+            Map<String, Object> twin = engineHit.get(id);
+            if (twin == null) {
                 return "position " + i + ": " + id + " (" + actual + ") is not in the engine's ranking";
             }
-            if (!close(own, actual)) {
+            double own = key(twin);
+            if (!close(own, actual, scale(twin))) {
                 return "position " + i + ": " + id + " scores " + actual + ", the engine scores it " + own;
             }
             if (!seen.add(id)) {
@@ -91,6 +102,11 @@ final class Ranking {
             }
         }
         return false;
+    }
+
+    private static double scale(Map<String, Object> hit) {
+        Object scale = hit.get("scale");
+        return scale == null ? 0 : ((Number) scale).doubleValue();
     }
 
     static double key(Map<String, Object> hit) {

@@ -47,6 +47,7 @@ final class Scenario {
     private final Filters filters;
     private final Queries queries;
     private final SparseSteps sparse;
+    private final ClassicSteps classic;
 
     Scenario(long seed, int operations) {
         this.seed = seed;
@@ -55,6 +56,7 @@ final class Scenario {
         this.filters = new Filters(data);
         this.queries = new Queries(data, filters, collection);
         this.sparse = new SparseSteps(seed, data);
+        this.classic = new ClassicSteps(seed, data, filters, queries, collection);
         steps.add(new Step(Step.Op.RESET, sparse.withConfig(create())));
         for (String field : new String[] {"color", "n", "f", "dt", "tags", "flag"}) {
             if (data.chance(70)) {
@@ -146,15 +148,18 @@ final class Scenario {
 
     private Step read(int r) {
         if (r < 22) {
-            return sparse.nextQuerySparse() ? new Step(Step.Op.SEARCH, sparse.search(collection, queries))
-                    : new Step(Step.Op.SEARCH, queries.search());
+            Step other = sparse.nextQuerySparse() ? new Step(Step.Op.SEARCH, sparse.search(collection, queries))
+                    : classic.search();
+            return other != null ? other : new Step(Step.Op.SEARCH, queries.search());
         }
         if (r < 60) {
-            return sparse.nextQuerySparse() ? new Step(Step.Op.QUERY, sparse.query(collection, queries))
-                    : new Step(Step.Op.QUERY, queries.query());
+            Step other = sparse.nextQuerySparse() ? new Step(Step.Op.QUERY, sparse.query(collection, queries))
+                    : classic.query();
+            return other != null ? other : new Step(Step.Op.QUERY, queries.query());
         }
         if (r < 70) {
-            return new Step(Step.Op.QUERY_GROUPS, queries.groups());
+            Step other = classic.groups();
+            return other != null ? other : new Step(Step.Op.QUERY_GROUPS, queries.groups());
         }
         if (r < 80) {
             ScrollPoints.Builder s = ScrollPoints.newBuilder().setCollectionName(collection)

@@ -35,6 +35,11 @@ abstract class SeededDifferentialTest {
         }
     }
 
+    /** A run over this class's sides, for hand-written scenarios. */
+    DifferentialRun newRun() {
+        return sides.newRun();
+    }
+
     /**
      * Runs seeds 1 to {@code seeds} and fails naming every seed that disagreed.
      *

@@ -19,13 +19,17 @@ import io.qdrant.client.grpc.Points.CountPoints;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.NamedVectors;
 import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.Points.Fusion;
 import io.qdrant.client.grpc.Points.PointVectors;
+import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RecommendInput;
 import io.qdrant.client.grpc.Points.RecommendStrategy;
+import io.qdrant.client.grpc.Points.Rrf;
 import io.qdrant.client.grpc.Points.ContextInput;
 import io.qdrant.client.grpc.Points.ContextInputPair;
+import io.qdrant.client.grpc.Points.DiscoverInput;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import io.qdrant.client.grpc.Points.SparseIndices;
 import io.qdrant.client.grpc.Points.SparseVector;
@@ -45,8 +49,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Sparse vectors against Qdrant's engine (Edge): a dense and a sparse vector per collection, upserts and
  * vector updates with sparse vectors sent unsorted (some empty), stored points read back after every
- * write, a has_vector count, and sparse {@code nearest} queries with limit, offset, filter and threshold, also in
- * the classic Search form ({@code sparse_indices});
+ * write, a has_vector count, and sparse {@code nearest}, recommend (average_vector, best_score, sum_scores),
+ * discover and context queries of sparse vectors and of points' stored ones (by id), with limit, offset, filter
+ * and threshold, hybrid queries fusing a sparse and a dense prefetch (RRF, RRF with k, DBSF), and nearest in the
+ * classic Search form ({@code sparse_indices});
  * even seeds give the sparse vector the {@code idf} modifier (no deletes: Qdrant's segments keep deleted
  * points in their idf statistics for a while, docs/embedded-qdrant.md).
  * Values are positive grid fractions: a shared index then always adds to the score, so no point's overlap
@@ -98,7 +104,7 @@ class SparseDifferentialTest extends SeededDifferentialTest {
         steps.add(new Step(Step.Op.COUNT, CountPoints.newBuilder().setCollectionName(collection).setExact(true)
                 .setFilter(Filter.newBuilder().addMust(Condition.newBuilder()
                         .setHasVector(HasVectorCondition.newBuilder().setHasVector("s")))).build()));
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 14; i++) {
             steps.add(new Step(Step.Op.QUERY, query(collection, random)));
         }
         for (int i = 0; i < 3; i++) {
@@ -136,25 +142,63 @@ class SparseDifferentialTest extends SeededDifferentialTest {
         return b.build();
     }
 
-    /** A sparse nearest, or (one in two) a best_score, sum_scores or context query of sparse example vectors. */
-    private static Query vectorQuery(Random random) {
-        VectorInput a = VectorInput.newBuilder().setSparse(sparse(random).getSparse()).build();
-        VectorInput b = VectorInput.newBuilder().setSparse(sparse(random).getSparse()).build();
-        return switch (random.nextInt(6)) {
-            case 0 -> Query.newBuilder().setRecommend(RecommendInput.newBuilder().addPositive(a).addNegative(b)
-                    .setStrategy(RecommendStrategy.BestScore)).build();
-            case 1 -> Query.newBuilder().setRecommend(RecommendInput.newBuilder().addPositive(a).addNegative(b)
-                    .setStrategy(RecommendStrategy.SumScores)).build();
-            case 2 -> Query.newBuilder().setContext(ContextInput.newBuilder()
-                    .addPairs(ContextInputPair.newBuilder().setPositive(a).setNegative(b))).build();
-            default -> Query.newBuilder().setNearest(a).build();
-        };
+    /**
+     * A sparse example: a vector sent, or (one in three) a point's stored sparse vector by id (a point may lack
+     * it or hold an empty one).
+     */
+    private static VectorInput example(Random random) {
+        return random.nextInt(3) == 0 ? VectorInput.newBuilder().setId(PointId.newBuilder().setNum(1 + random.nextInt(25)))
+                .build() : VectorInput.newBuilder().setSparse(sparse(random).getSparse()).build();
     }
 
+    /**
+     * A sparse nearest, or a recommend (all three strategies, one or two positives, none to two negatives),
+     * discover or context query of sparse examples.
+     */
+    private static Query vectorQuery(Random random) {
+        int kind = random.nextInt(8);
+        if (kind < 3) {
+            RecommendInput.Builder r = RecommendInput.newBuilder().setStrategy(RecommendStrategy.forNumber(kind));
+            int positives = 1 + random.nextInt(2);
+            for (int i = 0; i < positives; i++) {
+                r.addPositive(example(random));
+            }
+            int negatives = random.nextInt(3);
+            for (int i = 0; i < negatives; i++) {
+                r.addNegative(example(random));
+            }
+            return Query.newBuilder().setRecommend(r).build();
+        }
+        if (kind < 5) {
+            ContextInput.Builder c = ContextInput.newBuilder();
+            int pairs = 1 + random.nextInt(2);
+            for (int i = 0; i < pairs; i++) {
+                c.addPairs(ContextInputPair.newBuilder().setPositive(example(random)).setNegative(example(random)));
+            }
+            return kind == 3 ? Query.newBuilder().setContext(c).build() : Query.newBuilder()
+                    .setDiscover(DiscoverInput.newBuilder().setTarget(example(random)).setContext(c)).build();
+        }
+        return Query.newBuilder().setNearest(example(random)).build();
+    }
+
+    /** One in four: a hybrid query, a sparse and a dense prefetch fused by RRF, RRF with k, or DBSF. */
     private static QueryPoints query(String collection, Random random) {
-        QueryPoints.Builder b = QueryPoints.newBuilder().setCollectionName(collection).setUsing("s")
-                .setQuery(vectorQuery(random))
-                .setLimit(1 + random.nextInt(10))
+        QueryPoints.Builder b = QueryPoints.newBuilder().setCollectionName(collection);
+        if (random.nextInt(4) == 0) {
+            b.addPrefetch(PrefetchQuery.newBuilder().setUsing("s").setLimit(2 + random.nextInt(8))
+                    .setQuery(Query.newBuilder().setNearest(example(random))));
+            b.addPrefetch(PrefetchQuery.newBuilder().setUsing("d").setLimit(2 + random.nextInt(8))
+                    .setQuery(Query.newBuilder().setNearest(VectorInput.newBuilder().setDense(DenseVector.newBuilder()
+                            .addData(random.nextInt(5)).addData(1 + random.nextInt(4))))));
+            b.setQuery(switch (random.nextInt(3)) {
+                case 0 -> Query.newBuilder().setFusion(Fusion.RRF).build();
+                case 1 -> Query.newBuilder().setFusion(Fusion.DBSF).build();
+                default -> Query.newBuilder().setRrf(Rrf.newBuilder().setK(1 + random.nextInt(10))).build();
+            });
+        } else {
+            b.setUsing("s").setQuery(vectorQuery(random));
+        }
+        b.setLimit(1 + random.nextInt(10))
                 .setWithPayload(WithPayloadSelector.newBuilder().setEnable(random.nextBoolean()))
                 .setWithVectors(WithVectorsSelector.newBuilder().setEnable(random.nextBoolean()));
         if (random.nextInt(3) == 0) {

@@ -15,7 +15,9 @@ record Step(Op op, Message request) {
         OVERWRITE_PAYLOAD("overwrite_payload"), DELETE_PAYLOAD("delete_payload"), CLEAR_PAYLOAD("clear_payload"),
         UPDATE_VECTORS("update_vectors"), DELETE_VECTORS("delete_vectors"), CREATE_INDEX("create_index"),
         GET("get"), COUNT("count"), SCROLL("scroll"), FACET("facet"), SEARCH("search"), QUERY("query"),
-        QUERY_GROUPS("query_groups");
+        QUERY_GROUPS("query_groups"), SEARCH_BATCH("search_batch"), QUERY_BATCH("query_batch"),
+        RECOMMEND("recommend"), DISCOVER("discover"), SEARCH_GROUPS("search_groups"),
+        RECOMMEND_BATCH("recommend_batch"), DISCOVER_BATCH("discover_batch"), RECOMMEND_GROUPS("recommend_groups");
 
         final String wire;
 
