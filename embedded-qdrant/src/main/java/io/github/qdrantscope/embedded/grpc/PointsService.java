@@ -4,14 +4,10 @@ import static io.github.qdrantscope.embedded.grpc.BatchOperations.selector;
 
 import io.github.qdrantscope.embedded.inference.QueryInference;
 import io.github.qdrantscope.embedded.inference.WriteInference;
-import io.github.qdrantscope.embedded.search.GroupLookups;
 import io.github.qdrantscope.embedded.search.PointsQueryEngine;
 import io.github.qdrantscope.embedded.storage.CollectionCatalog;
 import io.github.qdrantscope.embedded.storage.CollectionDefinition;
-import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.FieldIndexes;
-import io.github.qdrantscope.embedded.storage.ForeignCollections;
-import io.github.qdrantscope.embedded.storage.LookupView;
 import io.github.qdrantscope.embedded.storage.PointWrites;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredCollection;
@@ -41,7 +37,6 @@ import io.qdrant.client.grpc.PointsGrpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -54,11 +49,13 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
     private final CollectionCatalog catalog;
     private final PointsQueryEngine engine;
     private final BatchReads batchReads;
+    private final SingleReads reads;
 
     public PointsService(CollectionCatalog catalog, PointsQueryEngine engine) {
         this.catalog = catalog;
         this.engine = engine;
         this.batchReads = new BatchReads(catalog, engine);
+        this.reads = new SingleReads(catalog);
     }
 
     // ---- writes ----
@@ -164,12 +161,12 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void get(GetPoints request, StreamObserver<GetResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::get);
+        reads.read(observer, request.getCollectionName(), request, engine::get);
     }
 
     @Override
     public void search(Points.SearchPoints request, StreamObserver<Points.SearchResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::search);
+        reads.read(observer, request.getCollectionName(), request, engine::search);
     }
 
     @Override
@@ -180,13 +177,13 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void searchGroups(Points.SearchPointGroups request, StreamObserver<Points.SearchGroupsResponse> observer) {
-        readGroups(observer, request.getCollectionName(), request, engine::searchGroups,
+        reads.readGroups(observer, request.getCollectionName(), request, engine::searchGroups,
                 request.hasWithLookup() ? request.getWithLookup() : null);
     }
 
     @Override
     public void scroll(Points.ScrollPoints request, StreamObserver<Points.ScrollResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::scroll);
+        reads.read(observer, request.getCollectionName(), request, engine::scroll);
     }
 
     @Override
@@ -197,7 +194,7 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void recommend(Points.RecommendPoints request, StreamObserver<Points.RecommendResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::recommend);
+        reads.read(observer, request.getCollectionName(), request, engine::recommend);
     }
 
     @Override
@@ -210,13 +207,13 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
     @Override
     public void recommendGroups(Points.RecommendPointGroups request,
             StreamObserver<Points.RecommendGroupsResponse> observer) {
-        readGroups(observer, request.getCollectionName(), request, engine::recommendGroups,
+        reads.readGroups(observer, request.getCollectionName(), request, engine::recommendGroups,
                 request.hasWithLookup() ? request.getWithLookup() : null);
     }
 
     @Override
     public void discover(Points.DiscoverPoints request, StreamObserver<Points.DiscoverResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::discover);
+        reads.read(observer, request.getCollectionName(), request, engine::discover);
     }
 
     @Override
@@ -227,7 +224,7 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void query(Points.QueryPoints request, StreamObserver<Points.QueryResponse> observer) {
-        readResolved(observer, request.getCollectionName(), () -> QueryInference.query(request), engine::query);
+        reads.readResolved(observer, request.getCollectionName(), () -> QueryInference.query(request), engine::query);
     }
 
     @Override
@@ -238,83 +235,29 @@ public final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void queryGroups(Points.QueryPointGroups request, StreamObserver<Points.QueryGroupsResponse> observer) {
-        readGroupsResolved(observer, request.getCollectionName(), () -> QueryInference.queryGroups(request),
+        reads.readGroupsResolved(observer, request.getCollectionName(), () -> QueryInference.queryGroups(request),
                 engine::queryGroups,
                 request.hasWithLookup() ? request.getWithLookup() : null);
     }
 
     @Override
     public void facet(Points.FacetCounts request, StreamObserver<Points.FacetResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::facet);
+        reads.read(observer, request.getCollectionName(), request, engine::facet);
     }
 
     @Override
     public void searchMatrixPairs(Points.SearchMatrixPoints request,
             StreamObserver<Points.SearchMatrixPairsResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::searchMatrixPairs);
+        reads.read(observer, request.getCollectionName(), request, engine::searchMatrixPairs);
     }
 
     @Override
     public void searchMatrixOffsets(Points.SearchMatrixPoints request,
             StreamObserver<Points.SearchMatrixOffsetsResponse> observer) {
-        read(observer, request.getCollectionName(), request, engine::searchMatrixOffsets);
+        reads.read(observer, request.getCollectionName(), request, engine::searchMatrixOffsets);
     }
 
     // ---- plumbing ----
-
-    private <Q extends Message, A> void read(StreamObserver<A> observer, String collectionName, Q request,
-            BiFunction<CollectionView, Q, A> query) {
-        readResolved(observer, collectionName, () -> request, query);
-    }
-
-    // inference inputs are resolved first: Qdrant converts the request before it looks at the collection
-    private <Q extends Message, A> void readResolved(StreamObserver<A> observer, String collectionName,
-            Supplier<Q> request, BiFunction<CollectionView, Q, A> query) {
-        Rpc.respond(observer, clock -> {
-            Q resolved = request.get();
-            return readNow(lookup(collectionName), resolved, query);
-        });
-    }
-
-    private <Q extends Message, A> A readNow(StoredCollection collection, Q request,
-            BiFunction<CollectionView, Q, A> query) {
-        ShardKeySelector selector = ShardRouting.selectorOf(request);
-        // lookup_from collections are read first, so that this read never holds two collections' locks
-        ForeignCollections lookups = LookupPrefetch.read(catalog, collection.name(), request);
-        return ShardRouting.read(collection, selector,
-                view -> query.apply(lookups.isEmpty() ? view : new LookupView(view, lookups), request));
-    }
-
-    /**
-     * A groups read whose {@code with_lookup} may name another collection: that one is read after the search, once
-     * the searched collection's lock is released, in the shards the request selects ({@code lookup_ids},
-     * lib/collection/src/lookup/mod.rs: a missing collection is {@code NOT_FOUND "Not found: Collection x"}).
-     */
-    private <Q extends Message, A extends Message> void readGroups(StreamObserver<A> observer, String collectionName,
-            Q request, BiFunction<CollectionView, Q, A> query, Points.WithLookup withLookup) {
-        readGroupsResolved(observer, collectionName, () -> request, query, withLookup);
-    }
-
-    private <Q extends Message, A extends Message> void readGroupsResolved(StreamObserver<A> observer,
-            String collectionName, Supplier<Q> resolve, BiFunction<CollectionView, Q, A> query, Points.WithLookup withLookup) {
-        Rpc.respond(observer, clock -> {
-            Q request = resolve.get();
-            StoredCollection collection = lookup(collectionName);
-            A answer = readNow(collection, request, query);
-            if (withLookup == null || withLookup.getCollection().equals(collection.name())) {
-                return answer;
-            }
-            StoredCollection other = catalog.find(withLookup.getCollection()).orElseThrow(
-                    () -> QdrantErrors.notFound("Not found: Collection " + withLookup.getCollection()));
-            var field = answer.getDescriptorForType().findFieldByName("result");
-            Points.GroupsResult groups = (Points.GroupsResult) answer.getField(field);
-            Points.GroupsResult filled = ShardRouting.read(other, ShardRouting.selectorOf(request),
-                    view -> GroupLookups.fill(view, withLookup, groups));
-            @SuppressWarnings("unchecked")
-            A withLookups = (A) answer.toBuilder().setField(field, filled).build();
-            return withLookups;
-        });
-    }
 
     private void write(StreamObserver<PointsOperationResponse> observer, Message request, String collectionName,
             boolean wait, Consumer<PointWrites> operation) {
