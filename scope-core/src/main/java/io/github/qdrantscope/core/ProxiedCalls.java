@@ -36,17 +36,20 @@ public final class ProxiedCalls {
         }
     }
 
+    private static final long BACKSTOP_MARGIN_MILLIS = 5_000;
+
     /**
      * Starts one of qdrant-scope's own raw-client calls (so it is not counted as unscoped) and waits for its
-     * result a second longer than the call's own {@code deadline}, so that the server's answer, not the local
-     * wait, reports a timeout.
+     * result five seconds longer than the call's own {@code deadline}, so that the call's deadline, not the local
+     * wait, reports a timeout: the local wait is only a backstop, and on a loaded machine the deadline's failure
+     * can take more than a second to arrive.
      *
      * @param what what the call does, for the error: "Could not <what>"
      */
     public static <T> T await(Supplier<Future<T>> call, Duration deadline, String what) {
         Future<T> future = run(call);
         try {
-            return future.get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return future.get(deadline.toMillis() + BACKSTOP_MARGIN_MILLIS, TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
