@@ -111,8 +111,8 @@ class ProjectScopingTest {
                     .setWithPayload(io.qdrant.client.WithPayloadSelectorFactory.enable(true))
                     .build())).getResultList();
                 assertThat(stored).hasSize(4).allSatisfy(point -> assertThat(point.getPayloadMap())
-                    .containsKeys("token", "rank", "tenant", "qdrant_scope_id")
-                    .doesNotContainKey(ScopedProject.DEFAULT_KEY));
+                    .containsKeys("token", "rank", "tenant", "qdrant_scope_key")
+                    .doesNotContainKeys(ScopedProject.DEFAULT_KEY, "qdrant_scope_id"));
             }
             assertThat(get(client.retrieveAsync(Documents.COLLECTION, id(1), true, false, null)))
                 .singleElement().satisfies(point -> assertThat(point.getPayloadMap()).containsOnlyKeys("token", "rank"));

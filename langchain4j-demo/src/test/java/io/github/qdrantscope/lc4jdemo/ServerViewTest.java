@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.core.wire.ScopedIds;
 import io.github.qdrantscope.junit.QdrantScopeEndpoint;
 import io.github.qdrantscope.junit.QdrantScopeTest;
 import io.github.qdrantscope.lc4jdemo.support.CachedEmbeddings;
@@ -74,11 +75,15 @@ class ServerViewTest {
 
         assertThat(stored).hasSize(Corpus.SEGMENTS);
         Set<String> applicationIds = Corpus.passages().stream().map(Passage::segmentId).collect(Collectors.toSet());
+        // the application's ids are nowhere on the server: each is computed back from its project's stored id
+        ScopedIds ids = ScopedIds.of(project.name());
         assertThat(stored).allSatisfy(point -> {
             assertThat(applicationIds).doesNotContain(point.getId().getUuid());
             assertThat(point.getPayloadMap().get(project.key()).getStringValue()).isEqualTo(project.name());
-            assertThat(applicationIds).contains(point.getPayloadMap().get(ProjectNames.ORIGINAL_ID_KEY).getStringValue());
+            assertThat(point.getPayloadMap()).doesNotContainKey(ProjectNames.ORIGINAL_ID_KEY);
         });
+        assertThat(stored).extracting(point -> ids.original(point.getId()).getUuid())
+            .containsExactlyInAnyOrderElementsOf(applicationIds);
     }
 
     @Test

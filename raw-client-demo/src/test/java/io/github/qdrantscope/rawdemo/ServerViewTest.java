@@ -13,6 +13,7 @@ import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.rawdemo.support.Fixtures;
 import io.github.qdrantscope.rawdemo.support.Neighbour;
 import io.github.qdrantscope.core.client.UncoveredClients;
+import io.github.qdrantscope.core.wire.ScopedIds;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
@@ -96,9 +97,11 @@ class ServerViewTest {
         assertThat(stored).extracting(point -> point.getId().hasNum() ? Long.toUnsignedString(point.getId().getNum())
                 : point.getId().getUuid())
             .doesNotContainAnyElementsOf(IDS.stream().map(DocumentId::toString).toList());
-        // the application's ids are kept in the payload, which the application never sees
-        assertThat(stored).extracting(point -> point.getPayloadMap().get("qdrant_scope_id"))
-            .extracting(value -> value.hasIntegerValue() ? Long.toString(value.getIntegerValue()) : value.getStringValue())
+        // the application's ids are nowhere on the server: each is computed back from the project's stored id
+        assertThat(stored).allSatisfy(point -> assertThat(point.getPayloadMap()).doesNotContainKey("qdrant_scope_id"));
+        ScopedIds ids = ScopedIds.of(this.project.name());
+        assertThat(stored).extracting(point -> ids.original(point.getId()))
+            .extracting(id -> id.hasNum() ? Long.toUnsignedString(id.getNum()) : id.getUuid())
             .containsExactlyInAnyOrderElementsOf(IDS.stream().map(DocumentId::toString).toList());
         assertThat(this.knowledgeBase.get(IDS)).extracting(Document::id).containsExactlyElementsOf(IDS);
     }

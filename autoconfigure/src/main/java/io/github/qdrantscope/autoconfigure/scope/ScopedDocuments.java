@@ -4,11 +4,14 @@ import io.github.qdrantscope.core.NamespacedIds;
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
+import io.github.qdrantscope.core.wire.ScopedIds;
+import io.qdrant.client.PointIdFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.springframework.ai.document.Document;
 
@@ -80,6 +83,47 @@ final class ScopedDocuments {
         Object stampedKey = metadata.remove(ProjectNames.PROJECT_KEY_KEY);
         metadata.remove(stampedKey != null ? stampedKey.toString() : key);
         return copy(document, originalId.toString(), metadata);
+    }
+
+    /**
+     * What an unscoped read returns of stored documents, each as the application of its project wrote it. A document
+     * stamped by this proxy carries its id ({@link #unstamp}); one stamped at the wire carries only its project
+     * (the key's value, the key named in {@link ProjectNames#PROJECT_KEY_KEY} when it is not the default), whose
+     * {@link ScopedIds} compute its id back from the stored UUID. Documents of no project pass through.
+     */
+    static List<Document> unstampAnyProject(List<Document> documents) {
+        return documents.stream().map(ScopedDocuments::unstampAnyProject).toList();
+    }
+
+    private static Document unstampAnyProject(Document document) {
+        Map<String, Object> stored = document.getMetadata();
+        if (stored.containsKey(ProjectNames.ORIGINAL_ID_KEY)) {
+            return unstamp(document, ScopedProject.DEFAULT_KEY);
+        }
+        Object customKey = stored.get(ProjectNames.PROJECT_KEY_KEY);
+        String key = customKey != null ? customKey.toString() : ScopedProject.DEFAULT_KEY;
+        Object project = stored.get(key);
+        if (project == null) {
+            return document;
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>(stored);
+        metadata.remove(ProjectNames.PROJECT_KEY_KEY);
+        metadata.remove(key);
+        // a document whose id is not a UUID carries it in DocumentIds.DOCUMENT_ID_KEY, which restore() puts back
+        String id = document.getId();
+        if (!metadata.containsKey(DocumentIds.DOCUMENT_ID_KEY) && isUuid(id)) {
+            id = ScopedIds.of(project.toString()).original(PointIdFactory.id(UUID.fromString(id))).getUuid();
+        }
+        return copy(document, id, metadata);
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            return UUID.fromString(id).toString().equalsIgnoreCase(id);
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
     }
 
     /** A copy of {@code document} under {@code id} with {@code metadata}; text or media, score and formatter kept. */

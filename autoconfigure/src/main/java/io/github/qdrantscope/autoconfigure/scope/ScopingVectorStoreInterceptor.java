@@ -1,7 +1,6 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
 import io.github.qdrantscope.core.ProjectScope;
-import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.client.ScopedQdrantClients;
 import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
 
@@ -164,7 +163,7 @@ final class ScopingVectorStoreInterceptor implements MethodInterceptor {
         this.guard.check(operation.unscopedKind, "VectorStore." + operation.meterName, collection(), "");
         Object result = DocumentScopedStore.proceed(invocation);
         if (operation == VectorStoreOperation.SEARCH || operation == VectorStoreOperation.SEARCH_TEXT) {
-            return DocumentIds.restore(ScopedDocuments.unstamp((List<Document>) result, ScopedProject.DEFAULT_KEY));
+            return DocumentIds.restore(ScopedDocuments.unstampAnyProject((List<Document>) result));
         }
         return result;
     }

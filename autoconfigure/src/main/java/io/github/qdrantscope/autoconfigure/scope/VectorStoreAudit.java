@@ -1,6 +1,7 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ProxiedCalls;
 import io.github.qdrantscope.core.metrics.ContentionKind;
 import io.github.qdrantscope.core.metrics.ScopeMetrics;
+import io.github.qdrantscope.core.wire.ScopedIds;
+import io.github.qdrantscope.core.wire.ScopedProjects;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.QdrantClient;
@@ -86,7 +89,13 @@ final class VectorStoreAudit {
      * another project's point written with one of these ids, or a point stored under one of them outside any
      * project? Counted exactly on the server; stores other than Qdrant are not audited here.
      *
-     * @param storedIds the ids as the store keeps them in {@link ProjectNames#ORIGINAL_ID_KEY}
+     * <p>At the wire a project's point is stored under the project's id for it ({@link ScopedIds}), and nothing on
+     * the server names the application's id: another project's points are found under their projects' ids, for
+     * every project of this JVM that may have points ({@link ScopedProjects#withPoints()}: a fork's collection is
+     * its own). A store scoped by its documents ({@link DocumentScopedStore}) keeps the id in
+     * {@link ProjectNames#ORIGINAL_ID_KEY}.
+     *
+     * @param storedIds the ids as the store keeps them: UUIDs at the wire, the documents' ids otherwise
      */
     void deleteIds(List<String> storedIds, ProjectScope scope) {
         Optional<QdrantClient> qdrant = this.client.get();
@@ -98,7 +107,14 @@ final class VectorStoreAudit {
         List<Common.PointId> plainIds = storedIds.stream().filter(VectorStoreAudit::isUuid)
             .map(id -> PointIdFactory.id(UUID.fromString(id))).toList();
         if (!plainIds.isEmpty()) {
-            sameIds.addShould(ConditionFactory.hasId(plainIds));
+            List<Common.PointId> candidates = new ArrayList<>(plainIds);
+            for (String project : ScopedProjects.jvm().withPoints()) {
+                if (!project.equals(scope.name())) {
+                    ScopedIds ids = ScopedIds.of(project);
+                    plainIds.forEach(id -> candidates.add(ids.stored(id)));
+                }
+            }
+            sameIds.addShould(ConditionFactory.hasId(candidates));
         }
         Common.Filter foreign = Common.Filter.newBuilder()
             .addMust(ConditionFactory.filter(sameIds.build()))

@@ -16,11 +16,11 @@ import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.qdrant.QdrantEmbeddingStore;
 import io.github.qdrantscope.autoconfigure.scope.LangChain4jStores.Wiring;
-import io.github.qdrantscope.core.NamespacedIds;
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.client.ScopedChannel;
+import io.github.qdrantscope.core.wire.ScopedIds;
 import io.github.qdrantscope.core.wire.ScopedProjects;
 import io.grpc.ManagedChannel;
 import io.qdrant.client.ConditionFactory;
@@ -233,15 +233,14 @@ class LangChain4jStoreScopingTest {
 
             // scoped once: stored under the one namespaced id, which the raw client reads back under the store's id
             inScope(this.a, () -> store.addAll(List.of(this.id1), List.of(this.a1), List.of(segment("a one", "red"))));
-            String stored = NamespacedIds.of(this.a.name(), this.id1);
+            String stored = ScopedIds.of(this.a.name()).stored(id(UUID.fromString(this.id1))).getUuid();
             List<RetrievedPoint> onServer = independent.retrieveAsync(this.collection, List.of(id(UUID.fromString(
                     stored))), true, false, null).get();
             assertThat(onServer).singleElement().satisfies(point -> {
                 assertThat(point.getId().getUuid()).isEqualTo(stored);
                 assertThat(point.getPayloadMap().get(ScopedProject.DEFAULT_KEY).getStringValue())
                     .isEqualTo(this.a.name());
-                assertThat(point.getPayloadMap().get(ProjectNames.ORIGINAL_ID_KEY).getStringValue())
-                    .isEqualTo(this.id1);
+                assertThat(ScopedIds.of(this.a.name()).original(point.getId()).getUuid()).isEqualTo(this.id1);
             });
             inScope(this.a, () -> assertThat(await(bean.retrieveAsync(this.collection,
                     List.of(id(UUID.fromString(this.id1))), true, false, null)))

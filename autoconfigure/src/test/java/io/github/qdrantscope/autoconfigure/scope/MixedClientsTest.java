@@ -24,11 +24,11 @@ import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.qdrant.QdrantEmbeddingStore;
 import io.github.qdrantscope.autoconfigure.scope.LangChain4jStores.Wiring;
-import io.github.qdrantscope.core.NamespacedIds;
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.wire.ProjectCleanup;
+import io.github.qdrantscope.core.wire.ScopedIds;
 import io.github.qdrantscope.core.wire.ScopedProjects;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QdrantClient;
@@ -223,9 +223,9 @@ class MixedClientsTest {
             try (QdrantClient independent = TestQdrant.client(context.getEnvironment())) {
                 // one point on the server, under the project's one id for it
                 List<RetrievedPoint> stored = independent.retrieveAsync(this.collection,
-                        List.of(id(UUID.fromString(NamespacedIds.of(this.a.name(), id)))), true, false, null).get();
+                        List.of(ScopedIds.of(this.a.name()).stored(id(UUID.fromString(id)))), true, false, null).get();
                 assertThat(stored).singleElement().satisfies(point -> assertThat(
-                        point.getPayloadMap().get(ProjectNames.ORIGINAL_ID_KEY).getStringValue()).isEqualTo(id));
+                        ScopedIds.of(this.a.name()).original(point.getId()).getUuid()).isEqualTo(id));
                 assertThat(count(independent, null)).isEqualTo(1);
 
                 assertThat(cleanUp(clients, this.a)).isEqualTo(1);

@@ -1,6 +1,5 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
-import io.github.qdrantscope.core.NamespacedIds;
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
 import io.github.qdrantscope.core.ScopedProject;
@@ -88,9 +87,9 @@ class ScopeStressTest extends ScopeTestApplication.OnEmbeddedQdrant {
                     continue; // written outside any scope (not by this test, which runs with unscoped=fail)
                 }
                 String project = payload.get(ScopedProject.DEFAULT_KEY).getStringValue();
-                String originalId = TestQdrant.documentId(payload);
+                String originalId = TestQdrant.documentId(point, project);
                 // The point's id is its own project's namespaced id: no write landed in another project.
-                assertThat(point.getId().getUuid()).isEqualTo(NamespacedIds.of(project, DocumentIds.storeId(originalId)));
+                assertThat(point.getId().getUuid()).isEqualTo(TestQdrant.storedId(project, originalId));
                 if (projects.contains(project)) {
                     // ...and it was written by the thread owning that project.
                     assertThat(payload.get("writer").getStringValue()).isEqualTo(project);

@@ -3,9 +3,11 @@ package io.github.qdrantscope.autoconfigure.scope;
 import io.github.qdrantscope.core.NamespacedIds;
 import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.wire.ScopedIds;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.ai.document.Document;
 
+import static io.qdrant.client.PointIdFactory.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -74,5 +77,30 @@ class ScopedDocumentsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> ScopedDocuments.stamp(bad, this.scope))
             .withMessageContaining(ProjectNames.ORIGINAL_ID_KEY)
             .withMessageContaining("'doc-9'");
+    }
+
+    @Test
+    void anUnscopedReadSeesAWireStampedDocumentAsItsProjectWroteIt() {
+        String applicationId = "0d7f3a1e-5b2c-4e8d-9f60-7a1b2c3d4e5f";
+        String storedId = ScopedIds.of("orders-0000abcd").stored(id(UUID.fromString(applicationId))).getUuid();
+        Document wire = new Document(storedId, "x", Map.of("color", "red", "qdrant_scope_project", "orders-0000abcd"));
+        Document custom = new Document(storedId, "x", Map.of("color", "red", "tenant", "orders-0000abcd",
+                ProjectNames.PROJECT_KEY_KEY, "tenant"));
+        // an id that is not a UUID comes back through qdrant_scope_document_id, which DocumentIds.restore reads
+        Document named = new Document(storedId, "x", Map.of("qdrant_scope_project", "orders-0000abcd",
+                DocumentIds.DOCUMENT_ID_KEY, "doc-1"));
+        Document plain = new Document(applicationId, "x", Map.of("k", 1));
+
+        List<Document> read = ScopedDocuments.unstampAnyProject(List.of(wire, custom, named, plain));
+
+        assertThat(read.get(0).getId()).isEqualTo(applicationId);
+        assertThat(read.get(0).getMetadata()).containsExactlyEntriesOf(Map.of("color", "red"));
+        assertThat(read.get(1).getId()).isEqualTo(applicationId);
+        assertThat(read.get(1).getMetadata()).containsExactlyEntriesOf(Map.of("color", "red"));
+        assertThat(DocumentIds.restore(List.of(read.get(2))).get(0).getId()).isEqualTo("doc-1");
+        assertThat(read.get(3)).isSameAs(plain);
+        // a document stamped by this proxy carries its id, as before
+        Document proxied = ScopedDocuments.stamp(new Document("doc-2", "x", Map.of()), this.scope);
+        assertThat(ScopedDocuments.unstampAnyProject(List.of(proxied)).get(0).getId()).isEqualTo("doc-2");
     }
 }

@@ -1,12 +1,10 @@
 package io.github.qdrantscope.autoconfigure.scope;
 
-import io.github.qdrantscope.core.NamespacedIds;
-import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
+import io.github.qdrantscope.core.wire.ScopedIds;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +14,7 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.qdrant.client.ConditionFactory;
+import io.qdrant.client.PointIdFactory;
 import io.github.qdrantscope.core.client.UncoveredClients;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
@@ -115,24 +114,32 @@ final class TestQdrant {
             Collection<String> originalIds) throws ExecutionException, InterruptedException {
         String collection = environment.getRequiredProperty("spring.ai.vectorstore.qdrant.collection-name");
         try (QdrantClient independent = client(environment)) {
+            // the application's id is not on the server: it is computed back from each project's stored id
             return independent.scrollAsync(Points.ScrollPoints.newBuilder()
                 .setCollectionName(collection)
-                .setFilter(Common.Filter.newBuilder()
-                    .addMust(ConditionFactory.matchKeywords(ProjectNames.ORIGINAL_ID_KEY,
-                            originalIds.stream().map(DocumentIds::storeId).toList())))
-                .setLimit(1_000)
+                .setFilter(Common.Filter.newBuilder().addMustNot(ConditionFactory.isEmpty(projectKey)))
+                .setLimit(10_000)
                 .setWithPayload(WithPayloadSelectorFactory.enable(true))
-                .build()).get().getResultList().stream().map(point -> StoredPoint.of(point, projectKey)).toList();
+                .build()).get().getResultList().stream().map(point -> StoredPoint.of(point, projectKey))
+                .filter(point -> originalIds.contains(point.originalId()))
+                .toList();
         }
     }
 
     /**
-     * The id the application gave a stored document: {@link DocumentIds#DOCUMENT_ID_KEY} for an id that is not a
-     * UUID, else the UUID in {@link ProjectNames#ORIGINAL_ID_KEY}.
+     * The id the application gave a point stored in {@code project}: {@link DocumentIds#DOCUMENT_ID_KEY} for a
+     * document id that is not a UUID, else the UUID computed back from the stored id.
      */
-    static String documentId(Map<String, JsonWithInt.Value> payload) {
-        JsonWithInt.Value documentId = payload.get(DocumentIds.DOCUMENT_ID_KEY);
-        return (documentId != null ? documentId : payload.get(ProjectNames.ORIGINAL_ID_KEY)).getStringValue();
+    static String documentId(Points.RetrievedPoint point, String project) {
+        JsonWithInt.Value documentId = point.getPayloadMap().get(DocumentIds.DOCUMENT_ID_KEY);
+        return documentId != null ? documentId.getStringValue()
+                : ScopedIds.of(project).original(point.getId()).getUuid();
+    }
+
+    /** The stored id of the document {@code originalId} of {@code project}. */
+    static String storedId(String project, String originalId) {
+        return ScopedIds.of(project).stored(PointIdFactory.id(UUID.fromString(DocumentIds.storeId(originalId))))
+            .getUuid();
     }
 
     /** What a point in Qdrant says about where it belongs. */
@@ -140,14 +147,12 @@ final class TestQdrant {
 
         /** The point the scoped store writes for {@code originalId} in {@code scope}'s project. */
         static StoredPoint inProject(ProjectScope scope, String originalId) {
-            return new StoredPoint(NamespacedIds.of(scope.name(), DocumentIds.storeId(originalId)), originalId,
-                    scope.name());
+            return new StoredPoint(storedId(scope.name(), originalId), originalId, scope.name());
         }
 
         private static StoredPoint of(Points.RetrievedPoint point, String projectKey) {
-            Map<String, JsonWithInt.Value> payload = point.getPayloadMap();
-            return new StoredPoint(point.getId().getUuid(), documentId(payload),
-                    payload.containsKey(projectKey) ? payload.get(projectKey).getStringValue() : null);
+            String project = point.getPayloadMap().get(projectKey).getStringValue();
+            return new StoredPoint(point.getId().getUuid(), documentId(point, project), project);
         }
     }
 }

@@ -14,6 +14,7 @@ import io.github.qdrantscope.core.metrics.NoOpScopeMetrics;
 import io.github.qdrantscope.core.wire.ProjectScopeInterceptor;
 import io.github.qdrantscope.core.wire.ScopedProjects;
 import io.github.qdrantscope.core.wire.UnscopedAccessGuard;
+import io.github.qdrantscope.embedded.EmbeddedQdrant;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.Points.PointStruct;
@@ -73,6 +74,11 @@ final class WireFixture implements AutoCloseable {
     /** Project {@code index} under a fixed name, so every benchmark fork stores byte-identical data. */
     static ProjectScope project(int index) {
         return new ProjectScope(String.format(Locale.ROOT, "wirebench%d-%08x", index, index), KEY);
+    }
+
+    /** The server both clients talk to. */
+    EmbeddedQdrant server() {
+        return qdrant.server();
     }
 
     /** The client without the interceptor. */

@@ -66,7 +66,7 @@ public final class WireInterleaved {
         }
     }
 
-    private interface Call {
+    interface Call {
         void run(int variant, int round);
     }
 
@@ -74,7 +74,7 @@ public final class WireInterleaved {
      * Runs half as many warm-up rounds, then {@code rounds} timed ones, each variant once per round
      * in rotating order; prints medians and 25th percentiles, and their ratios to variant 0.
      */
-    private static void report(String what, int rounds, String[] names, IntConsumer beforeRound, Call call) {
+    static void report(String what, int rounds, String[] names, IntConsumer beforeRound, Call call) {
         long[][] times = new long[names.length][rounds];
         for (int round = -rounds / 2; round < rounds; round++) {
             beforeRound.accept(round);

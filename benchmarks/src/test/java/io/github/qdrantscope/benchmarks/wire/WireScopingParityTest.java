@@ -6,11 +6,10 @@ import com.google.protobuf.Message;
 import io.github.qdrantscope.benchmarks.Dataset;
 import io.github.qdrantscope.benchmarks.QdrantFixture;
 import io.github.qdrantscope.benchmarks.QueryCursor;
-import io.github.qdrantscope.core.ProjectNames;
+import io.github.qdrantscope.core.wire.ScopedIds;
 import io.github.qdrantscope.core.wire.UnscopedPointRequests;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.grpc.Common.Filter;
-import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointsOperationResponse;
@@ -53,11 +52,10 @@ class WireScopingParityTest {
                 assertThat(scoped).hasSize(WireScopingBenchmark.LIMIT);
                 assertThat(unscoped).allSatisfy(point -> assertThat(point.getPayloadMap().get(WireFixture.KEY)
                         .getStringValue()).isEqualTo(search.project.name()));
-                // the plain client sees stored ids and the stamps; the application's id is one of them
+                // the plain client sees stored ids and the stamp; the application's ids are computed back
+                ScopedIds ids = ScopedIds.of(search.project.name());
                 assertThat(scoped).extracting(ScoredPoint::getId).containsExactlyElementsOf(unscoped.stream()
-                        .map(point -> PointId.newBuilder().setNum(point.getPayloadMap()
-                                .get(ProjectNames.ORIGINAL_ID_KEY).getIntegerValue()).build())
-                        .toList());
+                        .map(point -> ids.original(point.getId())).toList());
                 assertThat(scoped).extracting(ScoredPoint::getScore)
                         .containsExactlyElementsOf(unscoped.stream().map(ScoredPoint::getScore).toList());
                 assertThat(scoped).allSatisfy(point -> assertThat(point.getPayloadMap())
@@ -132,12 +130,15 @@ class WireScopingParityTest {
     }
 
     private static void assertStamped(PointStruct point, WireScopingBenchmark.Rewrite rewrite) {
-        // the benchmark's ids are numeric: stored numeric too, but the project's, not the application's
-        assertThat(point.getId().hasNum()).isTrue();
-        assertThat(point.getId().getNum()).isNotEqualTo(payloadId(point));
+        // the benchmark's ids are numeric (the rank is the application's id): stored numeric too, but the
+        // project's, not the application's, and only the project added to the payload
         Map<String, Value> payload = point.getPayloadMap();
+        long applicationId = payload.get(WireFixture.RANK_KEY).getIntegerValue();
+        assertThat(point.getId().hasNum()).isTrue();
+        assertThat(point.getId().getNum()).isNotEqualTo(applicationId);
+        assertThat(ScopedIds.of(rewrite.project.name()).original(point.getId()).getNum()).isEqualTo(applicationId);
         assertThat(payload.get(WireFixture.KEY).getStringValue()).isEqualTo(rewrite.project.name());
-        assertThat(payload).containsKeys(ProjectNames.ORIGINAL_ID_KEY, Dataset.TENANT_KEY, WireFixture.RANK_KEY);
+        assertThat(payload).containsOnlyKeys(WireFixture.KEY, Dataset.TENANT_KEY, WireFixture.RANK_KEY);
     }
 
     private static void assertApplicationView(List<ScoredPoint> points) {
@@ -146,9 +147,5 @@ class WireScopingParityTest {
             assertThat(point.getId().getNum()).isLessThan(WireScopingBenchmark.BATCH);
             assertThat(point.getPayloadMap()).containsOnlyKeys(Dataset.TENANT_KEY, WireFixture.RANK_KEY);
         });
-    }
-
-    private static long payloadId(PointStruct point) {
-        return point.getPayloadMap().get(ProjectNames.ORIGINAL_ID_KEY).getIntegerValue();
     }
 }

@@ -53,13 +53,13 @@ import io.qdrant.client.grpc.PointsGrpc;
  */
 public final class ProjectScopeInterceptor implements ClientInterceptor {
 
-    /** A hyphenated UUID, as Qdrant writes ids in its messages. */
     /**
-     * A stored id in Qdrant's error texts: any UUID, and a number where Qdrant names a point id
-     * ({@code CollectionError::PointNotFound}, lib/collection/src/operations/types.rs: "No point with id {} found").
+     * A stored id in Qdrant's error texts, where Qdrant names a point id ({@code CollectionError::PointNotFound},
+     * lib/collection/src/operations/types.rs: "No point with id {} found"): a number, or a UUID as Qdrant prints
+     * it (lowercase, hyphenated). Only there: any other UUID in a message is no point id of the project.
      */
     private static final Pattern STORED_ID = Pattern
-        .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<=point with id )[0-9]{1,20}");
+        .compile("(?<=point with id )(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9]{1,20})");
 
     private final ScopedProjects projects;
 
@@ -155,8 +155,7 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
 
         @Override
         public RewritingCall.Rewrite rewrite(MethodDescriptor<?, ?> method, Message request) {
-            this.rewrite = new ScopedRequests(this.scope, ProjectScopeInterceptor.this.projects).rewrite(this.rpc,
-                    method, request);
+            this.rewrite = new ScopedRequests(this.scope).rewrite(this.rpc, method, request);
             if (this.rewrite.changes() != null) {
                 this.write = ProjectScopeInterceptor.this.projects.begin(this.scope.name(), collection(request));
             }
@@ -165,8 +164,7 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
 
         @Override
         public Message response(Message response) {
-            return new ScopedResponses(this.scope, ProjectScopeInterceptor.this.projects).map(response,
-                    this.rewrite.pages());
+            return new ScopedResponses(this.scope).map(response, this.rewrite.pages());
         }
 
         @Override
@@ -189,15 +187,12 @@ public final class ProjectScopeInterceptor implements ClientInterceptor {
                 return status;
             }
             Matcher stored = STORED_ID.matcher(description);
+            ScopedIds ids = ScopedIds.of(this.scope.name());
             String mapped = stored.replaceAll(match -> {
-                if (match.group().indexOf('-') < 0) {
-                    return Long.toUnsignedString(NumericIds.of(this.scope.name())
-                            .original(Long.parseUnsignedLong(match.group())));
-                }
-                PointId original = ProjectScopeInterceptor.this.projects.original(this.scope.name(),
-                        PointId.newBuilder().setUuid(match.group()).build());
-                return Matcher.quoteReplacement(original == null ? match.group()
-                        : original.hasNum() ? Long.toUnsignedString(original.getNum()) : original.getUuid());
+                PointId original = ids.original(match.group().indexOf('-') < 0
+                        ? PointId.newBuilder().setNum(Long.parseUnsignedLong(match.group())).build()
+                        : PointId.newBuilder().setUuid(match.group()).build());
+                return original.hasNum() ? Long.toUnsignedString(original.getNum()) : original.getUuid();
             });
             return mapped.equals(description) ? status : status.withDescription(mapped);
         }

@@ -42,9 +42,14 @@ public final class Reserved {
             return;
         }
         for (String key : payload.keySet()) {
-            if (mayBeReserved(scope, key) && isReserved(scope, firstSegment(key))) {
-                rejectPath(scope, key, where.get());
-            }
+            rejectKey(scope, key, where);
+        }
+    }
+
+    /** Rejects one payload key that is a reserved field; {@code where} is only asked for when it is. */
+    static void rejectKey(ProjectScope scope, String key, Supplier<String> where) {
+        if (mayBeReserved(scope, key) && isReserved(scope, firstSegment(key))) {
+            rejectPath(scope, key, where.get());
         }
     }
 

@@ -58,16 +58,14 @@ final class ScopedMessages {
 
     private final ProjectScope scope;
 
-    /** The project's numeric id keys, computed at the first numeric id (one hash per request, not per id). */
-    private NumericIds numeric;
-
-    private final ScopedProjects projects;
+    /** The project's id keys, computed at the first id of each kind (one hash per request, not per id). */
+    private final ScopedIds ids;
 
     private final Condition projectCondition;
 
-    ScopedMessages(ProjectScope scope, ScopedProjects projects) {
+    ScopedMessages(ProjectScope scope) {
         this.scope = scope;
-        this.projects = projects;
+        this.ids = ScopedIds.of(scope.name());
         this.projectCondition = Condition.newBuilder()
             .setField(FieldCondition.newBuilder()
                 .setKey(scope.key())
@@ -90,19 +88,9 @@ final class ScopedMessages {
         return Filter.newBuilder().addMust(this.projectCondition).build();
     }
 
-    /**
-     * The stored id of the application's {@code id}. A UUID's is remembered so responses can carry {@code id}
-     * back; a numeric one is computed back ({@link NumericIds#original}).
-     */
+    /** The stored id of the application's {@code id}; responses compute {@code id} back ({@link ScopedIds}). */
     PointId namespaced(PointId id) {
-        if (this.numeric == null) {
-            this.numeric = NumericIds.of(this.scope.name());
-        }
-        PointId stored = WireIds.namespaced(this.scope.name(), this.numeric, id);
-        if (stored != id && stored.hasUuid()) {
-            this.projects.remember(this.scope.name(), stored, WireIds.canonicalId(id));
-        }
-        return stored;
+        return this.ids.stored(id);
     }
 
     /** {@code message} with every id and filter in it scoped; the same instance when nothing changed. */

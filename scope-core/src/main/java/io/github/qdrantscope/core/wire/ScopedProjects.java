@@ -1,8 +1,8 @@
 package io.github.qdrantscope.core.wire;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.qdrant.client.grpc.Common.PointId;
 
 /**
- * What the open projects wrote through every scoped client of this JVM: the id the application gave each
- * stored point (so responses can carry it back), and, per collection, which points a project has, so that
- * cleanup can say how many it removed without a count round trip and knows every collection to clean.
+ * What the open projects wrote through every scoped client of this JVM: per collection, which points a project
+ * has, so that cleanup can say how many it removed without a count round trip and knows every collection to
+ * clean. (The application's ids are not recorded: {@link ScopedIds} computes them back from the stored ones.)
  *
- * <p>Stored ids are namespaced per project ({@link WireIds}), so the ids upserted and not deleted by id are
+ * <p>Stored ids are namespaced per project ({@link ScopedIds}), so the ids upserted and not deleted by id are
  * exactly a project's points in a collection — while nothing else changed them. A delete by filter, a failed
  * write (it may have been applied in part) or two writes of one project to one collection overlapping in time
  * (their order on the server is unknown) make that collection's record <em>uncertain</em>: cleanup then counts.
@@ -28,6 +28,9 @@ public final class ScopedProjects {
     private static final ScopedProjects JVM = new ScopedProjects();
 
     private final ConcurrentMap<String, Project> projects = new ConcurrentHashMap<>();
+
+    /** Projects forgotten with their points kept ({@code cleanup = NEVER}): their names, for {@link #withPoints}. */
+    private final Set<String> kept = ConcurrentHashMap.newKeySet();
 
     /** The registry every scoped client of this JVM shares. */
     public static ScopedProjects jvm() {
@@ -51,23 +54,25 @@ public final class ScopedProjects {
 
     /** Forgets {@code project}, whose points are kept ({@code cleanup = NEVER}). */
     public void forget(String project) {
-        this.projects.remove(project);
+        if (this.projects.remove(project) != null) {
+            this.kept.add(project);
+        }
+    }
+
+    /**
+     * The projects that may have points written through a scoped client of this JVM: those not cleaned up yet and
+     * those whose points are kept. With {@link ScopedIds} this tells which stored point is which project's id, for
+     * what looks at the collection as it is (the audit of a {@code delete(ids)}).
+     */
+    public Set<String> withPoints() {
+        Set<String> names = new HashSet<>(this.projects.keySet());
+        names.addAll(this.kept);
+        return names;
     }
 
     /** Whether {@code project} has something recorded (records must not outlive their cleanup). */
     public boolean isRecorded(String project) {
         return this.projects.containsKey(project);
-    }
-
-    /** The application's id of a point {@code project} stored as {@code stored}, or {@code null} if unknown. */
-    PointId original(String project, PointId stored) {
-        Project record = this.projects.get(project);
-        return record == null ? null : record.originals.get(WireIds.key(stored));
-    }
-
-    /** Remembers that {@code stored} is the application's {@code original} in {@code project}. */
-    void remember(String project, PointId stored, PointId original) {
-        project(project).originals.put(WireIds.key(stored), original);
     }
 
     /** Marks the start of a write of {@code project} to {@code collection}; the returned write takes its outcome. */
@@ -80,7 +85,7 @@ public final class ScopedProjects {
     }
 
     private Project project(String name) {
-        // a get first: computeIfAbsent locks the bin even when the project exists, and every id of an upsert asks
+        // a get first: computeIfAbsent locks the bin even when the project exists, and every write asks
         Project existing = this.projects.get(name);
         return existing != null ? existing : this.projects.computeIfAbsent(name, key -> new Project());
     }
@@ -133,8 +138,8 @@ public final class ScopedProjects {
         void succeeded(List<Change> changes) {
             for (Change change : changes) {
                 switch (change.kind()) {
-                    case ADDED -> change.stored().forEach(id -> this.record.ids.add(WireIds.key(id)));
-                    case DELETED -> change.stored().forEach(id -> this.record.ids.remove(WireIds.key(id)));
+                    case ADDED -> change.stored().forEach(this.record.ids::add);
+                    case DELETED -> change.stored().forEach(this.record.ids::remove);
                     case UNKNOWN -> this.record.uncertain = true;
                 }
             }
@@ -150,14 +155,12 @@ public final class ScopedProjects {
 
     private static final class Project {
 
-        final Map<String, PointId> originals = new ConcurrentHashMap<>();
-
         final ConcurrentMap<String, Record> collections = new ConcurrentHashMap<>();
     }
 
     private static final class Record {
 
-        final Set<String> ids = ConcurrentHashMap.newKeySet();
+        final StoredIdSet ids = new StoredIdSet();
 
         final AtomicInteger inFlight = new AtomicInteger();
 

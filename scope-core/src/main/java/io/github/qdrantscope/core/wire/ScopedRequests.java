@@ -7,15 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.google.protobuf.Message;
-import io.github.qdrantscope.core.ProjectNames;
 import io.github.qdrantscope.core.ProjectScope;
-import io.github.qdrantscope.core.ScopedProject;
 import io.github.qdrantscope.core.wire.ScopedProjects.Change;
 import io.grpc.MethodDescriptor;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points;
-import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointsSelector;
 import io.qdrant.client.grpc.Points.PointsUpdateOperation;
 import io.qdrant.client.grpc.Points.UpdateMode;
@@ -38,14 +35,16 @@ final class ScopedRequests {
 
     private final ScopedMessages messages;
 
+    private final PointStamps points;
+
+    /** The stamps a payload overwrite keeps. */
     private final Map<String, Value> stamps;
 
-    ScopedRequests(ProjectScope scope, ScopedProjects projects) {
+    ScopedRequests(ProjectScope scope) {
         this.scope = scope;
-        this.messages = new ScopedMessages(scope, projects);
-        this.stamps = ScopedProject.DEFAULT_KEY.equals(scope.key())
-                ? Map.of(scope.key(), string(scope.name()))
-                : Map.of(scope.key(), string(scope.name()), ProjectNames.PROJECT_KEY_KEY, string(scope.key()));
+        this.messages = new ScopedMessages(scope);
+        this.points = new PointStamps(scope, this.messages);
+        this.stamps = this.points.stamps();
     }
 
     /**
@@ -84,17 +83,12 @@ final class ScopedRequests {
     }
 
     private Rewrite upsert(Points.UpsertPoints request, MethodDescriptor<?, ?> method) {
-        Points.UpsertPoints.Builder builder = request.toBuilder().clearPoints();
-        List<PointId> stored = new ArrayList<>(request.getPointsCount());
-        for (PointStruct point : request.getPointsList()) {
-            PointStruct stamped = stamp(point);
-            stored.add(stamped.getId());
-            builder.addPoints(stamped);
-        }
+        PointStamps.Stamped stamped = this.points.stamp(request.getPointsList());
+        Points.UpsertPoints.Builder builder = request.toBuilder().clearPoints().addAllPoints(stamped.points());
         if (request.hasUpdateFilter()) {
             builder.setUpdateFilter(this.messages.scoped(request.getUpdateFilter()));
         }
-        return Rewrite.write(method, builder.build(), upserted(request.getUpdateMode(), stored));
+        return Rewrite.write(method, builder.build(), upserted(request.getUpdateMode(), stamped.ids()));
     }
 
     /**
@@ -104,16 +98,6 @@ final class ScopedRequests {
      */
     private static List<Change> upserted(UpdateMode mode, List<PointId> stored) {
         return mode == UpdateMode.UpdateOnly ? List.of() : List.of(Change.added(stored));
-    }
-
-    private PointStruct stamp(PointStruct point) {
-        Reserved.rejectKeys(this.scope, point.getPayloadMap(),
-                () -> "Upsert of point " + describe(point.getId()) + ": payload key");
-        return point.toBuilder()
-            .setId(this.messages.namespaced(point.getId()))
-            .putAllPayload(this.stamps)
-            .putPayload(ProjectNames.ORIGINAL_ID_KEY, WireIds.payloadValue(point.getId()))
-            .build();
     }
 
     /**
@@ -165,17 +149,13 @@ final class ScopedRequests {
         switch (operation.getOperationCase()) {
             case UPSERT -> {
                 PointsUpdateOperation.PointStructList list = operation.getUpsert();
-                PointsUpdateOperation.PointStructList.Builder builder = list.toBuilder().clearPoints();
-                List<PointId> stored = new ArrayList<>();
-                for (PointStruct point : list.getPointsList()) {
-                    PointStruct stamped = stamp(point);
-                    stored.add(stamped.getId());
-                    builder.addPoints(stamped);
-                }
+                PointStamps.Stamped stamped = this.points.stamp(list.getPointsList());
+                PointsUpdateOperation.PointStructList.Builder builder = list.toBuilder().clearPoints()
+                    .addAllPoints(stamped.points());
                 if (list.hasUpdateFilter()) {
                     builder.setUpdateFilter(this.messages.scoped(list.getUpdateFilter()));
                 }
-                changes.addAll(upserted(list.getUpdateMode(), stored));
+                changes.addAll(upserted(list.getUpdateMode(), stamped.ids()));
                 scoped.setUpsert(builder);
             }
             case DELETE_POINTS -> {
@@ -298,10 +278,6 @@ final class ScopedRequests {
 
     private static Change removal(PointsSelector selector) {
         return selector.hasPoints() ? Change.deleted(selector.getPoints().getIdsList()) : Change.unknown();
-    }
-
-    private static Value string(String value) {
-        return Value.newBuilder().setStringValue(value).build();
     }
 
     static String describe(PointId id) {

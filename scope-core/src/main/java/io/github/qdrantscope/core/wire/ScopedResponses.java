@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 import com.google.protobuf.Descriptors.Descriptor;
@@ -36,14 +37,12 @@ final class ScopedResponses {
 
     private final ProjectScope scope;
 
-    private final ScopedProjects projects;
+    /** The project's id keys, computed at the first id of each kind. */
+    private final ScopedIds ids;
 
-    /** The project's numeric id keys, computed at the first numeric id. */
-    private NumericIds numeric;
-
-    ScopedResponses(ProjectScope scope, ScopedProjects projects) {
+    ScopedResponses(ProjectScope scope) {
         this.scope = scope;
-        this.projects = projects;
+        this.ids = ScopedIds.of(scope.name());
     }
 
     /**
@@ -101,20 +100,32 @@ final class ScopedResponses {
 
     /**
      * The positions of {@code points} in the order of their application ids ({@link WireIds#QDRANT_ORDER}), each
-     * id's order key computed once; the sort is stable, like the list sort it replaces.
+     * id's order key computed once, straight from the stored id's bits; the sort is stable, like the list sort it
+     * replaces.
      */
     private <P> Ordered[] order(List<P> points, Function<P, PointId> id) {
         Ordered[] ordered = new Ordered[points.size()];
         for (int i = 0; i < ordered.length; i++) {
-            PointId original = original(id.apply(points.get(i)));
-            ordered[i] = new Ordered(original, WireIds.OrderKey.of(original), i);
+            ordered[i] = new Ordered(originalKey(id.apply(points.get(i))), i);
         }
         Arrays.sort(ordered, Comparator.comparing(Ordered::key));
         return ordered;
     }
 
-    /** A window point's application id, its order key and its position in the window. */
-    private record Ordered(PointId id, WireIds.OrderKey key, int index) {
+    /** The order key of the application's id of {@code stored}, without building that id. */
+    private WireIds.OrderKey originalKey(PointId stored) {
+        if (stored.hasNum()) {
+            return new WireIds.OrderKey(true, this.ids.originalNum(stored.getNum()), 0);
+        }
+        if (stored.hasUuid()) {
+            UUID original = this.ids.originalUuid(WireIds.parse(stored.getUuid()));
+            return new WireIds.OrderKey(false, original.getMostSignificantBits(), original.getLeastSignificantBits());
+        }
+        return WireIds.OrderKey.of(stored);
+    }
+
+    /** A window point's order key (of its application id) and its position in the window. */
+    private record Ordered(WireIds.OrderKey key, int index) {
     }
 
     /**
@@ -183,7 +194,7 @@ final class ScopedResponses {
             builder.addResult(retrieved(points.get(ordered[i].index())));
         }
         if (to < ordered.length) {
-            builder.setNextPageOffset(ordered[to].id());
+            builder.setNextPageOffset(original(points.get(ordered[to].index()).getId()));
         }
         return builder.build();
     }
@@ -223,6 +234,7 @@ final class ScopedResponses {
         if (payload.isEmpty()) {
             return;
         }
+        // qdrant_scope_id is no longer written, but points written before may still carry it
         for (String key : List.of(this.scope.key(), ProjectNames.ORIGINAL_ID_KEY, ProjectNames.PROJECT_KEY_KEY)) {
             if (payload.containsKey(key)) {
                 remove.accept(key);
@@ -230,18 +242,8 @@ final class ScopedResponses {
         }
     }
 
-    /**
-     * The application's id of a stored id: a numeric one computed back, a UUID known for every point a project
-     * wrote through a scoped client.
-     */
+    /** The application's id of a stored id, computed back ({@link ScopedIds#original}). */
     private PointId original(PointId stored) {
-        if (stored.hasNum()) {
-            if (this.numeric == null) {
-                this.numeric = NumericIds.of(this.scope.name());
-            }
-            return PointId.newBuilder().setNum(this.numeric.original(stored.getNum())).build();
-        }
-        PointId original = this.projects.original(this.scope.name(), stored);
-        return original != null ? original : stored;
+        return this.ids.original(stored);
     }
 }

@@ -2,26 +2,16 @@ package io.github.qdrantscope.core.wire;
 
 import io.github.qdrantscope.core.client.CallRejection;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-import io.github.qdrantscope.core.NamespacedIds;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Common.PointId;
-import io.qdrant.client.grpc.JsonWithInt.Value;
 
 /**
- * Point ids on the wire: the one rule by which an application's id becomes the stored id inside a project.
- *
- * <p>A UUID id is namespaced exactly as {@link NamespacedIds#of} namespaces a document id given as that UUID's
- * canonical (lowercase, hyphenated) text, so a point written through a raw client and a {@code VectorStore}
- * document with the same UUID are one point. A numeric id stays numeric: {@link NumericIds} permutes it with
- * the project's keys, so no UUID or text id can ever name the same point.
+ * Point ids as Qdrant reads, prints and orders them: the UUID forms it accepts, its canonical form and its id
+ * order. How an application's id becomes a stored id inside a project is {@link ScopedIds}.
  */
 final class WireIds {
-
-    private static final Pattern SIMPLE = Pattern.compile("[0-9a-fA-F]{32}");
 
     /**
      * Qdrant's id order (lib/segment/src/types.rs {@code ExtendedPointId}'s derived {@code Ord}): every numeric
@@ -63,27 +53,6 @@ final class WireIds {
     private WireIds() {
     }
 
-    /** The id {@code original} is stored under inside {@code project}, whose numeric ids {@code numeric} permutes. */
-    static PointId namespaced(String project, NumericIds numeric, PointId original) {
-        return switch (original.getPointIdOptionsCase()) {
-            case UUID -> uuid(NamespacedIds.of(project, canonical(original.getUuid())));
-            case NUM -> PointId.newBuilder().setNum(numeric.stored(original.getNum())).build();
-            // Qdrant itself rejects it, with its own message
-            case POINTIDOPTIONS_NOT_SET -> original;
-        };
-    }
-
-    /** The application's id as a payload value: a UUID as its canonical text, a number as an integer. */
-    static Value payloadValue(PointId original) {
-        return original.hasNum() ? Value.newBuilder().setIntegerValue(original.getNum()).build()
-                : Value.newBuilder().setStringValue(canonical(original.getUuid())).build();
-    }
-
-    /** The key by which the registry remembers a stored id. */
-    static String key(PointId stored) {
-        return stored.hasNum() ? "#" + Long.toUnsignedString(stored.getNum()) : stored.getUuid();
-    }
-
     /** A UUID id in the form Qdrant returns: lowercase and hyphenated. */
     static PointId canonicalId(PointId id) {
         return id.hasUuid() ? uuid(canonical(id.getUuid())) : id;
@@ -100,27 +69,63 @@ final class WireIds {
         return parse(text).toString();
     }
 
-    private static UUID parse(String text) {
-        String hyphenated = switch (text.length()) {
-            case 32 -> SIMPLE.matcher(text).matches() ? text.substring(0, 8) + '-' + text.substring(8, 12) + '-'
-                    + text.substring(12, 16) + '-' + text.substring(16, 20) + '-' + text.substring(20) : null;
-            case 36 -> text;
-            case 38 -> text.charAt(0) == '{' && text.charAt(37) == '}' ? text.substring(1, 37) : null;
-            case 45 -> text.startsWith("urn:uuid:") ? text.substring(9) : null;
-            default -> null;
+    /**
+     * The UUID of {@code text} in any of the forms {@link #canonical} describes, parsed in place: every scoped UUID
+     * id is parsed, on the way in and on the way out.
+     */
+    static UUID parse(String text) {
+        int from = switch (text.length()) {
+            case 32, 36 -> 0;
+            case 38 -> text.charAt(0) == '{' && text.charAt(37) == '}' ? 1 : -1;
+            case 45 -> text.startsWith("urn:uuid:") ? 9 : -1;
+            default -> -1;
         };
-        if (hyphenated != null) {
-            try {
-                UUID uuid = UUID.fromString(hyphenated);
-                if (uuid.toString().equals(hyphenated.toLowerCase(Locale.ROOT))) {
-                    return uuid;
+        if (from >= 0) {
+            boolean hyphenated = text.length() != 32;
+            long high = 0;
+            long low = 0;
+            int digits = 0;
+            int end = from + (hyphenated ? 36 : 32);
+            for (int i = from; i < end; i++) {
+                char c = text.charAt(i);
+                int at = i - from;
+                if (hyphenated && (at == 8 || at == 13 || at == 18 || at == 23)) {
+                    if (c != '-') {
+                        break;
+                    }
+                    continue;
                 }
+                int digit = hexDigit(c);
+                if (digit < 0) {
+                    break;
+                }
+                if (digits < 16) {
+                    high = (high << 4) | digit;
+                }
+                else {
+                    low = (low << 4) | digit;
+                }
+                digits++;
             }
-            catch (IllegalArgumentException ex) {
-                // falls through to Qdrant's message
+            if (digits == 32) {
+                return new UUID(high, low);
             }
         }
         throw new CallRejection(Status.Code.INVALID_ARGUMENT, "Unable to parse UUID: " + text);
+    }
+
+    /** An ASCII hex digit's value, in either case; -1 for anything else (the uuid crate takes only these). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private static PointId uuid(String uuid) {

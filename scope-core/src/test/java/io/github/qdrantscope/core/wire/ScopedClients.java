@@ -37,12 +37,21 @@ final class ScopedClients implements AutoCloseable {
     }
 
     QdrantClient scoped(UnscopedPolicy policy, Predicate<String> guarded) {
+        return scoped(policy, guarded, this.projects);
+    }
+
+    /** A scoped client with a registry of its own, as another JVM's: it knows nothing of the others' writes. */
+    QdrantClient scopedElsewhere() {
+        return scoped(UnscopedPolicy.ALLOW, collection -> true, new ScopedProjects());
+    }
+
+    private QdrantClient scoped(UnscopedPolicy policy, Predicate<String> guarded, ScopedProjects registry) {
         ScopeMetrics metrics = new ContentionRecorder((kind, project, collection) -> {
             synchronized (this.contention) {
                 this.contention.add(kind.tag() + " " + collection);
             }
         });
-        ProjectScopeInterceptor interceptor = new ProjectScopeInterceptor(this.projects,
+        ProjectScopeInterceptor interceptor = new ProjectScopeInterceptor(registry,
                 new UnscopedAccessGuard(policy, () -> metrics), guarded);
         ManagedChannel channel = ManagedChannelBuilder.forAddress(this.server.host(), this.server.grpcPort())
             .usePlaintext()

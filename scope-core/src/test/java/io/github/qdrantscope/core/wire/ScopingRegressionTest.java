@@ -162,7 +162,7 @@ class ScopingRegressionTest {
     @Test
     void overwritePayloadWithKeyIsSentAsQdrantReadsItWithTheStamps() {
         ProjectScope custom = new ProjectScope("regression-0000000c", "tenant");
-        ScopedRequests requests = new ScopedRequests(custom, new ScopedProjects());
+        ScopedRequests requests = new ScopedRequests(custom);
         Points.PointsSelector one = Points.PointsSelector.newBuilder()
             .setPoints(Points.PointsIdsList.newBuilder().addIds(PointIdFactory.id(1))).build();
         Points.SetPayloadPoints overwrite = Points.SetPayloadPoints.newBuilder().setCollectionName("c")
