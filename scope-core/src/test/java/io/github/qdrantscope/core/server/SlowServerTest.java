@@ -92,13 +92,15 @@ class SlowServerTest {
             ForkRuntime runtime = new ForkRuntime(ForkIdentity.jvm(), LeaseOwner.self(ForkIdentity.jvm()),
                     new JvmScopeMeters());
             try {
+                // the connect-timeout first bounds the start-up health check, which this server answers: 2 s, so
+                // that a loaded machine answers it in time and the slow call is the one that hits the deadline
                 RuntimeException failure = assertThrows(RuntimeException.class, () -> runtime.mapsInto(endpoint,
-                        "qdrant_scope", "qdrant_scope_slow_f1", false, Duration.ofMillis(500), LeaseSettings.defaults(),
+                        "qdrant_scope", "qdrant_scope_slow_f1", false, Duration.ofSeconds(2), LeaseSettings.defaults(),
                         NoOpScopeMetrics.INSTANCE));
                 assertThat(failure).hasMessageContaining("DEADLINE_EXCEEDED: qdrant-scope: the external Qdrant at"
                         + " 127.0.0.1:" + this.server.port() + " from qdrant-scope.server.port set did not answer"
                         + " qdrant.Collections/CollectionExists on collection 'qdrant_scope_slow_f1")
-                    .hasMessageContaining("within qdrant-scope.connect-timeout=0.5s, the deadline of qdrant-scope's"
+                    .hasMessageContaining("within qdrant-scope.connect-timeout=2s, the deadline of qdrant-scope's"
                             + " own calls; raise it if the server is just slow");
             }
             finally {
