@@ -1,28 +1,19 @@
 package io.github.qdrantscope.embedded.differential;
 
-import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
-import io.qdrant.client.grpc.Collections.VectorParams;
-import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Common.Range;
-import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.Mmr;
 import io.qdrant.client.grpc.Points.NearestInputWithMmr;
-import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
-import io.qdrant.client.grpc.Points.UpsertPoints;
-import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorInput;
-import io.qdrant.client.grpc.Points.Vectors;
 import io.qdrant.client.grpc.Points.WithPayloadSelector;
 import io.qdrant.client.grpc.Points.WithVectorsSelector;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -39,6 +30,9 @@ class MmrDifferentialTest extends SeededDifferentialTest {
 
     private static final int SEEDS = 16;
     private static final int POINTS = 30;
+
+    // vector components are multiples of 1/64
+    private static final int LEVELS = 64;
     private static final Distance[] DISTANCES = {Distance.Cosine, Distance.Dot, Distance.Euclid, Distance.Manhattan};
 
 
@@ -56,29 +50,12 @@ class MmrDifferentialTest extends SeededDifferentialTest {
 
     private static List<Step> steps(long seed, Random random, int dim, Distance distance) {
         String collection = "mmr_diff_" + seed;
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step(Step.Op.RESET, CreateCollection.newBuilder().setCollectionName(collection)
-                .setVectorsConfig(VectorsConfig.newBuilder().setParams(
-                        VectorParams.newBuilder().setSize(dim).setDistance(distance))).build()));
-        UpsertPoints.Builder upsert = UpsertPoints.newBuilder().setCollectionName(collection).setWait(true);
-        for (int id = 1; id <= POINTS; id++) {
-            upsert.addPoints(PointStruct.newBuilder().setId(PointId.newBuilder().setNum(id))
-                    .setVectors(Vectors.newBuilder().setVector(Vector.newBuilder().setDense(dense(random, dim))))
-                    .putPayload("k", Value.newBuilder().setIntegerValue(random.nextInt(10)).build()));
-        }
-        steps.add(new Step(Step.Op.UPSERT, upsert.build()));
-        for (int i = 0; i < 12; i++) {
-            steps.add(new Step(Step.Op.QUERY, query(collection, random, dim)));
-        }
-        return steps;
+        return DenseScenario.steps(collection, random, dim, distance, POINTS, LEVELS,
+                () -> query(collection, random, dim));
     }
 
     private static DenseVector dense(Random random, int dim) {
-        DenseVector.Builder d = DenseVector.newBuilder();
-        for (int i = 0; i < dim; i++) {
-            d.addData((random.nextInt(129) - 64) / 64f);
-        }
-        return d.build();
+        return DenseScenario.dense(random, dim, LEVELS);
     }
 
     private static QueryPoints query(String collection, Random random, int dim) {
