@@ -8,13 +8,7 @@ import static io.qdrant.client.VectorsFactory.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
-import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
-import io.qdrant.client.grpc.Collections.SparseVectorConfig;
-import io.qdrant.client.grpc.Collections.SparseVectorParams;
-import io.qdrant.client.grpc.Collections.VectorParams;
-import io.qdrant.client.grpc.Collections.VectorParamsMap;
-import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.Document;
 import io.qdrant.client.grpc.Points.Image;
@@ -50,14 +44,7 @@ class InferenceConformanceTest extends ConformanceTestBase {
     private static final float ONE_IN_TWO = 1.6832038164138794f;
 
     private String textCollection() {
-        String name = uniqueName("bm25");
-        await(client.createCollectionAsync(CreateCollection.newBuilder().setCollectionName(name)
-                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
-                        .putMap("dense", VectorParams.newBuilder().setSize(2).setDistance(Distance.Dot).build())))
-                .setSparseVectorsConfig(SparseVectorConfig.newBuilder()
-                        .putMap("text", SparseVectorParams.getDefaultInstance()))
-                .build()));
-        return name;
+        return SparseFixture.empty(client, "bm25");
     }
 
     private static Document bm25(String text) {

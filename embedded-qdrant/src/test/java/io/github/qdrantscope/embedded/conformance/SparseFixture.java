@@ -29,6 +29,19 @@ final class SparseFixture {
 
     /** Creates and fills a new collection named after {@code prefix}; returns its name. */
     static String create(QdrantClient client, String prefix) {
+        String collection = empty(client, prefix);
+        ConformanceTestBase.await(client.upsertAsync(collection, List.of(
+                sparsePoint(1, List.of(1, 3), List.of(1f, 2f)),
+                sparsePoint(2, List.of(2, 3), List.of(1f, 1f)),
+                sparsePoint(3, List.of(5), List.of(4f)),
+                PointStruct.newBuilder().setId(id(4)).setVectors(namedVectors(Map.of("dense", vector(1, 1)))).build(),
+                sparsePoint(5, List.of(3, 2, 1), List.of(0.5f, 0.5f, 0.5f)),
+                sparsePoint(6, List.of(3), List.of(1f)))));
+        return collection;
+    }
+
+    /** Creates a new collection named after {@code prefix} with {@code dense} (2, Dot) and {@code text} (sparse). */
+    static String empty(QdrantClient client, String prefix) {
         String collection = ConformanceTestBase.uniqueName(prefix);
         ConformanceTestBase.await(client.createCollectionAsync(CreateCollection.newBuilder()
                 .setCollectionName(collection)
@@ -37,13 +50,6 @@ final class SparseFixture {
                 .setSparseVectorsConfig(SparseVectorConfig.newBuilder()
                         .putMap("text", SparseVectorParams.getDefaultInstance()))
                 .build()));
-        ConformanceTestBase.await(client.upsertAsync(collection, List.of(
-                sparsePoint(1, List.of(1, 3), List.of(1f, 2f)),
-                sparsePoint(2, List.of(2, 3), List.of(1f, 1f)),
-                sparsePoint(3, List.of(5), List.of(4f)),
-                PointStruct.newBuilder().setId(id(4)).setVectors(namedVectors(Map.of("dense", vector(1, 1)))).build(),
-                sparsePoint(5, List.of(3, 2, 1), List.of(0.5f, 0.5f, 0.5f)),
-                sparsePoint(6, List.of(3), List.of(1f)))));
         return collection;
     }
 

@@ -8,13 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
 import io.qdrant.client.grpc.Collections.CollectionInfo;
-import io.qdrant.client.grpc.Collections.CreateCollection;
-import io.qdrant.client.grpc.Collections.Distance;
-import io.qdrant.client.grpc.Collections.SparseVectorConfig;
 import io.qdrant.client.grpc.Collections.SparseVectorParams;
-import io.qdrant.client.grpc.Collections.VectorParams;
-import io.qdrant.client.grpc.Collections.VectorParamsMap;
-import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointVectors;
@@ -31,15 +25,7 @@ class SparseVectorsConformanceTest extends ConformanceTestBase {
 
     /** A collection with the dense vector "dense" (2, Dot) and the sparse vector "text". */
     private String hybridCollection() {
-        String name = uniqueName("sparse");
-        await(client.createCollectionAsync(CreateCollection.newBuilder()
-                .setCollectionName(name)
-                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
-                        .putMap("dense", VectorParams.newBuilder().setSize(2).setDistance(Distance.Dot).build())))
-                .setSparseVectorsConfig(SparseVectorConfig.newBuilder()
-                        .putMap("text", SparseVectorParams.getDefaultInstance()))
-                .build()));
-        return name;
+        return SparseFixture.empty(client, "sparse");
     }
 
     private static Vector sparse(List<Integer> indices, List<Float> values) {
