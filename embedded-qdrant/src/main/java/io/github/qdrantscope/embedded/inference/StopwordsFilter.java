@@ -1,6 +1,5 @@
 package io.github.qdrantscope.embedded.inference;
 
-import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Qdrant's {@code StopwordsFilter} ({@code full_text_index/stop_words/mod.rs}): the union of the chosen
  * languages' lists and the custom words, all lowercased when the tokenizer lowercases, and a token is a
- * stopword when it (lowercased then) is in the set. The lists are Qdrant's, one word a line under
- * {@code stopwords/}; a language whose list is not there answers {@code UNIMPLEMENTED}.
+ * stopword when it (lowercased then) is in the set. The 30 lists are Qdrant's ({@code stop_words/<language>.rs}),
+ * one word a line under {@code stopwords/}, in Qdrant's order (duplicates kept).
  */
 final class StopwordsFilter {
 
@@ -61,7 +60,8 @@ final class StopwordsFilter {
     private static List<String> load(Languages.Stopwords language) {
         InputStream in = StopwordsFilter.class.getResourceAsStream("stopwords/" + language.serdeName() + ".txt");
         if (in == null) {
-            throw QdrantErrors.unimplementedFeature("the " + language.serdeName() + " stopword list of qdrant/bm25");
+            throw new IllegalStateException("Missing resource stopwords/" + language.serdeName() + ".txt beside "
+                    + StopwordsFilter.class.getName());
         }
         List<String> words = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

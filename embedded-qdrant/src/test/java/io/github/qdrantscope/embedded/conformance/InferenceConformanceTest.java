@@ -92,6 +92,32 @@ class InferenceConformanceTest extends ConformanceTestBase {
     }
 
     @Test
+    void aLanguageOptionPicksItsStopwordsAndStemmer() {
+        String c = textCollection();
+        // language (or its alias) gives the stopword list and the Snowball stemmer of that language
+        // (Bm25Config in src/common/inference/bm25.rs, stop_words/german.rs): der, und, die, die, über are
+        // German stopwords; hund, katz, lauf, strass stay, each once in 4 tokens
+        String german = "Der Hund und die Katzen laufen über die Straße";
+        upsert(c, textPoint(1, bm25(german).toBuilder().putOptions("language", value("german")).build()),
+                textPoint(2, bm25(german).toBuilder().putOptions("language", value("de")).build()));
+        for (long id : new long[] {1, 2}) {
+            assertThat(stored(c, id).getIndicesList()).containsExactly(230818717, 809068314, 1962405504, 1984074092);
+            assertThat(stored(c, id).getValuesList()).containsOnly(ONE_IN_FOUR);
+        }
+        // a language without a Snowball stemmer still has its list (stop_words/chinese.rs: 我们, 的, 和)
+        Document chinese = bm25("我们 的 数据库 和 向量").toBuilder().putOptions("language", value("chinese"))
+                .putOptions("tokenizer", value("whitespace")).build();
+        upsert(c, textPoint(3, chinese));
+        assertThat(stored(c, 3).getIndicesList()).containsExactly(1075178782, 1169440797);
+        assertThat(stored(c, 3).getValuesList()).containsOnly(ONE_IN_TWO);
+        // French stopwords (les, et, le) on the query side: chat, chien
+        Document french = bm25("Les chats et le chien").toBuilder().putOptions("language", value("french")).build();
+        upsert(c, textPoint(4, bm25("chats").toBuilder().putOptions("language", value("french")).build()));
+        assertThat(query(c, nearest(french))).extracting(p -> p.getId().getNum()).containsExactly(4L);
+        assertThat(stored(c, 4).getIndicesList()).containsExactly(420652329);
+    }
+
+    @Test
     void aQueryDocumentScoresWithWeightOnePerDistinctToken() {
         String c = textCollection();
         upsert(c, textPoint(1, bm25("The quick brown foxes are running")), textPoint(2, bm25("A fox is not a dog")));

@@ -10,7 +10,7 @@ import java.util.Random;
 
 /**
  * Generated texts and {@code qdrant/bm25} options for the differential test: English words with their
- * inflections and stopwords, mixed case, punctuation and digits, accented Latin, Cyrillic, Greek, CJK, emoji,
+ * inflections and stopwords, stopwords of other languages (and any language's list as an option), mixed case, punctuation and digits, accented Latin, Cyrillic, Greek, CJK, emoji,
  * letters outside the BMP, several kinds of whitespace, and repeated tokens; options stay where Qdrant 1.17
  * and Edge agree by construction (see docs/embedded-qdrant.md, "Inference").
  */
@@ -29,7 +29,8 @@ final class Bm25Samples {
             "communism", "activate", "angulariti", "homologous", "effective", "bowdlerize", "probate", "rate",
             "cease", "controll", "roll", "café", "naïve", "Straße", "ÉCOLE", "über", "façade", "Ærø", "ﬁnance",
             "Привет", "мир", "ёлка", "Ёж", "Ελληνικά", "ΣΟΦΟΣ", "οδός", "日本語", "中文", "한국어", "😀", "🚀rocket",
-            "𝐀𝐁𝐂", "𝒳", "Ⅻ", "½", "²", "٣", "x²", "İstanbul", "ǅemal", "ﬀ", "Ⓐ", "ｆｕｌｌ", "e\u0301", "ß");
+            "𝐀𝐁𝐂", "𝒳", "Ⅻ", "½", "²", "٣", "x²", "İstanbul", "ǅemal", "ﬀ", "Ⓐ", "ｆｕｌｌ", "e\u0301", "ß",
+            "und", "Der", "les", "Et", "и", "которые", "的", "我们", "og", "için", "не", "ve", "hai");
     private static final List<String> SEPARATORS = List.of(" ", " ", " ", "  ", ", ", ". ", "! ", "?", "\t", "\n",
             "\u00A0", "\u2003", "-", "_", "/", "'", "\"", "(", ") ", ": ", "; ", "…", "\u3000", "+", "#");
     static final List<String> STEMMERS = List.of("arabic", "armenian", "danish", "dutch", "english", "finnish",
@@ -81,7 +82,8 @@ final class Bm25Samples {
             options.put("ascii_folding", random.nextBoolean());
         }
         switch (random.nextInt(4)) {
-            case 0 -> options.put("stopwords", "english");
+            case 0 -> options.put("stopwords", random.nextBoolean() ? "english"
+                    : Languages.Stopwords.values()[random.nextInt(Languages.Stopwords.values().length)].serdeName());
             case 1 -> options.put("stopwords", Map.of("custom", List.of("vector", "Search", "мир")));
             case 2 -> options.put("stopwords", Map.of("languages", List.of("english"), "custom", List.of("qdrant")));
             default -> { }
