@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * Facet counts ({@code collection/facet.rs}, {@code lib/segment/src/data_types/facets.rs}): how many
  * matching points hold each value of a key. Like Qdrant, the key needs a map index (keyword,
  * integer with lookup, bool or uuid) and only values of the index's type are counted, each value once
- * per point. Hits are ordered by count descending, then value ascending; counts are always exact.
+ * per point. Hits are ordered by count descending, then value ascending; counts are always exact. An exact
+ * facet without a filter also lists the values the index retained after their last point left, with count 0.
  */
 final class Facets {
 
@@ -42,18 +43,16 @@ final class Facets {
         Predicate<StoredPoint> filter = PointFilter.compile(request.hasFilter(), request.getFilter());
         Map<Comparable<?>, Long> counts = new HashMap<>();
         for (StoredPoint point : view.points()) {
-            if (!PointFilter.matches(filter, point)) {
-                continue;
+            if (PointFilter.matches(filter, point)) {
+                values(kind, point.payload(), request.getKey()).forEach(value -> counts.merge(value, 1L, Long::sum));
             }
-            Set<Comparable<?>> values = new LinkedHashSet<>();
-            for (Value v : PayloadPaths.resolve(point.payload(), request.getKey())) {
-                if (v.hasListValue()) {
-                    v.getListValue().getValuesList().forEach(e -> addValue(kind, e, values));
-                } else {
-                    addValue(kind, v, values);
-                }
+        }
+        if (request.getExact() && !request.hasFilter()) {
+            // every value the index lists, those that lost their last point with count 0 (RetiredIndexValues);
+            // an approximate facet drops them (`.filter(|hit| hit.count > 0)` in segment/facet.rs)
+            for (Map<String, Value> payload : view.retiredIndexPayloads(request.getKey())) {
+                values(kind, payload, request.getKey()).forEach(value -> counts.putIfAbsent(value, 0L));
             }
-            values.forEach(value -> counts.merge(value, 1L, Long::sum));
         }
         List<Map.Entry<Comparable<?>, Long>> entries = new ArrayList<>(counts.entrySet());
         entries.sort(Comparator.<Map.Entry<Comparable<?>, Long>>comparingLong(Map.Entry::getValue).reversed()
@@ -66,6 +65,19 @@ final class Facets {
             hits.add(FacetHit.newBuilder().setValue(wire(e.getKey())).setCount(e.getValue()).build());
         }
         return hits;
+    }
+
+    /** The values of the index's type a payload holds at {@code key}, each once (an array's elements). */
+    private static Set<Comparable<?>> values(Kind kind, Map<String, Value> payload, String key) {
+        Set<Comparable<?>> values = new LinkedHashSet<>();
+        for (Value v : PayloadPaths.resolve(payload, key)) {
+            if (v.hasListValue()) {
+                v.getListValue().getValuesList().forEach(e -> addValue(kind, e, values));
+            } else {
+                addValue(kind, v, values);
+            }
+        }
+        return values;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,7 +1,9 @@
 package io.github.qdrantscope.embedded.storage;
 
 import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
+import io.qdrant.client.grpc.JsonWithInt.Value;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,6 +55,15 @@ public interface CollectionView {
 
     /** Payload indexes created with CreateFieldIndex, by field key (as given by the client). */
     Map<String, PayloadSchemaInfo> payloadSchema();
+
+    /**
+     * For an exact, unfiltered facet: one single-key payload ({@code {first path segment: value}}) per value the
+     * {@code key}'s map index held for points since changed or deleted, which Qdrant still lists with count 0
+     * ({@link RetiredIndexValues}); empty without such an index.
+     */
+    default List<Map<String, Value>> retiredIndexPayloads(String key) {
+        return List.of();
+    }
 
     /** The other collections the request's {@code lookup_from} names, read before this view's lock was taken. */
     default ForeignCollections lookups() {

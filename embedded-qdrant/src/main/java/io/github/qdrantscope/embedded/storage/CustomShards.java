@@ -3,6 +3,7 @@ package io.github.qdrantscope.embedded.storage;
 import io.github.qdrantscope.embedded.storage.StoredCollection.MutableCollection;
 import io.qdrant.client.grpc.Collections.ReplicaState;
 import io.qdrant.client.grpc.Collections.ShardKey;
+import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.ShardKeySelector;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,14 +123,17 @@ public final class CustomShards {
                 return selected.get(0).store().readOwn(reader);
             }
             TreeMap<PointKey, StoredPoint> merged = new TreeMap<>();
+            Map<String, List<Map<String, Value>>> retired = new HashMap<>();
             // the first shard (in creation order) holding an id supplies it
             for (int i = selected.size() - 1; i >= 0; i--) {
                 selected.get(i).store().readOwn(view -> {
                     view.points().forEach(point -> merged.put(point.id(), point));
+                    view.payloadSchema().keySet().forEach(key -> retired.computeIfAbsent(key, k -> new ArrayList<>())
+                            .addAll(view.retiredIndexPayloads(key)));
                     return null;
                 });
             }
-            return reader.apply(new MergedView(collection.ownView(), merged));
+            return reader.apply(new MergedView(collection.ownView(), merged, retired));
         });
     }
 

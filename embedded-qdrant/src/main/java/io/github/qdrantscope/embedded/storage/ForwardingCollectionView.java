@@ -1,7 +1,9 @@
 package io.github.qdrantscope.embedded.storage;
 
 import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
+import io.qdrant.client.grpc.JsonWithInt.Value;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,6 +64,11 @@ public abstract class ForwardingCollectionView implements CollectionView {
     @Override
     public Map<String, PayloadSchemaInfo> payloadSchema() {
         return view.payloadSchema();
+    }
+
+    @Override
+    public List<Map<String, Value>> retiredIndexPayloads(String key) {
+        return view.retiredIndexPayloads(key);
     }
 
     @Override

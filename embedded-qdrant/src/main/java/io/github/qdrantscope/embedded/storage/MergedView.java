@@ -1,8 +1,10 @@
 package io.github.qdrantscope.embedded.storage;
 
 import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
+import io.qdrant.client.grpc.JsonWithInt.Value;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -16,10 +18,14 @@ final class MergedView implements CollectionView {
 
     private final CollectionView collection;
     private final NavigableMap<PointKey, StoredPoint> points;
+    private final Map<String, List<Map<String, Value>>> retired;
 
-    MergedView(CollectionView collection, NavigableMap<PointKey, StoredPoint> points) {
+    /** {@code retired}: what the merged shards' indexes retained, by key, copied under each shard's lock. */
+    MergedView(CollectionView collection, NavigableMap<PointKey, StoredPoint> points,
+            Map<String, List<Map<String, Value>>> retired) {
         this.collection = collection;
         this.points = points;
+        this.retired = retired;
     }
 
     @Override
@@ -60,5 +66,11 @@ final class MergedView implements CollectionView {
     @Override
     public Map<String, PayloadSchemaInfo> payloadSchema() {
         return collection.payloadSchema();
+    }
+
+    // each shard's index retains its own values; the collection's facet sums the shards' hits
+    @Override
+    public List<Map<String, Value>> retiredIndexPayloads(String key) {
+        return retired.getOrDefault(key, List.of());
     }
 }

@@ -5,9 +5,11 @@ import io.qdrant.client.grpc.Collections.Modifier;
 import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
 import io.qdrant.client.grpc.Collections.ShardingMethod;
 import io.qdrant.client.grpc.Collections.SparseVectorParams;
+import io.qdrant.client.grpc.JsonWithInt.Value;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -29,6 +31,7 @@ public final class StoredCollection {
     private volatile CollectionConfig config;
     private final TreeMap<PointKey, StoredPoint> points = new TreeMap<>();
     private final Map<String, PayloadSchemaInfo> payloadSchema;
+    private final RetiredIndexValues retired = new RetiredIndexValues();
     /** The shard keys of a collection with {@code sharding_method=custom}; {@code null} for auto sharding. */
     private final CustomShards customShards;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -230,23 +233,39 @@ public final class StoredCollection {
         }
 
         @Override
+        public List<Map<String, Value>> retiredIndexPayloads(String key) {
+            PayloadSchemaInfo index = payloadSchema.get(key);
+            return index == null ? List.of() : retired.payloads(key, index);
+        }
+
+        @Override
         public void put(StoredPoint point) {
             columns = null;
-            points.put(point.id(), point);
+            StoredPoint old = points.put(point.id(), point);
+            if (old != null && !payloadSchema.isEmpty()) {
+                retired.retire(payloadSchema, old, point);
+            }
         }
 
         @Override
         public boolean remove(PointKey id) {
-            if (points.remove(id) == null) {
+            StoredPoint old = points.remove(id);
+            if (old == null) {
                 return false;
             }
             columns = null;
+            if (!payloadSchema.isEmpty()) {
+                retired.retire(payloadSchema, old, null);
+            }
             return true;
         }
 
         @Override
         public void putIndex(String key, PayloadSchemaInfo info) {
-            payloadSchema.put(key, info);
+            // the same schema again keeps the index as it is (and what it retained); another one rebuilds it
+            if (!info.equals(payloadSchema.get(key))) {
+                payloadSchema.put(key, info);
+            }
         }
 
         @Override
