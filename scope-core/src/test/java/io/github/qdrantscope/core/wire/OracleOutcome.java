@@ -17,7 +17,11 @@ import io.qdrant.client.grpc.Points.ScoredPoint;
  *
  * <p>Normalising removes only what legitimately differs between a collection shared by many projects and a
  * fresh one: the server's timing ({@code time}, {@code usage}) and the per-collection operation counters
- * ({@code UpdateResult.operation_id}, {@code ScoredPoint.version}), which count every project's writes.
+ * ({@code UpdateResult.operation_id}, {@code ScoredPoint.version}), which count every project's writes; and the
+ * facet hits with count 0 that an exact facet without a filter lists for values whose last point left (Qdrant
+ * 1.17's mutable map index keeps them, see the embedded server's {@code RetiredIndexValues}): a project's facet
+ * always carries the project filter, so it lists only values its points hold, as a filtered facet of a fresh
+ * collection does.
  *
  * @param response the normalised response, or {@code null} on failure
  * @param status the failure, or {@code null}
@@ -64,7 +68,9 @@ record OracleOutcome(Message response, Status status) {
                 if (field.isRepeated()) {
                     List<Message> values = new ArrayList<>();
                     for (Object value : (List<?>) entry.getValue()) {
-                        values.add(normalise((Message) value, ties));
+                        if (!isRetiredFacetValue(value)) {
+                            values.add(normalise((Message) value, ties));
+                        }
                     }
                     if (ties && field.getMessageType() == ScoredPoint.getDescriptor()) {
                         sortTies(values);
@@ -77,6 +83,10 @@ record OracleOutcome(Message response, Status status) {
             }
         }
         return builder.build();
+    }
+
+    private static boolean isRetiredFacetValue(Object value) {
+        return value instanceof Points.FacetHit hit && hit.getCount() == 0;
     }
 
     private static boolean isCounter(FieldDescriptor field) {
