@@ -6,6 +6,10 @@ OPTIONS is a Document's options map as the Java test sends it (Qdrant's Bm25Conf
 tokenizer, language, lowercase, ascii_folding, stopwords, stemmer, min_token_len, max_token_len).
 stdout, one JSON object a line: {"indices": [...], "values": [...]} or {"error": TEXT} (Edge refused the
 configuration). A malformed line exits with status 2 and the reason on stderr.
+
+A batch of queries, for StemmerDifferentialTest (one word a text there, so each vector is the hash of one stem):
+{"side": "queries", "texts": [TEXT, ...], "options": OPTIONS} answers {"vectors": [[INDEX, ...], ...]}, the
+query indices of each text in order (Edge exposes no tokenizer or stemmer of its own).
 """
 import json
 import sys
@@ -53,6 +57,10 @@ def main():
             model = q.Bm25(config(request["options"]))
         except ValueError as e:
             print(json.dumps({"error": str(e)}), flush=True)
+            continue
+        if request["side"] == "queries":
+            vectors = [list(model.embed_query(text).indices) for text in request["texts"]]
+            print(json.dumps({"vectors": vectors}), flush=True)
             continue
         vector = model.embed_document(request["text"]) if request["side"] == "document" \
             else model.embed_query(request["text"])

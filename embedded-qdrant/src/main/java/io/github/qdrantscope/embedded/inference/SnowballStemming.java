@@ -1,30 +1,25 @@
 package io.github.qdrantscope.embedded.inference;
 
-import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.tartarus.snowball.SnowballStemmer;
 
 /**
- * The Snowball stemmers of Qdrant 1.17 ({@code tokenizers/stemmer.rs}: {@code rust_stemmers}, whose
- * algorithms predate Snowball 2.0) run on Lucene's generated Snowball code ({@code org.tartarus.snowball.ext},
- * Snowball 2.x). Both agree word for word on every language except where Snowball 2.0 changed an algorithm,
- * which this class bridges or refuses (checked against Qdrant Edge by {@code Bm25DifferentialTest} and
- * {@code Bm25StemmerDifferentialTest}):
+ * The Snowball stemmers of Qdrant 1.17 ({@code tokenizers/stemmer.rs}: {@code rust_stemmers}, the crate
+ * qdrant-rust-stemmers 1.2.2, whose algorithms predate Snowball 2.0). French, Dutch and Finnish, which Snowball 2.0
+ * changed, run hand ports of the crate's generated code ({@link OldFrenchStemmer}, {@link OldDutchStemmer},
+ * {@link OldFinnishStemmer} on {@link OldSnowballStemmer}, which works on UTF-8 bytes as the crate does). The other
+ * languages run Lucene's generated Snowball code ({@code org.tartarus.snowball.ext}, Snowball 2.x), which agrees
+ * with the crate word for word except where this class bridges a difference (checked against Qdrant Edge by
+ * {@code Bm25DifferentialTest} and {@code StemmerDifferentialTest}):
  * <ul>
  * <li>a code point outside the BMP is one {@code char} in Rust and two in Java: each is stemmed as one
  *     placeholder character (private use, in no grouping or suffix), then put back;</li>
  * <li>Russian: Snowball 2.0 rewrites ё to е, rust_stemmers keeps ё as a non-vowel: ё gets a placeholder too;</li>
  * <li>Arabic: the older algorithm deletes 17 punctuation marks anywhere in the word before stemming
  *     ({@link #ARABIC_PUNCTUATION}), Snowball 2.0 keeps them: they are deleted first;</li>
- * <li>French: Snowball 2.0 treats ë, ï and ÿ differently and uses H as a marker (an H left by a tokenizer that
- *     does not lowercase is deleted); a word holding one of them is refused;</li>
- * <li>Dutch: Snowball 2.0 no longer counts è as a vowel; a word holding one is refused;</li>
  * <li>Danish: the older {@code undouble} drops the last of two equal final non-vowels in R1, Snowball 2.0 only
- *     of two consonants: {@link #danishUndouble} finishes what Snowball 2.0 leaves;</li>
- * <li>Finnish: the older algorithm takes every non-vowel for a consonant (digits, marks, other scripts), so
- *     only words of a–z, ä and ö are stemmed, others are refused.</li>
+ *     of two consonants: {@link #danishUndouble} finishes what Snowball 2.0 leaves.</li>
  * </ul>
  * Not thread-safe: one instance per request.
  */
@@ -35,9 +30,20 @@ final class SnowballStemming {
 
     private final Languages.Snowball language;
     private final SnowballStemmer stemmer;
+    private final OldSnowballStemmer oldStemmer;
 
     SnowballStemming(Languages.Snowball language) {
         this.language = language;
+        this.oldStemmer = switch (language) {
+            case FRENCH -> new OldFrenchStemmer();
+            case DUTCH -> new OldDutchStemmer();
+            case FINNISH -> new OldFinnishStemmer();
+            default -> null;
+        };
+        if (oldStemmer != null) {
+            this.stemmer = null;
+            return;
+        }
         String name = language.serdeName();
         String className = "org.tartarus.snowball.ext." + Character.toUpperCase(name.charAt(0)) + name.substring(1)
                 + "Stemmer";
@@ -49,7 +55,9 @@ final class SnowballStemming {
     }
 
     String stem(String input) {
-        refuseUnmatched(input);
+        if (oldStemmer != null) {
+            return oldStemmer.stem(input);
+        }
         String word = language == Languages.Snowball.ARABIC ? withoutArabicPunctuation(input) : input;
         Map<Integer, Character> placeholders = new HashMap<>();
         StringBuilder masked = new StringBuilder(word.length());
@@ -136,25 +144,5 @@ final class SnowballStemming {
             }
         }
         return kept.length() == word.length() ? word : kept.toString();
-    }
-
-    private void refuseUnmatched(String word) {
-        if (language == Languages.Snowball.FINNISH && !word.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == 'ä'
-                || c == 'ö')) {
-            throw QdrantErrors.unimplementedFeature("the finnish Snowball stemmer of qdrant/bm25 on a word with other"
-                    + " characters than a-z, ä and ö (" + word + ")");
-        }
-        String refused = switch (language) {
-            case FRENCH -> "ëïÿH";
-            case DUTCH -> "è";
-            default -> "";
-        };
-        for (int i = 0; i < refused.length(); i++) {
-            if (word.indexOf(refused.charAt(i)) >= 0) {
-                throw QdrantErrors.unimplementedFeature("the " + language.serdeName().toLowerCase(Locale.ROOT)
-                        + " Snowball stemmer of qdrant/bm25 on a word with " + String.join(", ", refused.split(""))
-                        + " (" + word + ")");
-            }
-        }
     }
 }

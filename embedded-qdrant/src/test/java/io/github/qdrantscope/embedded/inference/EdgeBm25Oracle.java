@@ -2,6 +2,7 @@ package io.github.qdrantscope.embedded.inference;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedReader;
@@ -13,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -72,6 +75,44 @@ final class EdgeBm25Oracle implements AutoCloseable {
         request.addProperty("side", side);
         request.addProperty("text", text);
         request.add("options", GSON.toJsonTree(options));
+        JsonObject answer = exchange(request);
+        if (answer.has("error")) {
+            return new Answer(null, null, answer.get("error").getAsString());
+        }
+        JsonArray indices = answer.getAsJsonArray("indices");
+        JsonArray values = answer.getAsJsonArray("values");
+        int[] ids = new int[indices.size()];
+        float[] weights = new float[values.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (int) indices.get(i).getAsLong();
+            weights[i] = values.get(i).getAsFloat();
+        }
+        return new Answer(ids, weights, null);
+    }
+
+    /** The query indices of each text, in order, from one request (the {@code queries} side of the script). */
+    List<int[]> queries(List<String> texts, Map<String, Object> options) {
+        JsonObject request = new JsonObject();
+        request.addProperty("side", "queries");
+        request.add("texts", GSON.toJsonTree(texts));
+        request.add("options", GSON.toJsonTree(options));
+        JsonObject answer = exchange(request);
+        if (answer.has("error")) {
+            throw new IllegalStateException("Edge refused " + options + ": " + answer.get("error").getAsString());
+        }
+        List<int[]> vectors = new ArrayList<>(texts.size());
+        for (JsonElement vector : answer.getAsJsonArray("vectors")) {
+            JsonArray indices = vector.getAsJsonArray();
+            int[] ids = new int[indices.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = (int) indices.get(i).getAsLong();
+            }
+            vectors.add(ids);
+        }
+        return vectors;
+    }
+
+    private JsonObject exchange(JsonObject request) {
         try {
             in.write(GSON.toJson(request));
             in.newLine();
@@ -80,19 +121,7 @@ final class EdgeBm25Oracle implements AutoCloseable {
             if (line == null) {
                 throw new IllegalStateException("The BM25 oracle died: " + Files.readString(stderr));
             }
-            JsonObject answer = JsonParser.parseString(line).getAsJsonObject();
-            if (answer.has("error")) {
-                return new Answer(null, null, answer.get("error").getAsString());
-            }
-            JsonArray indices = answer.getAsJsonArray("indices");
-            JsonArray values = answer.getAsJsonArray("values");
-            int[] ids = new int[indices.size()];
-            float[] weights = new float[values.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = (int) indices.get(i).getAsLong();
-                weights[i] = values.get(i).getAsFloat();
-            }
-            return new Answer(ids, weights, null);
+            return JsonParser.parseString(line).getAsJsonObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
