@@ -10,6 +10,9 @@ configuration). A malformed line exits with status 2 and the reason on stderr.
 A batch of queries, for StemmerDifferentialTest (one word a text there, so each vector is the hash of one stem):
 {"side": "queries", "texts": [TEXT, ...], "options": OPTIONS} answers {"vectors": [[INDEX, ...], ...]}, the
 query indices of each text in order (Edge exposes no tokenizer or stemmer of its own).
+
+A batch of documents, for MultilingualDifferentialTest: {"side": "documents", "texts": [TEXT, ...], "options":
+OPTIONS} answers {"vectors": [{"indices": [...], "values": [...]}, ...]}, each text's document vector in order.
 """
 import json
 import sys
@@ -57,6 +60,11 @@ def main():
             model = q.Bm25(config(request["options"]))
         except ValueError as e:
             print(json.dumps({"error": str(e)}), flush=True)
+            continue
+        if request["side"] == "documents":
+            vectors = [model.embed_document(text) for text in request["texts"]]
+            print(json.dumps({"vectors": [{"indices": list(v.indices), "values": list(v.values)} for v in vectors]}),
+                  flush=True)
             continue
         if request["side"] == "queries":
             vectors = [list(model.embed_query(text).indices) for text in request["texts"]]

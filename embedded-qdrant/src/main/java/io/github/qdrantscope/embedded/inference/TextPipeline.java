@@ -1,6 +1,5 @@
 package io.github.qdrantscope.embedded.inference;
 
-import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +33,6 @@ final class TextPipeline {
 
     TextPipeline(Tokenizer tokenizer, boolean lowercase, boolean asciiFolding, StopwordsFilter stopwords,
             SnowballStemming stemmer, Long minTokenLen, Long maxTokenLen) {
-        if (tokenizer == Tokenizer.MULTILINGUAL) {
-            // charabia's segmenters and dictionaries (multilingual.rs) have no port here
-            throw QdrantErrors.unimplementedFeature("the multilingual tokenizer of qdrant/bm25");
-        }
         this.tokenizer = tokenizer;
         this.lowercase = lowercase;
         this.asciiFolding = asciiFolding;
@@ -52,6 +47,8 @@ final class TextPipeline {
         switch (tokenizer) {
             case WHITESPACE -> split(text, TextPipeline::isWhitespace, piece -> process(piece, tokens));
             case WORD -> split(text, cp -> !isAlphanumeric(cp), piece -> process(piece, tokens));
+            // refuses, per text, what has no exact port (UNIMPLEMENTED naming the script)
+            case MULTILINGUAL -> MultilingualTokenizer.tokenize(text, piece -> process(piece, tokens));
             default -> split(text, cp -> !isAlphanumeric(cp), piece -> prefixQuery(piece, tokens));
         }
         return tokens;

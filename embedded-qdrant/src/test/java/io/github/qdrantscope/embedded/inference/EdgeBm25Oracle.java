@@ -112,6 +112,31 @@ final class EdgeBm25Oracle implements AutoCloseable {
         return vectors;
     }
 
+    /** The document vector of each text, in order, from one request (the {@code documents} side of the script). */
+    List<Answer> documents(List<String> texts, Map<String, Object> options) {
+        JsonObject request = new JsonObject();
+        request.addProperty("side", "documents");
+        request.add("texts", GSON.toJsonTree(texts));
+        request.add("options", GSON.toJsonTree(options));
+        JsonObject answer = exchange(request);
+        if (answer.has("error")) {
+            throw new IllegalStateException("Edge refused " + options + ": " + answer.get("error").getAsString());
+        }
+        List<Answer> vectors = new ArrayList<>(texts.size());
+        for (JsonElement element : answer.getAsJsonArray("vectors")) {
+            JsonArray indices = element.getAsJsonObject().getAsJsonArray("indices");
+            JsonArray values = element.getAsJsonObject().getAsJsonArray("values");
+            int[] ids = new int[indices.size()];
+            float[] weights = new float[values.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = (int) indices.get(i).getAsLong();
+                weights[i] = values.get(i).getAsFloat();
+            }
+            vectors.add(new Answer(ids, weights, null));
+        }
+        return vectors;
+    }
+
     private JsonObject exchange(JsonObject request) {
         try {
             in.write(GSON.toJson(request));
