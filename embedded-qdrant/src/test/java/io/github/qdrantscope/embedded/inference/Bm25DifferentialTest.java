@@ -70,9 +70,11 @@ class Bm25DifferentialTest {
                 .build()));
         Bm25Samples samples = new Bm25Samples(20261203L);
         Map<Long, EdgeBm25Oracle.Answer> expected = new HashMap<>();
+        int multilingual = 0;
         for (long id = 0; id < SAMPLES; id++) {
             String text = samples.text();
-            Map<String, Object> options = samples.options(true);
+            Map<String, Object> options = samples.options(true, text);
+            multilingual += "multilingual".equals(options.get("tokenizer")) ? 1 : 0;
             EdgeBm25Oracle.Answer edge = oracle.embed("document", text, options);
             assertThat(edge.error()).as("Edge refused %s", options).isNull();
             PointStruct point = PointStruct.newBuilder().setId(id(id))
@@ -80,6 +82,8 @@ class Bm25DifferentialTest {
             await(client.upsertAsync(collection, List.of(point)));
             expected.put(id, edge);
         }
+        System.out.printf("bm25 documents: %d of %d multilingual%n", multilingual, SAMPLES);
+        assertThat(multilingual).as("multilingual documents").isGreaterThan(SAMPLES / 20);
         List<PointId> ids = expected.keySet().stream().map(i -> id(i)).toList();
         for (RetrievedPoint point : await(client.retrieveAsync(collection, ids, false, true, null))) {
             EdgeBm25Oracle.Answer edge = expected.get(point.getId().getNum());
@@ -98,9 +102,11 @@ class Bm25DifferentialTest {
                 .setSparseVectorsConfig(SparseVectorConfig.newBuilder().putMap("text", SparseVectorParams.getDefaultInstance()))
                 .build()));
         Bm25Samples samples = new Bm25Samples(777L);
+        int multilingual = 0;
         for (int i = 0; i < SAMPLES; i++) {
             String text = samples.text();
-            Map<String, Object> options = samples.options(false);
+            Map<String, Object> options = samples.options(false, text);
+            multilingual += "multilingual".equals(options.get("tokenizer")) ? 1 : 0;
             EdgeBm25Oracle.Answer edge = oracle.embed("query", text, options);
             assertThat(edge.error()).as("Edge refused %s", options).isNull();
             Bm25.Embedding ours = Bm25Options.parse(Bm25Samples.grpc(options)).query(text);
@@ -116,6 +122,8 @@ class Bm25DifferentialTest {
                 assertScoresThroughQuery(collection, i, text, options, edge);
             }
         }
+        System.out.printf("bm25 queries: %d of %d multilingual%n", multilingual, SAMPLES);
+        assertThat(multilingual).as("multilingual queries").isGreaterThan(SAMPLES / 20);
     }
 
     // one stored point whose vector is Edge's document vector of the same text: the query's score is the sum of

@@ -11,7 +11,8 @@ import java.util.Random;
 /**
  * Generated texts and {@code qdrant/bm25} options for the differential test: English words with their
  * inflections and stopwords, stopwords of other languages (and any language's list as an option), mixed case, punctuation and digits, accented Latin, Cyrillic, Greek, CJK, emoji,
- * letters outside the BMP, several kinds of whitespace, and repeated tokens; options stay where Qdrant 1.17
+ * letters outside the BMP, several kinds of whitespace, and repeated tokens; options (all four tokenizers, the
+ * multilingual one for the texts it accepts) stay where Qdrant 1.17
  * and Edge agree by construction (see docs/embedded-qdrant.md, "Inference").
  */
 final class Bm25Samples {
@@ -70,10 +71,10 @@ final class Bm25Samples {
         if (random.nextInt(3) == 0) {
             options.put("avg_len", (double) (1 + random.nextInt(400)));
         }
-        int tokenizer = random.nextInt(documentSide ? 3 : 4);
+        int tokenizer = random.nextInt(documentSide ? 4 : 5);
         if (tokenizer > 0) {
             // prefix documents differ by design between 1.17 and Edge: queries only
-            options.put("tokenizer", List.of("word", "whitespace", "word", "prefix").get(tokenizer - 1));
+            options.put("tokenizer", List.of("word", "whitespace", "multilingual", "prefix").get(tokenizer - 1));
         }
         if (random.nextInt(4) == 0) {
             options.put("lowercase", random.nextBoolean());
@@ -96,6 +97,22 @@ final class Bm25Samples {
         }
         if (random.nextInt(5) == 0) {
             options.put("max_token_len", (long) (1 + random.nextInt(8)));
+        }
+        return options;
+    }
+
+    /**
+     * Options for this text: the multilingual tokenizer only where it has an exact port (other texts answer
+     * UNIMPLEMENTED, which MultilingualDifferentialTest checks), the word tokenizer instead elsewhere.
+     */
+    Map<String, Object> options(boolean documentSide, String text) {
+        Map<String, Object> options = options(documentSide);
+        if ("multilingual".equals(options.get("tokenizer"))) {
+            try {
+                Bm25Options.parse(grpc(options)).tokens(text);
+            } catch (io.grpc.StatusRuntimeException unported) {
+                options.put("tokenizer", "word");
+            }
         }
         return options;
     }
