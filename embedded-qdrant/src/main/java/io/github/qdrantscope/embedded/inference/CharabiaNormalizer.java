@@ -89,9 +89,8 @@ final class CharabiaNormalizer {
     }
 
     private static boolean lowercased(CharabiaScript script) {
-        // Armenian is lowercased too, but never reaches here (refused)
         return script == CharabiaScript.LATIN || script == CharabiaScript.CYRILLIC || script == CharabiaScript.GREEK
-                || script == CharabiaScript.GEORGIAN;
+                || script == CharabiaScript.GEORGIAN || script == CharabiaScript.ARMENIAN;
     }
 
     private static boolean marked(CharabiaScript script) {

@@ -4,12 +4,12 @@ package io.github.qdrantscope.embedded.inference;
  * The scripts of charabia 0.10.0 that decide how the multilingual tokenizer segments and normalizes a run of text:
  * {@code Script::from(char)} ({@code src/detection/script_language.rs}) over the ranges of
  * {@code src/detection/chars.rs}, a copy of whatlang 0.18.0's {@code scripts/chars.rs} plus {@code is_persian}
- * (inside the Arabic ranges). Armenian is absent here, as in charabia's {@code Script::from(char)}: whatlang
- * counts it when it detects a run's script, which is why {@link MultilingualTokenizer} refuses Armenian text.
+ * (inside the Arabic ranges). Armenian is absent from {@link #of}, as from charabia's {@code Script::from(char)}:
+ * only whatlang's vote over a run ({@link MultilingualTokenizer}) gives it.
  */
 enum CharabiaScript {
     LATIN, CYRILLIC, ARABIC, DEVANAGARI, HEBREW, ETHIOPIC, GEORGIAN, BENGALI, HANGUL, CJ, GREEK, KANNADA, TAMIL,
-    THAI, GUJARATI, GURMUKHI, TELUGU, MALAYALAM, ORIYA, MYANMAR, SINHALA, KHMER, OTHER;
+    THAI, GUJARATI, GURMUKHI, TELUGU, MALAYALAM, ORIYA, MYANMAR, SINHALA, KHMER, OTHER, ARMENIAN;
 
     // charabia's order of tests, each script's ranges inclusive, as chars.rs lists them
     private static final int[][] RANGES = {
@@ -55,7 +55,7 @@ enum CharabiaScript {
         return OTHER;
     }
 
-    /** whatlang 0.18.0's {@code is_armenian}: a script whatlang detects and charabia does not group by. */
+    /** whatlang 0.18.0's {@code is_armenian}: a script whatlang detects and charabia does not split runs by. */
     static boolean isArmenian(int cp) {
         return cp >= 0x530 && cp <= 0x58F || cp >= 0xFB13 && cp <= 0xFB17;
     }

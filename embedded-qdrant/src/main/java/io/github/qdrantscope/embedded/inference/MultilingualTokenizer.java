@@ -17,11 +17,12 @@ import java.util.function.Consumer;
  * splits the run on its separators ({@link CharabiaSeparators}) and hands each piece to that segmenter, then
  * normalizes it for the run's script ({@link CharabiaNormalizer}). With Edge's charabia features (greek, hebrew,
  * thai, chinese-segmentation, chinese-normalization) every script but Chinese/Japanese, Thai and Arabic has the
- * identity segmenter. A run's whatlang script is the one charabia grouped it by, as the tables agree, except
- * that whatlang also counts Armenian, which charabia leaves ungrouped. So this port refuses, per text:
- * Han and kana (jieba's dictionary; a text whatlang finds Japanese goes to vaporetto's model), Thai (dictionary
- * segmentation), Arabic script but U+FEFF (language-detected segmenter and Persian normalizer), Armenian, and
- * characters Java 17's Unicode 13 leaves unassigned (Rust and unicode-normalization know later versions).
+ * identity segmenter. The vote is between the run's own script and Armenian, the one script whatlang counts and
+ * charabia does not split by; a tie goes by the order of Rust's unstable sort, which this port does not follow.
+ * So it refuses, per text: Han and kana (jieba's dictionary; a text whatlang finds Japanese goes to vaporetto's
+ * model), Thai (dictionary segmentation), Arabic script but U+FEFF (language-detected segmenter and Persian
+ * normalizer), a run where Armenian ties, and characters Java 17's Unicode 13 leaves unassigned (Rust and
+ * unicode-normalization know later versions).
  */
 final class MultilingualTokenizer {
 
@@ -67,11 +68,31 @@ final class MultilingualTokenizer {
         return runs;
     }
 
-    // whatlang's majority vote over a run of one charabia script (whatlang's stop characters, ASCII punctuation
-    // and digits, are in no script): that script, or none (Other) when the run has no script at all
+    // whatlang's detect_script over a run of one charabia script: the tables are disjoint (but for two Latin
+    // letters whatlang also has as Cyrillic, which it tests for Latin first here) and its stop characters (ASCII
+    // punctuation and digits) are in none, so the vote is between the run's script and Armenian; none at all is
+    // Other
     private static CharabiaScript scriptOf(String run) {
-        return run.codePoints().mapToObj(CharabiaScript::of).filter(s -> s != CharabiaScript.OTHER).findFirst()
-                .orElse(CharabiaScript.OTHER);
+        CharabiaScript own = CharabiaScript.OTHER;
+        int ownCount = 0;
+        int armenian = 0;
+        for (int i = 0; i < run.length(); ) {
+            int cp = run.codePointAt(i);
+            CharabiaScript script = CharabiaScript.of(cp);
+            if (script != CharabiaScript.OTHER) {
+                own = script;
+                ownCount++;
+            } else if (CharabiaScript.isArmenian(cp)) {
+                armenian++;
+            }
+            i += Character.charCount(cp);
+        }
+        if (armenian > 0 && armenian == ownCount) {
+            throw QdrantErrors.unimplementedFeature(String.format("the multilingual tokenizer of qdrant/bm25 on "
+                    + "Armenian text as frequent as the %s around it, a tie whatlang breaks by Rust's unstable sort",
+                    own.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return armenian > ownCount ? CharabiaScript.ARMENIAN : own;
     }
 
     private static void refuseUnported(String text) {
@@ -87,9 +108,6 @@ final class MultilingualTokenizer {
     private static String unported(int cp) {
         if (Character.getType(cp) == Character.UNASSIGNED) {
             return "a character unassigned in Unicode 13, Java 17's version";
-        }
-        if (CharabiaScript.isArmenian(cp)) {
-            return "Armenian text, whose runs whatlang's script detection reassigns";
         }
         return switch (CharabiaScript.of(cp)) {
             case CJ -> "Chinese or Japanese text (Han or kana), which Qdrant segments with jieba's dictionary or "
