@@ -7,9 +7,10 @@ import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
 import io.qdrant.client.grpc.Points.FieldType;
 
 /**
- * Payload index definitions as Collections/Get reports them in {@code payload_schema}. Indexes change
- * no result here (every filter is evaluated on the payload), but they are recorded because Qdrant's
- * clients and order_by depend on them.
+ * Payload index definitions as Collections/Get reports them in {@code payload_schema}. Every filter is
+ * evaluated on the payload, but with the indexes of the moment: a text index changes what full-text
+ * conditions match ({@code filter.IndexedTextMatch}); the others are recorded because Qdrant's clients,
+ * order_by and facets depend on them.
  */
 public final class FieldIndexes {
 
