@@ -20,6 +20,7 @@ import io.qdrant.client.grpc.Collections.TokenizerType;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.SnapshotsService.SnapshotDescription;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,19 @@ class TextIndexConformanceTest extends ConformanceTestBase {
                 .setQuery(nearest(1f, 0f)).setFilter(quick).setLimit(10).build())))).containsExactly(2L, 1L);
         await(client.deleteAsync(c, quick));
         assertThat(scrollIds(c, null)).containsExactly(3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void anUpdateFilterReadsTheIndex() {
+        String c = seven();
+        createIndex(c, "t", PayloadSchemaType.Text);
+        // segment_ops.rs select_excluded_by_filter_ids: the points the filter excludes come from read_filtered
+        Filter quick = Filter.newBuilder().addMust(matchText("t", "QUICK")).build();
+        for (long id : new long[] {2, 4}) {
+            await(client.upsertAsync(UpsertPoints.newBuilder().setCollectionName(c).setWait(true).setUpdateFilter(quick)
+                    .addPoints(point(id, new float[] {0, 1}, payload("t", "replaced"))).build()));
+        }
+        assertThat(ids(c, matchText("t", "replaced"))).containsExactly(2L);
     }
 
     @Test

@@ -35,13 +35,14 @@ import org.junit.jupiter.api.Test;
  * {@link TextIndexSteps#params text index params} (tokenizer word, whitespace or prefix; lowercase, ascii_folding,
  * stopwords, stemmer, min/max_token_len, phrase_matching set or left to their defaults), the index created
  * before or after the first points, then writes (upserts, deletes, set_payload) and reads (scroll, count, a
- * filtered query) with text, text_any and phrase conditions, and now and then the index dropped and created
+ * filtered query) with text, text_any and phrase conditions (also as an upsert's update_filter), and now and
+ * then the index dropped and created
  * again with other params. While it is dropped no full-text condition is asked: there the two differ on purpose
  * ({@link KnownExceptions#EDGE_TOKENIZES_UNINDEXED_TEXT}; the conformance suite checks the substring reading).
  */
 class TextIndexDifferentialTest extends SeededDifferentialTest {
 
-    static final int SEEDS = 60;
+    static final int SEEDS = 30;
     private static final int POINTS = 20;
 
     @Test
@@ -88,6 +89,10 @@ class TextIndexDifferentialTest extends SeededDifferentialTest {
                 UpsertPoints.Builder u = UpsertPoints.newBuilder().setCollectionName(collection).setWait(true);
                 for (int n = 1 + random.nextInt(3); n > 0; n--) {
                     u.addPoints(point(1 + random.nextInt(POINTS + 5), text.doc(arrays)));
+                }
+                if (indexed && random.nextBoolean()) {
+                    // a conditional upsert reads the filter through the index too (select_excluded_by_filter_ids)
+                    u.setUpdateFilter(text.filter());
                 }
                 steps.add(new Step(Step.Op.UPSERT, u.build()));
             } else if (r == 2) {
