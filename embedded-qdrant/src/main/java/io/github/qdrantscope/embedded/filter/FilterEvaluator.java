@@ -34,7 +34,8 @@ public final class FilterEvaluator {
     }
 
     /**
-     * Validates and compiles a filter once, for evaluation over many points.
+     * Validates and compiles a filter once, for evaluation over many points, as on a collection without
+     * payload indexes (requests go through {@link #compile(Filter, Map)} with their collection's).
      *
      * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT} with Qdrant's message for a
      *     malformed condition (e.g. "Malformed Match condition", "Nested condition must have a filter")

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class TextIndexDifferentialTest extends SeededDifferentialTest {
 
-    static final int SEEDS = 30;
+    static final int SEEDS = 16;
     private static final int POINTS = 20;
 
     @Test
