@@ -17,6 +17,17 @@ INDEX_TYPES = {"FieldTypeKeyword": q.PayloadSchemaType.Keyword, "FieldTypeIntege
                "FieldTypeDatetime": q.PayloadSchemaType.Datetime, "FieldTypeUuid": q.PayloadSchemaType.Uuid}
 
 
+# Language::from_str (lib/segment/src/data_types/index.rs) takes a name or its alias
+LANGUAGE_ALIASES = {"ar": "arabic", "az": "azerbaijani", "eu": "basque", "bn": "bengali", "ca": "catalan",
+                    "zh": "chinese", "da": "danish", "nl": "dutch", "en": "english", "fi": "finnish", "fr": "french",
+                    "de": "german", "el": "greek", "he": "hebrew", "hi-en": "hinglish", "hu": "hungarian",
+                    "id": "indonesian", "it": "italian", "jp": "japanese", "kk": "kazakh", "ne": "nepali",
+                    "no": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sl": "slovene",
+                    "es": "spanish", "sv": "swedish", "tg": "tajik", "tr": "turkish"}
+TOKENIZERS = {"Prefix": q.TokenizerType.Prefix, "Whitespace": q.TokenizerType.Whitespace,
+              "Word": q.TokenizerType.Word, "Multilingual": q.TokenizerType.Multilingual}
+
+
 class Untranslatable(Exception):
     """A request this oracle cannot express for Edge: a gap in the test, never an engine answer."""
 
@@ -26,6 +37,35 @@ def fail(what, value):
 
 
 # ---- collection, ids, values, vectors ----
+
+def index_schema(req):
+    """CreateFieldIndexCollection -> a PayloadSchemaType, or TextIndexParams for text index params
+    (conversions.rs TryFrom<TextIndexParams>: absent optionals stay None, custom stopwords lowercased)."""
+    params = req.get("field_index_params")
+    if params is None:
+        return INDEX_TYPES[req["field_type"]]
+    if set(params) != {"text_index_params"}:
+        fail("field index params", params)
+    t = params["text_index_params"]
+    known = {"tokenizer", "lowercase", "min_token_len", "max_token_len", "stopwords", "phrase_matching", "stemmer",
+             "ascii_folding"}
+    if not set(t) <= known:
+        fail("text index params", t)
+    stopwords = None
+    if "stopwords" in t:
+        languages = {getattr(q.Language, LANGUAGE_ALIASES.get(name, name).capitalize())
+                     for name in t["stopwords"].get("languages", [])}
+        custom = {word.lower() for word in t["stopwords"].get("custom", [])}
+        stopwords = q.StopwordsSet(languages=languages or None, custom=custom or None)
+    stemmer = None
+    if "stemmer" in t:
+        stemmer = q.SnowballParams(getattr(q.SnowballLanguage, t["stemmer"]["snowball"]["language"].capitalize()))
+    length = lambda key: int(t[key]) if key in t else None
+    return q.TextIndexParams(tokenizer=TOKENIZERS[t.get("tokenizer", "Unknown")], lowercase=t.get("lowercase"),
+                             min_token_len=length("min_token_len"), max_token_len=length("max_token_len"),
+                             ascii_folding=t.get("ascii_folding"), phrase_matching=t.get("phrase_matching"),
+                             stopwords=stopwords, stemmer=stemmer)
+
 
 def config(create):
     """CreateCollection -> EdgeConfig (dense vectors and multivectors, and named sparse vectors, with or without

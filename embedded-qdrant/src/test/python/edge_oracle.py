@@ -102,7 +102,10 @@ class Oracle(edge_classic.ClassicReads):
                            else q.UpdateOperation.delete_vectors_by_filter(sel, names))
 
     def op_create_index(self, req):
-        return self.update(q.UpdateOperation.create_field_index(req["field_name"], cv.INDEX_TYPES[req["field_type"]]))
+        return self.update(q.UpdateOperation.create_field_index(req["field_name"], cv.index_schema(req)))
+
+    def op_delete_index(self, req):
+        return self.update(q.UpdateOperation.delete_field_index(req["field_name"]))
 
     # ---- reads ----
 

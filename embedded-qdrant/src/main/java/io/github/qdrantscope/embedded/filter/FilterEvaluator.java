@@ -3,6 +3,7 @@ package io.github.qdrantscope.embedded.filter;
 import io.github.qdrantscope.embedded.storage.PointKey;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
+import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;
@@ -20,7 +21,8 @@ import java.util.Set;
 /**
  * Evaluates Qdrant filters against stored points, with Qdrant 1.17's semantics
  * ({@code lib/segment/src/payload_storage/query_checker.rs}, {@code condition_checker.rs}) for
- * un-indexed payload.
+ * un-indexed payload, and for the one kind of payload index that changes results, full-text
+ * ({@link IndexedTextMatch}).
  *
  * <p>{@link #compile} converts the wire filter the way {@code lib/api/src/grpc/conversions.rs} does
  * (rejecting the same malformed inputs with the same messages) into a tree of small predicates with
@@ -32,14 +34,26 @@ public final class FilterEvaluator {
     }
 
     /**
-     * Validates and compiles a filter once, for evaluation over many points.
+     * Validates and compiles a filter once, for evaluation over many points, as on a collection without
+     * payload indexes (requests go through {@link #compile(Filter, Map)} with their collection's).
      *
      * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT} with Qdrant's message for a
      *     malformed condition (e.g. "Malformed Match condition", "Nested condition must have a filter")
      */
     public static CompiledFilter compile(Filter filter) {
+        return compile(filter, Map.of());
+    }
+
+    /**
+     * Validates and compiles a filter for a collection whose payload indexes are {@code indexes} now (its
+     * {@code payload_schema}): a full-text condition on a key with a text index reads the index's tokens.
+     *
+     * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT} as {@link #compile(Filter)};
+     *     {@code UNIMPLEMENTED} for a full-text condition on a multilingual text index
+     */
+    public static CompiledFilter compile(Filter filter, Map<String, PayloadSchemaInfo> indexes) {
         FilterValidation.validate(filter, "filter");
-        Node root = compileFilter(filter);
+        Node root = compileFilter(filter, indexes);
         CompiledFilter.RequiredKeyword required = requiredKeyword(filter);
         boolean onlyRequired = required != null && filter.getMustCount() == 1 && filter.getShouldCount() == 0
                 && filter.getMustNotCount() == 0 && !filter.hasMinShould();
@@ -86,27 +100,27 @@ public final class FilterEvaluator {
         boolean test(Map<String, Value> payload, StoredPoint point);
     }
 
-    static Node compileFilter(Filter filter) {
+    static Node compileFilter(Filter filter, Map<String, PayloadSchemaInfo> indexes) {
         // Conversion order and empty-condition dropping as conversions.rs `TryFrom<Filter>`:
         // should, min_should, must, must_not; a list left without conditions counts as absent.
-        Node[] should = compileList(filter.getShouldList());
+        Node[] should = compileList(filter.getShouldList(), indexes);
         Node[] minShould = null;
         int minCount = 0;
         if (filter.hasMinShould()) {
-            Node[] conditions = compileList(filter.getMinShould().getConditionsList());
+            Node[] conditions = compileList(filter.getMinShould().getConditionsList(), indexes);
             minShould = conditions == null ? new Node[0] : conditions;
             long count = filter.getMinShould().getMinCount();
             minCount = count > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) count;
         }
-        Node[] must = compileList(filter.getMustList());
-        Node[] mustNot = compileList(filter.getMustNotList());
+        Node[] must = compileList(filter.getMustList(), indexes);
+        Node[] mustNot = compileList(filter.getMustNotList(), indexes);
         return new FilterNode(should, minShould, minCount, must, mustNot);
     }
 
-    private static Node[] compileList(List<Condition> conditions) {
+    private static Node[] compileList(List<Condition> conditions, Map<String, PayloadSchemaInfo> indexes) {
         List<Node> nodes = new ArrayList<>(conditions.size());
         for (Condition condition : conditions) {
-            Node node = compileCondition(condition);
+            Node node = compileCondition(condition, indexes);
             if (node != null) {
                 nodes.add(node);
             }
@@ -115,14 +129,18 @@ public final class FilterEvaluator {
     }
 
     /** {@code grpc_condition_into_condition}: {@code null} for a condition with no variant set. */
-    private static Node compileCondition(Condition condition) {
+    private static Node compileCondition(Condition condition, Map<String, PayloadSchemaInfo> indexes) {
         switch (condition.getConditionOneOfCase()) {
-            case FIELD:
-                return FieldConditionNode.compile(condition.getField());
+            case FIELD: {
+                // converted first either way, so a malformed condition fails with Qdrant's message
+                Node payload = FieldConditionNode.compile(condition.getField());
+                Node indexed = IndexedTextMatch.compile(condition.getField(), indexes);
+                return indexed != null ? indexed : payload;
+            }
             case HAS_ID:
                 return compileHasId(condition.getHasId());
             case FILTER:
-                return compileFilter(condition.getFilter());
+                return compileFilter(condition.getFilter(), indexes);
             case IS_EMPTY: {
                 JsonPath path = JsonPath.parse(condition.getIsEmpty().getKey());
                 return (payload, point) -> path.walk(payload, v -> !isEmptyValue(v)) != JsonPath.STOPPED;
@@ -164,7 +182,8 @@ public final class FilterEvaluator {
         }
         // conversions.rs parses the key before converting the inner filter.
         JsonPath path = JsonPath.parse(nested.getKey()).arrayKey();
-        Node inner = compileFilter(nested.getFilter());
+        // keys inside are relative to the array's objects; no index is looked up for them here
+        Node inner = compileFilter(nested.getFilter(), Map.of());
         // query_checker.rs: each object element under `key[]` is checked as a payload of its own;
         // non-object elements are skipped.
         JsonPath.Visitor matchesInner = v -> v.getKindCase() == Value.KindCase.STRUCT_VALUE

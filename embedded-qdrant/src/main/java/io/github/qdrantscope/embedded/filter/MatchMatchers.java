@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * {@code impl ValueChecker for Match} in {@code condition_checker.rs}, with the no-index text
  * behaviour: {@code text} and {@code phrase} are case-sensitive substring tests and {@code text_any}
- * holds when any whitespace-separated token of the query is a substring.
+ * holds when any whitespace-separated token of the query is a substring. On a key with a text index
+ * {@link IndexedTextMatch} answers them instead.
  */
 final class MatchMatchers {
 

@@ -40,6 +40,19 @@ final class Languages {
         }
     }
 
+    /**
+     * serde_json's error for a {@code Language} it does not know, as {@code Language::from_str} parses the quoted
+     * name: the variants' serde names (aliases are not listed) and the position after the closing quote.
+     */
+    static String unknownStopwordsLanguage(String name) {
+        StringBuilder expected = new StringBuilder();
+        for (Stopwords language : Stopwords.values()) {
+            expected.append(expected.length() == 0 ? "" : ", ").append('`').append(language.serdeName()).append('`');
+        }
+        int column = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 2;
+        return "unknown variant `" + name + "`, expected one of " + expected + " at line 1 column " + column;
+    }
+
     /** {@code SnowballLanguage}: the stemmers ({@code rust_stemmers::Algorithm}). */
     enum Snowball {
         ARABIC("ar"), ARMENIAN("hy"), DANISH("da"), DUTCH("nl"), ENGLISH("en"), FINNISH("fi"), FRENCH("fr"),

@@ -32,7 +32,7 @@ final class ClassicSearch {
         List<Hit> hits;
         if (request.hasSparseIndices()) {
             hits = sparse(view, vectorName, request.getVectorList(), request.getSparseIndices().getDataList())
-                    .run(view, PointFilter.compile(request.hasFilter(), request.getFilter()), threshold,
+                    .run(view, PointFilter.compile(view, request.hasFilter(), request.getFilter()), threshold,
                             saturatedSum(offset, limit));
         } else {
             hits = coreSearch(view, vectorName, request.getVectorList(), request.hasFilter(), request.getFilter(),
@@ -49,7 +49,7 @@ final class ClassicSearch {
     static List<Hit> rankedForGroups(CollectionView view, SearchPointGroups request, Predicate<StoredPoint> grouped) {
         String vectorName = request.hasVectorName() ? request.getVectorName() : "";
         Float threshold = request.hasScoreThreshold() ? request.getScoreThreshold() : null;
-        Predicate<StoredPoint> filter = PointFilter.and(PointFilter.compile(request.hasFilter(), request.getFilter()),
+        Predicate<StoredPoint> filter = PointFilter.and(PointFilter.compile(view, request.hasFilter(), request.getFilter()),
                 grouped);
         if (request.hasSparseIndices()) {
             return sparse(view, vectorName, request.getVectorList(), request.getSparseIndices().getDataList())
@@ -99,7 +99,7 @@ final class ClassicSearch {
         // SegmentsSearcher::prepare_query_context -> CollectionParams::get_distance -> missing_vector_error
         VectorSpace space = VectorSpace.forQuery(view, vectorName);
         float[] query = space.prepare(DenseInput.of(vector));
-        return new CoreSearch(space, new VectorQuery.Nearest(query), PointFilter.compile(hasFilter, filter),
+        return new CoreSearch(space, new VectorQuery.Nearest(query), PointFilter.compile(view, hasFilter, filter),
                 Set.of(), threshold);
     }
 

@@ -34,7 +34,7 @@ final class Discovery {
                 pairs.add(new SparseVec[] {examples.of(p.getPositive()), examples.of(p.getNegative())});
             }
             return new SparseClassicSearch(examples.discover(target, pairs),
-                    PointFilter.compile(request.hasFilter(), request.getFilter()), examples.referencedIds(), null);
+                    PointFilter.compile(view, request.hasFilter(), request.getFilter()), examples.referencedIds(), null);
         }
         VectorSpace space = VectorSpace.forSearch(view, using);
         Examples examples = new Examples(space, ExampleSource.of(view, lookupFrom, using));
@@ -44,7 +44,7 @@ final class Discovery {
             pairs.add(new VectorQuery.Pair(examples.of(p.getPositive()), examples.of(p.getNegative())));
         }
         VectorQuery query = target != null ? new VectorQuery.Discover(target, pairs) : new VectorQuery.Context(pairs);
-        return new CoreSearch(space, query, PointFilter.compile(request.hasFilter(), request.getFilter()),
+        return new CoreSearch(space, query, PointFilter.compile(view, request.hasFilter(), request.getFilter()),
                 examples.referencedIds(), null);
     }
 }

@@ -32,7 +32,7 @@ final class DistanceMatrix {
         long limit = Limits.atLeastOne(request.hasLimit() ? request.getLimit() : DEFAULT_LIMIT, "limit");
         VectorSpace space = VectorSpace.forQuery(view, request.hasUsing() ? request.getUsing() : "");
         Predicate<StoredPoint> filter = PointFilter.and(
-                PointFilter.compile(request.hasFilter(), request.getFilter()),
+                PointFilter.compile(view, request.hasFilter(), request.getFilter()),
                 point -> point.vector(space.name()) != null);
         List<StoredPoint> samples = new ArrayList<>();
         for (Hit h : Sampling.random(view.points(), filter, sample)) {

@@ -40,7 +40,7 @@ final class Facets {
         long limit = request.hasLimit() ? request.getLimit() : DEFAULT_LIMIT;
         Limits.atLeastOne(limit, "limit");
         Kind kind = mapIndex(view, request.getKey());
-        Predicate<StoredPoint> filter = PointFilter.compile(request.hasFilter(), request.getFilter());
+        Predicate<StoredPoint> filter = PointFilter.compile(view, request.hasFilter(), request.getFilter());
         Map<Comparable<?>, Long> counts = new HashMap<>();
         for (StoredPoint point : view.points()) {
             if (PointFilter.matches(filter, point)) {

@@ -2,6 +2,7 @@ package io.github.qdrantscope.embedded.search;
 
 import io.github.qdrantscope.embedded.filter.PayloadPaths;
 import io.github.qdrantscope.embedded.filter.QdrantDatetime;
+import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Common.Filter;
@@ -78,12 +79,12 @@ record Formula(Node root, Map<Object, Value> defaults) {
     private static final Pattern SCORE = Pattern.compile("score(?:\\[(\\d{1,9})])?");
 
     /** Checks the wire form (the gRPC conversion), then parses. */
-    static Formula of(io.qdrant.client.grpc.Points.Formula wire) {
+    static Formula of(io.qdrant.client.grpc.Points.Formula wire, CollectionView view) {
         if (!wire.hasExpression()) {
             throw QdrantErrors.invalidArgument("missing field: expression");
         }
         checkWire(wire.getExpression());
-        Node root = parse(wire.getExpression());
+        Node root = parse(wire.getExpression(), view);
         Map<Object, Value> defaults = new LinkedHashMap<>();
         wire.getDefaultsMap().forEach((key, value) -> defaults.put(variable(key), value));
         return new Formula(root, defaults);
@@ -169,44 +170,44 @@ record Formula(Node root, Map<Object, Value> defaults) {
 
     // ---- pass 2: parse_and_convert ----
 
-    private static Node parse(Expression e) {
+    private static Node parse(Expression e, CollectionView view) {
         return switch (e.getVariantCase()) {
             case CONSTANT -> new Constant(e.getConstant());
             case VARIABLE -> (Node) variable(e.getVariable());
-            case CONDITION -> new Condition(PointFilter.compile(true,
+            case CONDITION -> new Condition(PointFilter.compile(view, true,
                     Filter.newBuilder().addMust(e.getCondition()).build()));
             case GEO_DISTANCE -> new GeoDistance(e.getGeoDistance().getOrigin().getLat(),
                     e.getGeoDistance().getOrigin().getLon(), e.getGeoDistance().getTo());
             case DATETIME -> new DatetimeConstant(datetimeConstant(e.getDatetime()));
             case DATETIME_KEY -> new DatetimeKey(e.getDatetimeKey());
-            case MULT -> new Mult(parseAll(e.getMult().getMultList()));
-            case SUM -> new Sum(parseAll(e.getSum().getSumList()));
-            case DIV -> new Div(parse(e.getDiv().getLeft()), parse(e.getDiv().getRight()),
+            case MULT -> new Mult(parseAll(e.getMult().getMultList(), view));
+            case SUM -> new Sum(parseAll(e.getSum().getSumList(), view));
+            case DIV -> new Div(parse(e.getDiv().getLeft(), view), parse(e.getDiv().getRight(), view),
                     e.getDiv().hasByZeroDefault() ? (double) e.getDiv().getByZeroDefault() : null);
-            case NEG -> new Unary(Fn.NEG, parse(e.getNeg()));
-            case ABS -> new Unary(Fn.ABS, parse(e.getAbs()));
-            case SQRT -> new Unary(Fn.SQRT, parse(e.getSqrt()));
-            case EXP -> new Unary(Fn.EXP, parse(e.getExp()));
-            case LOG10 -> new Unary(Fn.LOG10, parse(e.getLog10()));
-            case LN -> new Unary(Fn.LN, parse(e.getLn()));
-            case POW -> new Pow(parse(e.getPow().getBase()), parse(e.getPow().getExponent()));
-            case EXP_DECAY -> decay(DecayKind.EXP, e.getExpDecay());
-            case GAUSS_DECAY -> decay(DecayKind.GAUSS, e.getGaussDecay());
-            case LIN_DECAY -> decay(DecayKind.LIN, e.getLinDecay());
+            case NEG -> new Unary(Fn.NEG, parse(e.getNeg(), view));
+            case ABS -> new Unary(Fn.ABS, parse(e.getAbs(), view));
+            case SQRT -> new Unary(Fn.SQRT, parse(e.getSqrt(), view));
+            case EXP -> new Unary(Fn.EXP, parse(e.getExp(), view));
+            case LOG10 -> new Unary(Fn.LOG10, parse(e.getLog10(), view));
+            case LN -> new Unary(Fn.LN, parse(e.getLn(), view));
+            case POW -> new Pow(parse(e.getPow().getBase(), view), parse(e.getPow().getExponent(), view));
+            case EXP_DECAY -> decay(DecayKind.EXP, e.getExpDecay(), view);
+            case GAUSS_DECAY -> decay(DecayKind.GAUSS, e.getGaussDecay(), view);
+            case LIN_DECAY -> decay(DecayKind.LIN, e.getLinDecay(), view);
             case VARIANT_NOT_SET -> throw missing("variant");
         };
     }
 
-    private static List<Node> parseAll(List<Expression> expressions) {
+    private static List<Node> parseAll(List<Expression> expressions, CollectionView view) {
         List<Node> out = new ArrayList<>(expressions.size());
         for (Expression e : expressions) {
-            out.add(parse(e));
+            out.add(parse(e, view));
         }
         return out;
     }
 
     /** {@code decay_params_to_lambda}: parameters checked first, then x, then the target. */
-    private static Node decay(DecayKind kind, DecayParamsExpression d) {
+    private static Node decay(DecayKind kind, DecayParamsExpression d, CollectionView view) {
         double midpoint = d.hasMidpoint() ? d.getMidpoint() : 0.5;
         double scale = d.hasScale() ? d.getScale() : 1.0;
         if (kind == DecayKind.LIN) {
@@ -226,8 +227,8 @@ record Formula(Node root, Map<Object, Value> defaults) {
             case EXP -> Math.log(midpoint) / scale;
             case GAUSS -> Math.log(midpoint) / (scale * scale);
         };
-        Node x = parse(d.getX());
-        Node target = d.hasTarget() ? parse(d.getTarget()) : null;
+        Node x = parse(d.getX(), view);
+        Node target = d.hasTarget() ? parse(d.getTarget(), view) : null;
         return new Decay(kind, x, target, lambda);
     }
 

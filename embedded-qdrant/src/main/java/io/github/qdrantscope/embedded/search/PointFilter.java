@@ -1,6 +1,7 @@
 package io.github.qdrantscope.embedded.search;
 
 import io.github.qdrantscope.embedded.filter.FilterEvaluator;
+import io.github.qdrantscope.embedded.storage.CollectionView;
 import io.github.qdrantscope.embedded.storage.StoredPoint;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.MinShould;
@@ -12,12 +13,15 @@ final class PointFilter {
     private PointFilter() {
     }
 
-    /** The compiled filter, or {@code null} when every point matches (absent or empty filter). */
-    static Predicate<StoredPoint> compile(boolean present, Filter filter) {
+    /**
+     * The compiled filter, or {@code null} when every point matches (absent or empty filter). It reads the
+     * payload indexes {@code view} has now, so it belongs to this request only.
+     */
+    static Predicate<StoredPoint> compile(CollectionView view, boolean present, Filter filter) {
         if (!present || isEmpty(filter)) {
             return null;
         }
-        return FilterEvaluator.compile(filter);
+        return FilterEvaluator.compile(filter, view.payloadSchema());
     }
 
     static boolean matches(Predicate<StoredPoint> filter, StoredPoint point) {

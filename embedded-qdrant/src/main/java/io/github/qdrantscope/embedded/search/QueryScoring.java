@@ -60,7 +60,7 @@ final class QueryScoring {
                     q.getRrf().hasK() ? q.getRrf().getK() : Fusion.DEFAULT_RRF_K,
                     q.getRrf().getWeightsCount() == 0 ? null : q.getRrf().getWeightsList()), false);
             case SAMPLE -> new Scoring(null, null, null, true);
-            case FORMULA -> new Scoring(null, null, null, false, null, null, Formula.of(q.getFormula()));
+            case FORMULA -> new Scoring(null, null, null, false, null, null, Formula.of(q.getFormula(), view));
             case NEAREST_WITH_MMR -> mmrScoring(node);
             case VARIANT_NOT_SET -> throw new IllegalStateException("no query");
         };

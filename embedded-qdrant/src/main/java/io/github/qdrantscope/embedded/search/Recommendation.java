@@ -65,7 +65,7 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
                     resolve(examples, negative, negativeVectors));
             default -> new VectorQuery.Nearest(average(space, examples));
         };
-        Predicate<StoredPoint> compiled = PointFilter.compile(filter != null, filter);
+        Predicate<StoredPoint> compiled = PointFilter.compile(view, filter != null, filter);
         return new CoreSearch(space, query, compiled, examples.referencedIds(), threshold);
     }
 
@@ -82,7 +82,7 @@ record Recommendation(List<PointId> positive, List<PointId> negative, List<Vecto
         positiveVectors.forEach(v -> pos.add(examples.of(v)));
         negativeVectors.forEach(v -> neg.add(examples.of(v)));
         return new SparseClassicSearch(examples.recommend(strategy, pos, neg),
-                PointFilter.compile(filter != null, filter), examples.referencedIds(), threshold);
+                PointFilter.compile(view, filter != null, filter), examples.referencedIds(), threshold);
     }
 
     private static void addIfPresent(List<SparseVec> into, SparseVec vector) {

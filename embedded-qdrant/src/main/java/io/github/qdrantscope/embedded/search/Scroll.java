@@ -23,7 +23,7 @@ final class Scroll {
     static ScrollResponse.Builder run(CollectionView view, ScrollPoints request) {
         long limit = request.hasLimit() ? Integer.toUnsignedLong(request.getLimit()) : DEFAULT_LIMIT;
         Limits.atLeastOne(limit, "limit");
-        Predicate<StoredPoint> filter = PointFilter.compile(request.hasFilter(), request.getFilter());
+        Predicate<StoredPoint> filter = PointFilter.compile(view, request.hasFilter(), request.getFilter());
         ResultPoints out = new ResultPoints(
                 PayloadProjection.of(request.hasWithPayload() ? request.getWithPayload() : null, true),
                 VectorProjection.of(request.hasWithVectors() ? request.getWithVectors() : null, view));
@@ -61,7 +61,7 @@ final class Scroll {
 
     /** Exact count of the points matching the filter (Qdrant's {@code exact} flag only matters with an index). */
     static long count(CollectionView view, boolean hasFilter, io.qdrant.client.grpc.Common.Filter filter) {
-        Predicate<StoredPoint> compiled = PointFilter.compile(hasFilter, filter);
+        Predicate<StoredPoint> compiled = PointFilter.compile(view, hasFilter, filter);
         if (compiled == null) {
             return view.size();
         }

@@ -113,7 +113,7 @@ final class UniversalQuery {
         for (PrefetchQuery p : node.prefetch()) {
             children.add(plan(Node.of(p)));
         }
-        Predicate<StoredPoint> filter = PointFilter.compile(node.filter() != null, node.filter());
+        Predicate<StoredPoint> filter = PointFilter.compile(view, node.filter() != null, node.filter());
         boolean hasQuery = node.query() != null && node.query().getVariantCase() != Query.VariantCase.VARIANT_NOT_SET;
         Scoring scoring = hasQuery ? new QueryScoring(view, referenced).of(node) : Scoring.NONE;
         if (scoring.fusion() != null && children.isEmpty()) {
@@ -137,7 +137,7 @@ final class UniversalQuery {
         if (plan.prefetches().isEmpty()) {
             Filter merged = PointFilter.merge(inherited, plan.rawFilter());
             Predicate<StoredPoint> own = inherited == null ? plan.filter()
-                    : PointFilter.compile(merged != null, merged);
+                    : PointFilter.compile(view, merged != null, merged);
             return executeLeaf(scoring, PointFilter.and(exclusion, own), plan.threshold(), limit);
         }
         Filter merged = PointFilter.merge(inherited, plan.rawFilter());

@@ -1,5 +1,6 @@
 package io.github.qdrantscope.embedded.storage;
 
+import io.github.qdrantscope.embedded.inference.FullTextTokens;
 import io.qdrant.client.grpc.Collections.PayloadIndexParams;
 import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
@@ -7,9 +8,10 @@ import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
 import io.qdrant.client.grpc.Points.FieldType;
 
 /**
- * Payload index definitions as Collections/Get reports them in {@code payload_schema}. Indexes change
- * no result here (every filter is evaluated on the payload), but they are recorded because Qdrant's
- * clients and order_by depend on them.
+ * Payload index definitions as Collections/Get reports them in {@code payload_schema}. Every filter is
+ * evaluated on the payload, but with the indexes of the moment: a text index changes what full-text
+ * conditions match ({@code filter.IndexedTextMatch}); the others are recorded because Qdrant's clients,
+ * order_by and facets depend on them.
  */
 public final class FieldIndexes {
 
@@ -21,7 +23,8 @@ public final class FieldIndexes {
      * params) and its params (e.g. keyword {@code is_tenant}).
      *
      * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT} when neither a type nor params
-     *     say what kind of index to build
+     *     say what kind of index to build, or text index params name an unknown tokenizer or language
+     *     ({@link FullTextTokens#validate})
      */
     public static PayloadSchemaInfo schemaInfo(CreateFieldIndexCollection request) {
         PayloadSchemaType type;
@@ -40,6 +43,9 @@ public final class FieldIndexes {
                     && schemaType(params) != type) {
                 throw QdrantErrors.wrongInput("Field index params of type " + schemaType(params)
                         + " do not match field type " + type + " (field `" + request.getFieldName() + "`)");
+            }
+            if (params.hasTextIndexParams()) {
+                FullTextTokens.validate(params.getTextIndexParams());
             }
             info.setParams(params);
         }

@@ -71,7 +71,7 @@ public final class PointWrites {
             byId.values().forEach(collection::put);
             return;
         }
-        Predicate<StoredPoint> mayUpdate = updateFilter == null ? p -> true : FilterEvaluator.compile(updateFilter);
+        Predicate<StoredPoint> mayUpdate = updateFilter == null ? p -> true : FilterEvaluator.compile(updateFilter, collection.payloadSchema());
         for (StoredPoint point : byId.values()) {
             StoredPoint existing = collection.point(point.id());
             boolean allowed = existing == null
@@ -104,7 +104,7 @@ public final class PointWrites {
             dense.computeIfAbsent(id, k -> new HashMap<>()).putAll(vectors.dense());
             sparse.computeIfAbsent(id, k -> new HashMap<>()).putAll(vectors.sparse());
         }
-        Predicate<StoredPoint> mayUpdate = updateFilter == null ? p -> true : FilterEvaluator.compile(updateFilter);
+        Predicate<StoredPoint> mayUpdate = updateFilter == null ? p -> true : FilterEvaluator.compile(updateFilter, collection.payloadSchema());
         // update_vectors_conditional: existing points failing the filter are left out, missing ones still fail
         inChunks(List.copyOf(dense.keySet()), point -> {
             if (mayUpdate.test(point)) {
@@ -210,7 +210,7 @@ public final class PointWrites {
                 }
             }
             case FILTER -> {
-                Predicate<StoredPoint> matches = FilterEvaluator.compile(selector.getFilter());
+                Predicate<StoredPoint> matches = FilterEvaluator.compile(selector.getFilter(), collection.payloadSchema());
                 for (StoredPoint point : collection.points()) {
                     if (matches.test(point)) {
                         ids.add(point.id());

@@ -19,6 +19,7 @@ import io.qdrant.client.grpc.Points.SearchBatchPoints;
 import io.qdrant.client.grpc.Points.SearchPointGroups;
 import io.qdrant.client.grpc.Points.CountPoints;
 import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
+import io.qdrant.client.grpc.Points.DeleteFieldIndexCollection;
 import io.qdrant.client.grpc.Points.DeletePayloadPoints;
 import io.qdrant.client.grpc.Points.DeletePointVectors;
 import io.qdrant.client.grpc.Points.DeletePoints;
@@ -78,6 +79,7 @@ final class EmbeddedSide implements AutoCloseable {
             case CLEAR_PAYLOAD -> ok(p.clearPayload((ClearPayloadPoints) step.request()));
             case UPDATE_VECTORS -> ok(p.updateVectors((UpdatePointVectors) step.request()));
             case DELETE_VECTORS -> ok(p.deleteVectors((DeletePointVectors) step.request()));
+            case DELETE_INDEX -> ok(p.deleteFieldIndex((DeleteFieldIndexCollection) step.request()));
             case CREATE_INDEX -> ok(p.createFieldIndex((CreateFieldIndexCollection) step.request()));
             case GET -> records(get(p.get((GetPoints) step.request())).getResultList());
             case COUNT -> get(p.count((CountPoints) step.request())).getResult().getCount();

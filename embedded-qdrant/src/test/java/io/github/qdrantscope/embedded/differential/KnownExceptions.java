@@ -71,6 +71,17 @@ final class KnownExceptions {
     static final String EDGE_TOKENIZES_UNINDEXED_TEXT = "qdrant/qdrant#10341";
 
     /**
+     * Edge vs 1.17: a phrase on a text index with phrase_matching over an array of strings. Qdrant 1.17 indexes
+     * the tokens of all the array's strings as one document ({@code MutableFullTextIndex::add_many},
+     * full_text_index/mutable_text_index.rs at 00ceb79d), so a phrase runs on from one element into the next
+     * (reported as qdrant/qdrant#8937 after 1.17, since fixed); the embedded server does the same. Edge 0.9.0 ends
+     * a phrase at the element (measured: phrase "beta gamma" does not match {@code ["alpha beta", "gamma delta"]}).
+     * {@link TextIndexSteps} stores arrays only under an index without phrase_matching;
+     * {@code TextIndexConformanceTest} checks the 1.17 answer.
+     */
+    static final String EDGE_ENDS_A_PHRASE_AT_AN_ARRAY_ELEMENT = "qdrant/qdrant#8937";
+
+    /**
      * Edge vs 1.17: values_count on a point without the key. Qdrant 1.17 never matches it: in
      * {@code check_field_condition} (lib/segment/src/payload_storage/query_checker.rs) a key without values
      * answers {@code FieldCondition::check_empty}, which ignores values_count ({@code values_count: _},

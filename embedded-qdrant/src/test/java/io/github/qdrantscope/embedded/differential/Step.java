@@ -13,7 +13,8 @@ record Step(Op op, Message request) {
     enum Op {
         RESET("reset"), UPSERT("upsert"), DELETE("delete"), SET_PAYLOAD("set_payload"),
         OVERWRITE_PAYLOAD("overwrite_payload"), DELETE_PAYLOAD("delete_payload"), CLEAR_PAYLOAD("clear_payload"),
-        UPDATE_VECTORS("update_vectors"), DELETE_VECTORS("delete_vectors"), CREATE_INDEX("create_index"),
+        UPDATE_VECTORS("update_vectors"), DELETE_VECTORS("delete_vectors"), DELETE_INDEX("delete_index"),
+        CREATE_INDEX("create_index"),
         GET("get"), COUNT("count"), SCROLL("scroll"), FACET("facet"), SEARCH("search"), QUERY("query"),
         QUERY_GROUPS("query_groups"), SEARCH_BATCH("search_batch"), QUERY_BATCH("query_batch"),
         RECOMMEND("recommend"), DISCOVER("discover"), SEARCH_GROUPS("search_groups"),

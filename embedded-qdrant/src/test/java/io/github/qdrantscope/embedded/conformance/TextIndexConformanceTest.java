@@ -1,0 +1,257 @@
+package io.github.qdrantscope.embedded.conformance;
+
+import static io.github.qdrantscope.embedded.conformance.Payloads.payload;
+import static io.qdrant.client.ConditionFactory.matchKeyword;
+import static io.qdrant.client.ConditionFactory.matchPhrase;
+import static io.qdrant.client.ConditionFactory.matchText;
+import static io.qdrant.client.ConditionFactory.matchTextAny;
+import static io.qdrant.client.QueryFactory.nearest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Status;
+import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.PayloadIndexParams;
+import io.qdrant.client.grpc.Collections.PayloadSchemaType;
+import io.qdrant.client.grpc.Collections.SnowballParams;
+import io.qdrant.client.grpc.Collections.StemmingAlgorithm;
+import io.qdrant.client.grpc.Collections.StopwordsSet;
+import io.qdrant.client.grpc.Collections.TextIndexParams;
+import io.qdrant.client.grpc.Collections.TokenizerType;
+import io.qdrant.client.grpc.Common.Condition;
+import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.UpsertPoints;
+import io.qdrant.client.grpc.SnapshotsService.SnapshotDescription;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Full-text conditions on a key with a text index, as Qdrant 1.17 answers them through the index
+ * ({@code get_match_text_checker} in {@code index/query_optimization/condition_converter/match_converter.rs},
+ * {@code full_text_index/inverted_index/mod.rs}, {@code full_text_index/tokenizers/mod.rs}): both sides tokenized
+ * with the index's tokenizer; and the substring reading of {@code condition_checker.rs} wherever the key has no
+ * text index at the time of the request. Each test builds its own collection of the same seven points.
+ */
+class TextIndexConformanceTest extends ConformanceTestBase {
+
+    private String seven() {
+        String c = newCollection(2, Distance.Dot);
+        upsert(c,
+                point(1, new float[] {1, 0}, payload("t", "The Quick brown FOX jumps")),
+                point(2, new float[] {2, 0}, payload("t", "quick foxes running")),
+                point(3, new float[] {3, 0}, payload("t", List.of("lazy dog", "Café au lait"))),
+                point(4, new float[] {4, 0}, payload("t", "naïve résumé")),
+                point(5, new float[] {5, 0}, payload("t", 7)),
+                point(6, new float[] {6, 0}, payload("other", "quick")),
+                point(7, new float[] {7, 0}, payload("t", "runs extraordinary")));
+        return c;
+    }
+
+    private void index(String c, TextIndexParams params) {
+        await(client.createPayloadIndexAsync(c, "t", PayloadSchemaType.Text,
+                PayloadIndexParams.newBuilder().setTextIndexParams(params).build(), true, null, null));
+    }
+
+    private static TextIndexParams.Builder tokenizer(TokenizerType type) {
+        return TextIndexParams.newBuilder().setTokenizer(type);
+    }
+
+    private List<Object> ids(String c, Condition... must) {
+        return scrollIds(c, Filter.newBuilder().addAllMust(List.of(must)).build());
+    }
+
+    @Test
+    void theIndexInPlaceAtQueryTimeDecides() {
+        String c = seven();
+        // no index: case-sensitive substrings (condition_checker.rs: stored.contains(text))
+        assertThat(ids(c, matchText("t", "quick"))).containsExactly(2L);
+        assertThat(ids(c, matchText("t", "fox"))).containsExactly(2L);
+
+        // created after the points, default params: word tokenizer, lowercase (tokenizers/mod.rs
+        // new_from_text_index_params: lowercase.unwrap_or(true)); "foxes" is a token of its own
+        createIndex(c, "t", PayloadSchemaType.Text);
+        assertThat(ids(c, matchText("t", "quick"))).containsExactly(1L, 2L);
+        assertThat(ids(c, matchText("t", "fox"))).containsExactly(1L);
+        assertThat(ids(c, matchText("t", "QUICK, fox!"))).containsExactly(1L);
+
+        await(client.deletePayloadIndexAsync(c, "t", true, null, null));
+        assertThat(ids(c, matchText("t", "quick"))).containsExactly(2L);
+
+        index(c, tokenizer(TokenizerType.Word).setLowercase(false).build());
+        assertThat(ids(c, matchText("t", "quick"))).containsExactly(2L);
+        assertThat(ids(c, matchText("t", "Quick"))).containsExactly(1L);
+        assertThat(ids(c, matchText("t", "uick"))).isEmpty();
+    }
+
+    @Test
+    void textNeedsEveryTokenTextAnyOneAndTheDocumentIsEveryStringAtTheKey() {
+        String c = seven();
+        createIndex(c, "t", PayloadSchemaType.Text);
+        // MutableFullTextIndex::add_many: the tokens of all strings of an array form one document; an integer
+        // is not indexed (FullTextIndex::get_value takes strings only)
+        assertThat(ids(c, matchText("t", "dog lait"))).containsExactly(3L);
+        assertThat(ids(c, matchText("t", "7"))).isEmpty();
+        assertThat(ids(c, matchText("t", "dog fox"))).isEmpty();
+        assertThat(ids(c, matchTextAny("t", "dog fox nothing"))).containsExactly(1L, 3L);
+        // a query without tokens matches nothing (TokenSet::has_subset / has_any of an empty set)
+        assertThat(ids(c, matchText("t", "!?"))).isEmpty();
+        assertThat(ids(c, matchTextAny("t", ""))).isEmpty();
+        assertThat(scrollIds(c, Filter.newBuilder().addMustNot(matchText("t", "")).build()))
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void countQueryAndDeleteByFilterReadTheIndexToo() {
+        String c = seven();
+        createIndex(c, "t", PayloadSchemaType.Text);
+        Filter quick = Filter.newBuilder().addMust(matchText("t", "QUICK")).build();
+        assertThat(await(client.countAsync(c, quick, true))).isEqualTo(2L);
+        assertThat(idsOf(await(client.queryAsync(QueryPoints.newBuilder().setCollectionName(c)
+                .setQuery(nearest(1f, 0f)).setFilter(quick).setLimit(10).build())))).containsExactly(2L, 1L);
+        await(client.deleteAsync(c, quick));
+        assertThat(scrollIds(c, null)).containsExactly(3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void anUpdateFilterReadsTheIndex() {
+        String c = seven();
+        createIndex(c, "t", PayloadSchemaType.Text);
+        // segment_ops.rs select_excluded_by_filter_ids: the points the filter excludes come from read_filtered
+        Filter quick = Filter.newBuilder().addMust(matchText("t", "QUICK")).build();
+        for (long id : new long[] {2, 4}) {
+            await(client.upsertAsync(UpsertPoints.newBuilder().setCollectionName(c).setWait(true).setUpdateFilter(quick)
+                    .addPoints(point(id, new float[] {0, 1}, payload("t", "replaced"))).build()));
+        }
+        assertThat(ids(c, matchText("t", "replaced"))).containsExactly(2L);
+    }
+
+    @Test
+    void thePrefixTokenizerIndexesEveryPrefix() {
+        String c = seven();
+        // PrefixTokenizer::tokenize (documents) emits every prefix; tokenize_query keeps the query word whole
+        index(c, tokenizer(TokenizerType.Prefix).setPhraseMatching(true).build());
+        assertThat(ids(c, matchText("t", "qui"))).containsExactly(1L, 2L);
+        assertThat(ids(c, matchText("t", "fox"))).containsExactly(1L, 2L);
+        assertThat(ids(c, matchText("t", "foxes"))).containsExactly(2L);
+        assertThat(ids(c, matchTextAny("t", "laz zzz"))).containsExactly(3L);
+        // a phrase is tokenized as a document: "quick fox" is q..quick f fo fox, in "quick foxes" too
+        assertThat(ids(c, matchPhrase("t", "quick fox"))).containsExactly(2L);
+        assertThat(ids(c, matchPhrase("t", "brown fox"))).containsExactly(1L);
+    }
+
+    @Test
+    void phrasesNeedPhraseMatching() {
+        String c = seven();
+        createIndex(c, "t", PayloadSchemaType.Text);
+        // without positions "cannot do phrase matching" (inverted index check_has_phrase): nothing matches
+        assertThat(ids(c, matchPhrase("t", "brown fox"))).isEmpty();
+
+        await(client.deletePayloadIndexAsync(c, "t", true, null, null));
+        index(c, tokenizer(TokenizerType.Word).setPhraseMatching(true).build());
+        assertThat(ids(c, matchPhrase("t", "BROWN fox"))).containsExactly(1L);
+        assertThat(ids(c, matchPhrase("t", "fox brown"))).isEmpty();
+        // 1.17 concatenates the array's tokens, so a phrase runs on into the next string (qdrant/qdrant#8937)
+        assertThat(ids(c, matchPhrase("t", "dog café"))).containsExactly(3L);
+        assertThat(ids(c, matchPhrase("t", "..."))).isEmpty();
+    }
+
+    @Test
+    void stopwordsStemmingAndAsciiFolding() {
+        String c = seven();
+        index(c, tokenizer(TokenizerType.Word).setAsciiFolding(true)
+                .setStopwords(StopwordsSet.newBuilder().addLanguages("english"))
+                .setStemmer(StemmingAlgorithm.newBuilder().setSnowball(SnowballParams.newBuilder()
+                        .setLanguage("english"))).setPhraseMatching(true).build());
+        assertThat(ids(c, matchText("t", "the quick"))).containsExactly(1L, 2L);
+        assertThat(ids(c, matchText("t", "the"))).isEmpty();
+        assertThat(ids(c, matchText("t", "running"))).containsExactly(2L, 7L);
+        assertThat(ids(c, matchText("t", "cafe"))).containsExactly(3L);
+        assertThat(ids(c, matchText("t", "RESUME naive"))).containsExactly(4L);
+        // stopwords leave the phrase as they leave the document: "quick the brown" is quick brown
+        assertThat(ids(c, matchPhrase("t", "quick the brown"))).containsExactly(1L);
+    }
+
+    @Test
+    void customStopwordsAreLowercasedEvenWithoutLowercase() {
+        String c = seven();
+        // conversions.rs TryFrom<StopwordsSet>: custom.into_iter().map(|word| word.to_lowercase())
+        index(c, tokenizer(TokenizerType.Word).setLowercase(false)
+                .setStopwords(StopwordsSet.newBuilder().addCustom("Lait")).build());
+        assertThat(ids(c, matchText("t", "lait"))).isEmpty();
+        assertThat(ids(c, matchText("t", "Lait"))).isEmpty();
+        assertThat(ids(c, matchText("t", "Café"))).containsExactly(3L);
+    }
+
+    @Test
+    void tokenLengthBounds() {
+        String c = seven();
+        // process_token drops tokens outside min/max_token_len, from documents and queries alike
+        index(c, tokenizer(TokenizerType.Word).setMinTokenLen(4).setMaxTokenLen(6).build());
+        assertThat(ids(c, matchText("t", "runs"))).containsExactly(7L);
+        assertThat(ids(c, matchText("t", "extraordinary"))).isEmpty();
+        assertThat(ids(c, matchText("t", "dog"))).isEmpty();
+        assertThat(ids(c, matchTextAny("t", "dog quick"))).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aMultilingualIndexNormalizesLatinAndRefusesWhatItCannotSegment() {
+        String c = seven();
+        index(c, tokenizer(TokenizerType.Multilingual).build());
+        assertThat(await(client.getCollectionInfoAsync(c)).getPayloadSchemaMap().get("t").getDataType())
+                .isEqualTo(PayloadSchemaType.Text);
+        // tokenizers/multilingual.rs: charabia's Latin normalizers decompose (NFKD) and delete nonspacing marks,
+        // so "naïve résumé" is indexed as "naive" "resume" (the word tokenizer keeps the accents)
+        assertThat(ids(c, matchText("t", "resume NAIVE"))).containsExactly(4L);
+        assertThat(ids(c, matchText("t", "cafe"))).containsExactly(3L);
+        assertThat(ids(c, matchText("t", "quick"))).containsExactly(1L, 2L);
+        // only full-text conditions read the tokenizer
+        assertThat(ids(c, matchKeyword("t", "naïve résumé"))).containsExactly(4L);
+        // Han text needs jieba's dictionary: refused naming the script, whether in the query or stored
+        assertThat(grpcError(() -> ids(c, matchText("t", "快速")))).satisfies(status -> {
+            assertThat(status.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
+            assertThat(status.getDescription()).startsWith("Embedded Qdrant does not implement the multilingual "
+                    + "tokenizer of qdrant/bm25 on Chinese or Japanese text");
+        });
+        upsert(c, point(8, new float[] {8, 0}, payload("t", "狐狸 fox")));
+        assertThat(grpcError(() -> ids(c, matchText("t", "fox")))).satisfies(status -> {
+            assertThat(status.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
+            assertThat(status.getDescription()).startsWith("Embedded Qdrant does not implement the multilingual "
+                    + "tokenizer of qdrant/bm25 on Chinese or Japanese text");
+        });
+        await(client.deletePayloadIndexAsync(c, "t", true, null, null));
+        assertThat(ids(c, matchText("t", "fox"))).containsExactly(2L, 8L);
+    }
+
+    @Test
+    void paramsTheGrpcConversionRefusesCreateNoIndex() {
+        String c = seven();
+        // conversions.rs TryFrom<TextIndexParams>: the proto default tokenizer (Unknown) is refused, so params
+        // without a tokenizer are too
+        assertGrpcError(() -> index(c, TextIndexParams.newBuilder().setLowercase(true).build()),
+                Status.Code.INVALID_ARGUMENT, "unknown tokenizer type");
+        // TryFrom<StemmingParams>: Status::invalid_argument(format!("Language {:?} not found.", language))
+        assertGrpcError(() -> index(c, tokenizer(TokenizerType.Word).setStemmer(StemmingAlgorithm.newBuilder()
+                .setSnowball(SnowballParams.newBuilder().setLanguage("klingon"))).build()),
+                Status.Code.INVALID_ARGUMENT, "Language \"klingon\" not found.");
+        // TryFrom<StopwordsSet>: "unknown language: " and serde_json's error of Language::from_str
+        assertThat(grpcError(() -> index(c, tokenizer(TokenizerType.Word).setStopwords(StopwordsSet.newBuilder()
+                .addLanguages("english").addLanguages("Klingon")).build()))).satisfies(status -> {
+                    assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(status.getDescription()).startsWith(
+                            "unknown language: unknown variant `Klingon`, expected one of `arabic`, ");
+                });
+        assertThat(await(client.getCollectionInfoAsync(c)).getPayloadSchemaMap()).doesNotContainKey("t");
+        // nothing was indexed, so conditions still read substrings
+        assertThat(ids(c, matchText("t", "quick"))).containsExactly(2L);
+    }
+
+    @Test
+    void aRestoredSnapshotKeepsTheTextIndex() {
+        String c = seven();
+        createIndex(c, "t", PayloadSchemaType.Text);
+        SnapshotDescription snapshot = await(client.createSnapshotAsync(c));
+        String copy = uniqueName("copy");
+        server.restoreSnapshot(server.snapshotsDirectory().resolve(c).resolve(snapshot.getName()), copy);
+        assertThat(ids(copy, matchText("t", "quick"))).containsExactly(1L, 2L);
+    }
+}
