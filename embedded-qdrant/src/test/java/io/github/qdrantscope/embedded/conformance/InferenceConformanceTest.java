@@ -1,5 +1,7 @@
 package io.github.qdrantscope.embedded.conformance;
 
+import static io.github.qdrantscope.embedded.conformance.SparseFixture.documentPoint;
+import static io.github.qdrantscope.embedded.conformance.SparseFixture.storedText;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.QueryFactory.nearest;
 import static io.qdrant.client.VectorFactory.vector;
@@ -51,16 +53,6 @@ class InferenceConformanceTest extends ConformanceTestBase {
         return Document.newBuilder().setText(text).setModel("qdrant/bm25").build();
     }
 
-    private static PointStruct textPoint(long id, Document document) {
-        return PointStruct.newBuilder().setId(id(id))
-                .setVectors(namedVectors(Map.of("text", vector(document), "dense", vector(1, 0)))).build();
-    }
-
-    private SparseVector stored(String collection, long id) {
-        return await(client.retrieveAsync(collection, List.of(id(id)), false, true, null)).get(0)
-                .getVectors().getVectors().getVectorsOrThrow("text").getSparse();
-    }
-
     private List<ScoredPoint> query(String collection, Query query) {
         return await(client.queryAsync(QueryPoints.newBuilder().setCollectionName(collection).setQuery(query)
                 .setUsing("text").build()));
@@ -69,15 +61,15 @@ class InferenceConformanceTest extends ConformanceTestBase {
     @Test
     void upsertStoresTheBm25DocumentVector() {
         String c = textCollection();
-        upsert(c, textPoint(1, bm25("The quick brown foxes are running")), textPoint(2, bm25("A fox is not a dog")));
+        upsert(c, documentPoint(1, bm25("The quick brown foxes are running")), documentPoint(2, bm25("A fox is not a dog")));
 
-        SparseVector first = stored(c, 1);
+        SparseVector first = storedText(client, c, 1);
         assertThat(first.getIndicesList()).containsExactly(RUN, 741580288, 771291085, FOX);
         assertThat(first.getValuesList()).containsOnly(ONE_IN_FOUR);
         // the same formula in f64 with the fused multiply-add, stored as f32
         assertThat((float) (2.2 / Math.fma(1.2, 1 - 0.75 + 0.75 * 4 / 256.0, 1))).isEqualTo(ONE_IN_FOUR);
-        assertThat(stored(c, 2).getIndicesList()).containsExactly(DOG, FOX);
-        assertThat(stored(c, 2).getValuesList()).containsOnly(ONE_IN_TWO);
+        assertThat(storedText(client, c, 2).getIndicesList()).containsExactly(DOG, FOX);
+        assertThat(storedText(client, c, 2).getValuesList()).containsOnly(ONE_IN_TWO);
     }
 
     @Test
@@ -85,10 +77,10 @@ class InferenceConformanceTest extends ConformanceTestBase {
         String c = textCollection();
         Document document = bm25("Running runners run, RUN!").toBuilder()
                 .putOptions("k", value(1.5)).putOptions("b", value(0.5)).putOptions("avg_len", value(10.0)).build();
-        upsert(c, textPoint(1, document));
+        upsert(c, documentPoint(1, document));
         // run three times, runner once, in 4 tokens
-        assertThat(stored(c, 1).getIndicesList()).containsExactly(RUN, 946033505);
-        assertThat(stored(c, 1).getValuesList()).containsExactly(1.8518518209457397f, 1.2195122241973877f);
+        assertThat(storedText(client, c, 1).getIndicesList()).containsExactly(RUN, 946033505);
+        assertThat(storedText(client, c, 1).getValuesList()).containsExactly(1.8518518209457397f, 1.2195122241973877f);
     }
 
     @Test
@@ -98,29 +90,29 @@ class InferenceConformanceTest extends ConformanceTestBase {
         // (Bm25Config in src/common/inference/bm25.rs, stop_words/german.rs): der, und, die, die, über are
         // German stopwords; hund, katz, lauf, strass stay, each once in 4 tokens
         String german = "Der Hund und die Katzen laufen über die Straße";
-        upsert(c, textPoint(1, bm25(german).toBuilder().putOptions("language", value("german")).build()),
-                textPoint(2, bm25(german).toBuilder().putOptions("language", value("de")).build()));
+        upsert(c, documentPoint(1, bm25(german).toBuilder().putOptions("language", value("german")).build()),
+                documentPoint(2, bm25(german).toBuilder().putOptions("language", value("de")).build()));
         for (long id : new long[] {1, 2}) {
-            assertThat(stored(c, id).getIndicesList()).containsExactly(230818717, 809068314, 1962405504, 1984074092);
-            assertThat(stored(c, id).getValuesList()).containsOnly(ONE_IN_FOUR);
+            assertThat(storedText(client, c, id).getIndicesList()).containsExactly(230818717, 809068314, 1962405504, 1984074092);
+            assertThat(storedText(client, c, id).getValuesList()).containsOnly(ONE_IN_FOUR);
         }
         // a language without a Snowball stemmer still has its list (stop_words/chinese.rs: 我们, 的, 和)
         Document chinese = bm25("我们 的 数据库 和 向量").toBuilder().putOptions("language", value("chinese"))
                 .putOptions("tokenizer", value("whitespace")).build();
-        upsert(c, textPoint(3, chinese));
-        assertThat(stored(c, 3).getIndicesList()).containsExactly(1075178782, 1169440797);
-        assertThat(stored(c, 3).getValuesList()).containsOnly(ONE_IN_TWO);
+        upsert(c, documentPoint(3, chinese));
+        assertThat(storedText(client, c, 3).getIndicesList()).containsExactly(1075178782, 1169440797);
+        assertThat(storedText(client, c, 3).getValuesList()).containsOnly(ONE_IN_TWO);
         // French stopwords (les, et, le) on the query side: chat, chien
         Document french = bm25("Les chats et le chien").toBuilder().putOptions("language", value("french")).build();
-        upsert(c, textPoint(4, bm25("chats").toBuilder().putOptions("language", value("french")).build()));
+        upsert(c, documentPoint(4, bm25("chats").toBuilder().putOptions("language", value("french")).build()));
         assertThat(query(c, nearest(french))).extracting(p -> p.getId().getNum()).containsExactly(4L);
-        assertThat(stored(c, 4).getIndicesList()).containsExactly(420652329);
+        assertThat(storedText(client, c, 4).getIndicesList()).containsExactly(420652329);
     }
 
     @Test
     void aQueryDocumentScoresWithWeightOnePerDistinctToken() {
         String c = textCollection();
-        upsert(c, textPoint(1, bm25("The quick brown foxes are running")), textPoint(2, bm25("A fox is not a dog")));
+        upsert(c, documentPoint(1, bm25("The quick brown foxes are running")), documentPoint(2, bm25("A fox is not a dog")));
         // "running fox, foxes": run and fox once each, weight 1.0
         List<ScoredPoint> hits = query(c, nearest(bm25("running fox, foxes")));
         assertThat(hits).extracting(p -> p.getId().getNum()).containsExactly(1L, 2L);
@@ -136,7 +128,7 @@ class InferenceConformanceTest extends ConformanceTestBase {
     @Test
     void documentsWorkInPrefetchesExamplesAndBatches() {
         String c = textCollection();
-        upsert(c, textPoint(1, bm25("The quick brown foxes are running")), textPoint(2, bm25("A fox is not a dog")));
+        upsert(c, documentPoint(1, bm25("The quick brown foxes are running")), documentPoint(2, bm25("A fox is not a dog")));
         QueryPoints prefetched = QueryPoints.newBuilder().setCollectionName(c)
                 .addPrefetch(PrefetchQuery.newBuilder().setQuery(nearest(bm25("dog"))).setUsing("text"))
                 .setQuery(nearest(1, 0)).setUsing("dense").build();
@@ -156,15 +148,15 @@ class InferenceConformanceTest extends ConformanceTestBase {
     @Test
     void updateVectorsAndUpdateBatchInferDocumentsToo() {
         String c = textCollection();
-        upsert(c, textPoint(1, bm25("dog")));
+        upsert(c, documentPoint(1, bm25("dog")));
         await(client.updateVectorsAsync(c, List.of(PointVectors.newBuilder().setId(id(1))
                 .setVectors(namedVectors(Map.of("text", vector(bm25("A fox is not a dog"))))).build())));
-        assertThat(stored(c, 1).getValuesList()).containsOnly(ONE_IN_TWO);
+        assertThat(storedText(client, c, 1).getValuesList()).containsOnly(ONE_IN_TWO);
 
         await(client.batchUpdateAsync(c, List.of(PointsUpdateOperation.newBuilder()
                 .setUpsert(PointsUpdateOperation.PointStructList.newBuilder()
-                        .addPoints(textPoint(2, bm25("The quick brown foxes are running")))).build())));
-        assertThat(stored(c, 2).getValuesList()).containsOnly(ONE_IN_FOUR);
+                        .addPoints(documentPoint(2, bm25("The quick brown foxes are running")))).build())));
+        assertThat(storedText(client, c, 2).getValuesList()).containsOnly(ONE_IN_FOUR);
     }
 
     @Test
@@ -173,7 +165,7 @@ class InferenceConformanceTest extends ConformanceTestBase {
         Document other = Document.newBuilder().setText("a text").setModel("sentence-transformers/all-minilm-l6-v2")
                 .build();
         // service.rs: infer_remote without inference.address; update: error_to_status, query: "Inference error: "
-        assertGrpcError(() -> upsert(c, textPoint(1, other)), Status.Code.INTERNAL,
+        assertGrpcError(() -> upsert(c, documentPoint(1, other)), Status.Code.INTERNAL,
                 "Service internal error: InferenceService URL not configured - please provide valid address in config");
         assertGrpcError(() -> query(c, nearest(other)), Status.Code.INTERNAL, "Inference error: Service internal error:"
                 + " InferenceService URL not configured - please provide valid address in config");
@@ -188,7 +180,7 @@ class InferenceConformanceTest extends ConformanceTestBase {
         String c = textCollection();
         Document badK = bm25("dog").toBuilder().putOptions("k", value("high")).build();
         // parse_bm25_config (inference_input.rs): "Invalid BM25 config: {err:#?}", serde_json::Error's Debug
-        assertGrpcError(() -> upsert(c, textPoint(1, badK)), Status.Code.INVALID_ARGUMENT,
+        assertGrpcError(() -> upsert(c, documentPoint(1, badK)), Status.Code.INVALID_ARGUMENT,
                 "Wrong input: Invalid BM25 config: Error(\"invalid type: string \\\"high\\\", expected f64\","
                         + " line: 0, column: 0)");
         Document badTokenizer = bm25("dog").toBuilder().putOptions("tokenizer", value("letters")).build();
@@ -196,7 +188,7 @@ class InferenceConformanceTest extends ConformanceTestBase {
                 "Inference error: Wrong input: Invalid BM25 config: Error(\"unknown variant `letters`, expected one"
                         + " of `prefix`, `whitespace`, `word`, `multilingual`\", line: 0, column: 0)");
         Document badStemmer = bm25("dog").toBuilder().putOptions("stemmer", value("english")).build();
-        assertGrpcError(() -> upsert(c, textPoint(1, badStemmer)), Status.Code.INVALID_ARGUMENT,
+        assertGrpcError(() -> upsert(c, documentPoint(1, badStemmer)), Status.Code.INVALID_ARGUMENT,
                 "Wrong input: Invalid BM25 config: Error(\"data did not match any variant of untagged enum"
                         + " StemmingAlgorithm\", line: 0, column: 0)");
         assertThat(count(c)).isZero();

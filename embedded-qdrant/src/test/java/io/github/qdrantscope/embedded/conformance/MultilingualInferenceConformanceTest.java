@@ -1,20 +1,16 @@
 package io.github.qdrantscope.embedded.conformance;
 
-import static io.qdrant.client.PointIdFactory.id;
+import static io.github.qdrantscope.embedded.conformance.SparseFixture.documentPoint;
+import static io.github.qdrantscope.embedded.conformance.SparseFixture.storedText;
 import static io.qdrant.client.QueryFactory.nearest;
-import static io.qdrant.client.VectorFactory.vector;
-import static io.qdrant.client.VectorsFactory.namedVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.Document;
-import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.ScoredPoint;
-import io.qdrant.client.grpc.Points.SparseVector;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,16 +30,6 @@ class MultilingualInferenceConformanceTest extends ConformanceTestBase {
                 .putOptions("tokenizer", Value.newBuilder().setStringValue("multilingual").build()).build();
     }
 
-    private static PointStruct textPoint(long id, Document document) {
-        return PointStruct.newBuilder().setId(id(id))
-                .setVectors(namedVectors(Map.of("text", vector(document), "dense", vector(1, 0)))).build();
-    }
-
-    private SparseVector stored(String collection, long id) {
-        return await(client.retrieveAsync(collection, List.of(id(id)), false, true, null)).get(0)
-                .getVectors().getVectors().getVectorsOrThrow("text").getSparse();
-    }
-
     private List<ScoredPoint> query(String collection, Document document) {
         return await(client.queryAsync(QueryPoints.newBuilder().setCollectionName(collection)
                 .setQuery(nearest(document)).setUsing("text").build()));
@@ -54,14 +40,14 @@ class MultilingualInferenceConformanceTest extends ConformanceTestBase {
         String c = SparseFixture.empty(client, "multilingual");
         // ο, σοφοσ, λογοσ (Greek run: lowercased, accents dropped, final sigma made σ), cafe, finance (ﬁ
         // decomposed inside a Latin run), привет, мир: 7 tokens, each once
-        upsert(c, textPoint(1, multilingual("Ο ΣΟΦΟΣ λόγος: café, ﬁnance & Привет мир")),
+        upsert(c, documentPoint(1, multilingual("Ο ΣΟΦΟΣ λόγος: café, ﬁnance & Привет мир")),
                 // ﬁ is of no script, so it stays in the Greek run: σοφοσ, fi, nance (a Latin run) are 3 tokens
-                textPoint(2, multilingual("σοφος ﬁnance")));
-        assertThat(stored(c, 1).getIndicesList()).containsExactly(306670862, 984398166, 993413998, 1024202978,
+                documentPoint(2, multilingual("σοφος ﬁnance")));
+        assertThat(storedText(client, c, 1).getIndicesList()).containsExactly(306670862, 984398166, 993413998, 1024202978,
                 1030173225, 1230453951, 1235207278);
-        assertThat(stored(c, 1).getValuesList()).containsOnly(ONE_IN_SEVEN);
-        assertThat(stored(c, 2).getIndicesList()).containsExactly(558929077, 1024202978, 1836344936);
-        assertThat(stored(c, 2).getValuesList()).containsOnly(ONE_IN_THREE);
+        assertThat(storedText(client, c, 1).getValuesList()).containsOnly(ONE_IN_SEVEN);
+        assertThat(storedText(client, c, 2).getIndicesList()).containsExactly(558929077, 1024202978, 1836344936);
+        assertThat(storedText(client, c, 2).getValuesList()).containsOnly(ONE_IN_THREE);
         // the query side tokenizes the same way: σοφοσ is shared by both points, weight 1.0
         List<ScoredPoint> hits = query(c, multilingual("ΣΟΦΟΣ"));
         assertThat(hits).extracting(p -> p.getId().getNum()).containsExactly(2L, 1L);
@@ -76,11 +62,11 @@ class MultilingualInferenceConformanceTest extends ConformanceTestBase {
         // charabia's lowercase normalizer covers: բարեվ, հայաստան, as with the option on
         Document document = multilingual("ԲԱՐԵՎ Հայաստան").toBuilder()
                 .putOptions("lowercase", Value.newBuilder().setBoolValue(false).build()).build();
-        upsert(c, textPoint(1, document));
-        assertThat(stored(c, 1).getIndicesList()).containsExactly(1609523581, 1949173121);
-        assertThat(stored(c, 1).getValuesList()).containsOnly(ONE_IN_TWO);
+        upsert(c, documentPoint(1, document));
+        assertThat(storedText(client, c, 1).getIndicesList()).containsExactly(1609523581, 1949173121);
+        assertThat(storedText(client, c, 1).getValuesList()).containsOnly(ONE_IN_TWO);
         // one Armenian and one Latin letter in a run: whatlang's tie, which Rust's unstable sort decides
-        assertGrpcError(() -> upsert(c, textPoint(2, multilingual("Հ a"))), Status.Code.UNIMPLEMENTED,
+        assertGrpcError(() -> upsert(c, documentPoint(2, multilingual("Հ a"))), Status.Code.UNIMPLEMENTED,
                 "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Armenian text as"
                         + " frequent as the latin around it, a tie whatlang breaks by Rust's unstable sort"
                         + " (see docs/embedded-qdrant.md)");
@@ -89,14 +75,14 @@ class MultilingualInferenceConformanceTest extends ConformanceTestBase {
     @Test
     void textsWithoutAnExactPortAnswerUnimplementedNamingTheScript() {
         String c = SparseFixture.empty(client, "multilingual");
-        assertGrpcError(() -> upsert(c, textPoint(1, multilingual("Qdrant 向量数据库"))), Status.Code.UNIMPLEMENTED,
+        assertGrpcError(() -> upsert(c, documentPoint(1, multilingual("Qdrant 向量数据库"))), Status.Code.UNIMPLEMENTED,
                 "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Chinese or Japanese"
                         + " text (Han or kana), which Qdrant segments with jieba's dictionary or vaporetto's model"
                         + " (U+5411) (see docs/embedded-qdrant.md)");
         assertGrpcError(() -> query(c, multilingual("ภาษาไทย")), Status.Code.UNIMPLEMENTED,
                 "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Thai text, which"
                         + " Qdrant segments with a dictionary (U+0E20) (see docs/embedded-qdrant.md)");
-        assertGrpcError(() -> upsert(c, textPoint(1, multilingual("مرحبا"))), Status.Code.UNIMPLEMENTED,
+        assertGrpcError(() -> upsert(c, documentPoint(1, multilingual("مرحبا"))), Status.Code.UNIMPLEMENTED,
                 "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Arabic-script text,"
                         + " which Qdrant segments and normalizes by whatlang's language detection (U+0645)"
                         + " (see docs/embedded-qdrant.md)");

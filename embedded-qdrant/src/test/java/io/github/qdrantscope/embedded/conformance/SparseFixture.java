@@ -12,7 +12,9 @@ import io.qdrant.client.grpc.Collections.SparseVectorParams;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
+import io.qdrant.client.grpc.Points.Document;
 import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.Points.SparseVector;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +53,18 @@ final class SparseFixture {
                         .putMap("text", SparseVectorParams.getDefaultInstance()))
                 .build()));
         return collection;
+    }
+
+    /** A point whose sparse vector {@code text} is inferred from {@code document}, with a dense vector beside it. */
+    static PointStruct documentPoint(long id, Document document) {
+        return PointStruct.newBuilder().setId(id(id))
+                .setVectors(namedVectors(Map.of("text", vector(document), "dense", vector(1, 0)))).build();
+    }
+
+    /** The sparse vector {@code text} the server stored for point {@code id}. */
+    static SparseVector storedText(QdrantClient client, String collection, long id) {
+        return ConformanceTestBase.await(client.retrieveAsync(collection, List.of(id(id)), false, true, null)).get(0)
+                .getVectors().getVectors().getVectorsOrThrow("text").getSparse();
     }
 
     static PointStruct sparsePoint(long id, List<Integer> indices, List<Float> values) {
