@@ -79,62 +79,56 @@ final class EdgeBm25Oracle implements AutoCloseable {
         if (answer.has("error")) {
             return new Answer(null, null, answer.get("error").getAsString());
         }
-        JsonArray indices = answer.getAsJsonArray("indices");
-        JsonArray values = answer.getAsJsonArray("values");
-        int[] ids = new int[indices.size()];
-        float[] weights = new float[values.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = (int) indices.get(i).getAsLong();
-            weights[i] = values.get(i).getAsFloat();
-        }
-        return new Answer(ids, weights, null);
+        return vector(answer);
     }
 
     /** The query indices of each text, in order, from one request (the {@code queries} side of the script). */
     List<int[]> queries(List<String> texts, Map<String, Object> options) {
-        JsonObject request = new JsonObject();
-        request.addProperty("side", "queries");
-        request.add("texts", GSON.toJsonTree(texts));
-        request.add("options", GSON.toJsonTree(options));
-        JsonObject answer = exchange(request);
-        if (answer.has("error")) {
-            throw new IllegalStateException("Edge refused " + options + ": " + answer.get("error").getAsString());
-        }
         List<int[]> vectors = new ArrayList<>(texts.size());
-        for (JsonElement vector : answer.getAsJsonArray("vectors")) {
-            JsonArray indices = vector.getAsJsonArray();
-            int[] ids = new int[indices.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = (int) indices.get(i).getAsLong();
-            }
-            vectors.add(ids);
+        for (JsonElement vector : batch("queries", texts, options)) {
+            vectors.add(indices(vector.getAsJsonArray()));
         }
         return vectors;
     }
 
     /** The document vector of each text, in order, from one request (the {@code documents} side of the script). */
     List<Answer> documents(List<String> texts, Map<String, Object> options) {
+        List<Answer> vectors = new ArrayList<>(texts.size());
+        for (JsonElement element : batch("documents", texts, options)) {
+            vectors.add(vector(element.getAsJsonObject()));
+        }
+        return vectors;
+    }
+
+    // one request for many texts: options Edge refuses fail the test, as no generated option set should be refused
+    private JsonArray batch(String side, List<String> texts, Map<String, Object> options) {
         JsonObject request = new JsonObject();
-        request.addProperty("side", "documents");
+        request.addProperty("side", side);
         request.add("texts", GSON.toJsonTree(texts));
         request.add("options", GSON.toJsonTree(options));
         JsonObject answer = exchange(request);
         if (answer.has("error")) {
             throw new IllegalStateException("Edge refused " + options + ": " + answer.get("error").getAsString());
         }
-        List<Answer> vectors = new ArrayList<>(texts.size());
-        for (JsonElement element : answer.getAsJsonArray("vectors")) {
-            JsonArray indices = element.getAsJsonObject().getAsJsonArray("indices");
-            JsonArray values = element.getAsJsonObject().getAsJsonArray("values");
-            int[] ids = new int[indices.size()];
-            float[] weights = new float[values.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = (int) indices.get(i).getAsLong();
-                weights[i] = values.get(i).getAsFloat();
-            }
-            vectors.add(new Answer(ids, weights, null));
+        return answer.getAsJsonArray("vectors");
+    }
+
+    private static Answer vector(JsonObject indicesAndValues) {
+        int[] ids = indices(indicesAndValues.getAsJsonArray("indices"));
+        JsonArray values = indicesAndValues.getAsJsonArray("values");
+        float[] weights = new float[values.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = values.get(i).getAsFloat();
         }
-        return vectors;
+        return new Answer(ids, weights, null);
+    }
+
+    private static int[] indices(JsonArray indices) {
+        int[] ids = new int[indices.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (int) indices.get(i).getAsLong();
+        }
+        return ids;
     }
 
     private JsonObject exchange(JsonObject request) {
