@@ -11,7 +11,7 @@ import java.util.Random;
  * Japanese), compatibility characters (ﬁ, ①, ², fullwidth letters, mathematical letters), the 38 combining letters Rust
  * finds alphabetic and Java 17 does not, separators from charabia's table, control and format characters,
  * digits, emoji, and now and then any code point at all, so some texts need a refusal (Han, kana, Thai, Arabic,
- * unassigned, an Armenian tie).
+ * unassigned).
  */
 final class MultilingualSamples {
 
