@@ -40,7 +40,7 @@ final class MultilingualTokenizer {
             CharabiaScript script = scriptOf(counts);
             CharabiaLanguage language = languageOf(run, script, counts);
             Consumer<String> token = piece -> {
-                String lemma = CharabiaNormalizer.normalize(piece, script);
+                String lemma = CharabiaNormalizer.normalize(piece, script, language);
                 // multilingual.rs skips a lemma with no char::is_alphabetic (digits alone too)
                 if (lemma.codePoints().anyMatch(RustAlphabetic::isAlphabetic)) {
                     process.accept(lemma);
@@ -117,11 +117,8 @@ final class MultilingualTokenizer {
             List<WhatlangScript> leaders = counts.leaders();
             boolean japanese = leaders.contains(WhatlangScript.HIRAGANA) || leaders.contains(WhatlangScript.KATAKANA)
                     || counts.japaneseOverMandarin();
-            if (!japanese) {
-                // chinese.rs normalizes kVariants of a Chinese run's tokens, the unsegmented numbers too
-                throw CharabiaSegmenters.unported(run, "Chinese text, which Qdrant segments with jieba's dictionary");
-            }
-            return CharabiaLanguage.JPN;
+            // whatlang's detect_lang on a Mandarin-script run answers Chinese or Japanese, never nothing
+            return japanese ? CharabiaLanguage.JPN : CharabiaLanguage.CMN;
         }
         if (script == CharabiaScript.ARABIC && run.codePoints()
                 .anyMatch(cp -> cp != 0xFEFF && CharabiaScript.of(cp) == CharabiaScript.ARABIC)) {
