@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * charabia 0.10.0's normalizers as {@code Token::normalize} runs them with the lossy option Qdrant passes
  * ({@code src/normalizer/mod.rs}), restricted to what a token of a supported run can meet: compatibility
- * decomposition, control characters, then lowercase, quotes, æ/œ, Greek final sigma and nonspacing marks. The
- * classifier changes no lemma; the Persian, Chinese and Arabic normalizers need characters that
+ * decomposition, control characters, then lowercase, quotes, æ/œ, Chinese kVariants, Greek final sigma and
+ * nonspacing marks. The classifier changes no lemma; the Persian and Arabic normalizers need characters that
  * {@link MultilingualTokenizer} refuses (ZWNJ, the one Persian character outside them, is a separator, so a
  * token of its own that no alphabetic filter keeps).
  */
@@ -25,7 +25,7 @@ final class CharabiaNormalizer {
         return marks;
     }
 
-    static String normalize(String token, CharabiaScript script) {
+    static String normalize(String token, CharabiaScript script, CharabiaLanguage language) {
         String lemma = decompose(token);
         lemma = removeControls(lemma);
         if (lowercased(script) && lemma.codePoints().anyMatch(Character::isUpperCase)) {
@@ -36,6 +36,11 @@ final class CharabiaNormalizer {
             lemma = lemma.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201B', '\'');
             lemma = lemma.replace("\u0153", "oe").replace("\u0152", "oe").replace("\u00E6", "ae")
                     .replace("\u00C6", "ae");
+        }
+        if (script == CharabiaScript.CJ && language == CharabiaLanguage.CMN) {
+            // chinese.rs: should_normalize takes every token of a Cj run in Chinese (or of no language, which a
+            // Cj run never is), separators and numbers too; LOSSY_NORMALIZERS runs it after ae_oe_normalizer.rs
+            lemma = ChineseVariants.normalize(lemma);
         }
         if (script == CharabiaScript.GREEK && lemma.endsWith("\u03C2")) {
             // greek.rs: only the lemma's last character, whatever its position in a word

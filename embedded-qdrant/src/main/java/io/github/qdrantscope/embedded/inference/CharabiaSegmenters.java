@@ -21,7 +21,7 @@ final class CharabiaSegmenters {
         switch (script) {
             case CJ -> {
                 if (language == CharabiaLanguage.CMN) {
-                    throw unported(piece, "Chinese text, which Qdrant segments with jieba's dictionary");
+                    return ChineseSegmenter.segment(piece);
                 }
             }
             case THAI -> throw unported(piece, "Thai text, which Qdrant segments with a dictionary");

@@ -37,7 +37,7 @@ final class MultilingualTokenizer {
             CharabiaScript script = scriptOf(counts);
             CharabiaLanguage language = languageOf(run, script, counts);
             Consumer<String> token = piece -> {
-                String lemma = CharabiaNormalizer.normalize(piece, script);
+                String lemma = CharabiaNormalizer.normalize(piece, script, language);
                 // multilingual.rs skips a lemma with no char::is_alphabetic (digits alone too)
                 if (lemma.codePoints().anyMatch(RustAlphabetic::isAlphabetic)) {
                     process.accept(lemma);
@@ -90,11 +90,8 @@ final class MultilingualTokenizer {
     // segmenter(): only Cj and Arabic have several segmenters, so only their runs get a language
     private static CharabiaLanguage languageOf(String run, CharabiaScript script, WhatlangCounts counts) {
         if (script == CharabiaScript.CJ) {
-            if (!counts.japanese()) {
-                // chinese.rs normalizes kVariants of a Chinese run's tokens, the unsegmented numbers too
-                throw CharabiaSegmenters.unported(run, "Chinese text, which Qdrant segments with jieba's dictionary");
-            }
-            return CharabiaLanguage.JPN;
+            // whatlang's detect_lang on a Cj run answers Chinese or Japanese, never nothing
+            return counts.japanese() ? CharabiaLanguage.JPN : CharabiaLanguage.CMN;
         }
         if (script == CharabiaScript.ARABIC && run.codePoints()
                 .anyMatch(cp -> cp != 0xFEFF && CharabiaScript.of(cp) == CharabiaScript.ARABIC)) {

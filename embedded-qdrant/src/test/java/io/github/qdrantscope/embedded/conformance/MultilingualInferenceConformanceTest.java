@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code qdrant/bm25} with {@code "tokenizer": "multilingual"} ({@code tokenizers/multilingual.rs}: charabia 0.10.0
  * runs by script, separators, NFKD, lowercase, final sigma, marks, then the alphabetic filter and the usual token
- * processing). Expected indices and weights were read off Qdrant Edge 0.9.0 ({@code edge_bm25.py}); texts whose
- * segmentation has no exact port answer UNIMPLEMENTED naming the script.
+ * processing; Chinese runs segmented with jieba's dictionary and normalized with kVariants). Expected indices and
+ * weights were read off Qdrant Edge 0.9.0 ({@code edge_bm25.py}), the Chinese tokens off charabia itself (the Rust
+ * oracle {@code src/test/rust/chinese_oracle}); texts whose segmentation has no exact port answer UNIMPLEMENTED
+ * naming the script.
  */
 class MultilingualInferenceConformanceTest extends ConformanceTestBase {
 
     private static final float ONE_IN_SEVEN = 1.6608669757843018f;
+    private static final float ONE_IN_FOUR = 1.6741974353790283f;
     private static final float ONE_IN_THREE = 1.6786885261535645f;
     private static final float ONE_IN_TWO = 1.6832038164138794f;
 
@@ -75,11 +78,26 @@ class MultilingualInferenceConformanceTest extends ConformanceTestBase {
     }
 
     @Test
+    void chineseIsCutWithJiebasDictionaryAndItsVariantsNormalized() {
+        String c = SparseFixture.empty(client, "multilingual");
+        // charabia: qdrant (a Latin run), then jieba's cut of 向量数据库 (向量, 数据库), whose cut_for_search splits
+        // 数据库 into 数据 and 库; kVariants make 数 數 and 库 庫: qdrant, 向量, 數据, 庫, each once. 數據 is no
+        // dictionary word: 數 and 據, one each
+        upsert(c, documentPoint(1, multilingual("Qdrant 向量数据库")), documentPoint(2, multilingual("數據")));
+        assertThat(storedText(client, c, 1).getIndicesList()).containsExactly(126267786, 802574768, 1169440797,
+                1709084520);
+        assertThat(storedText(client, c, 1).getValuesList()).containsOnly(ONE_IN_FOUR);
+        assertThat(storedText(client, c, 2).getIndicesList()).containsExactly(1729088212, 1920542659);
+        assertThat(storedText(client, c, 2).getValuesList()).containsOnly(ONE_IN_TWO);
+        // the query 数据 is one dictionary word, normalized to 數据 as in the first document
+        List<ScoredPoint> hits = query(c, multilingual("数据"));
+        assertThat(hits).extracting(p -> p.getId().getNum()).containsExactly(1L);
+        assertThat(hits.get(0).getScore()).isEqualTo(ONE_IN_FOUR);
+    }
+
+    @Test
     void textsWithoutAnExactPortAnswerUnimplementedNamingTheScript() {
         String c = SparseFixture.empty(client, "multilingual");
-        assertGrpcError(() -> upsert(c, documentPoint(1, multilingual("Qdrant 向量数据库"))), Status.Code.UNIMPLEMENTED,
-                "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Chinese text, which"
-                        + " Qdrant segments with jieba's dictionary (U+5411) (see docs/embedded-qdrant.md)");
         assertGrpcError(() -> query(c, multilingual("ภาษาไทย")), Status.Code.UNIMPLEMENTED,
                 "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Thai text, which"
                         + " Qdrant segments with a dictionary (U+0E20) (see docs/embedded-qdrant.md)");
