@@ -26,8 +26,17 @@ final class CharabiaNormalizer {
     }
 
     static String normalize(String token, CharabiaScript script) {
+        return normalize(token, script, null);
+    }
+
+    /** {@code language}: whatlang's language of an Arabic run (null for other runs, or none detected). */
+    static String normalize(String token, CharabiaScript script, WhatlangArabic.Lang language) {
         String lemma = decompose(token);
         lemma = removeControls(lemma);
+        if (script == CharabiaScript.ARABIC && language == WhatlangArabic.Lang.PES) {
+            // persian.rs, the last of NORMALIZERS (mod.rs): before the lossy ones, lowercase to nonspacing marks
+            lemma = CharabiaArabic.persian(lemma);
+        }
         if (lowercased(script) && lemma.codePoints().anyMatch(Character::isUpperCase)) {
             lemma = lowercase(lemma);
         }
@@ -40,6 +49,10 @@ final class CharabiaNormalizer {
         if (script == CharabiaScript.GREEK && lemma.endsWith("\u03C2")) {
             // greek.rs: only the lemma's last character, whatever its position in a word
             lemma = lemma.substring(0, lemma.length() - 1) + '\u03C3';
+        }
+        if (script == CharabiaScript.ARABIC) {
+            // arabic.rs, listed in LOSSY_NORMALIZERS after greek.rs and before nonspacing_mark.rs
+            lemma = CharabiaArabic.arabic(lemma);
         }
         if (marked(script)) {
             lemma = removeMarks(lemma);
