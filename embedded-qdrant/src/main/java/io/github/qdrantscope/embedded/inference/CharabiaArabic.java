@@ -23,13 +23,11 @@ final class CharabiaArabic {
      * length is the piece's own, before any normalization (so a prefix alone, or spelled with a decomposed hamza
      * or a presentation form, is not cut).
      */
-    static void segment(String piece, List<String> out) {
+    static List<String> segment(String piece) {
         if (piece.getBytes(StandardCharsets.UTF_8).length > 4 && startsWithPrefix(piece)) {
-            out.add(piece.substring(0, 2));
-            out.add(piece.substring(2));
-        } else {
-            out.add(piece);
+            return List.of(piece.substring(0, 2), piece.substring(2));
         }
+        return List.of(piece);
     }
 
     private static boolean startsWithPrefix(String piece) {

@@ -7,10 +7,9 @@ import java.util.Set;
 /**
  * charabia 0.10.0's normalizers as {@code Token::normalize} runs them with the lossy option Qdrant passes
  * ({@code src/normalizer/mod.rs}), restricted to what a token of a supported run can meet: compatibility
- * decomposition, control characters, then lowercase, quotes, æ/œ, Greek final sigma and nonspacing marks. The
- * classifier changes no lemma; the Persian, Chinese and Arabic normalizers need characters that
- * {@link MultilingualTokenizer} refuses (ZWNJ, the one Persian character outside them, is a separator, so a
- * token of its own that no alphabetic filter keeps).
+ * decomposition, control characters, Persian (Arabic runs detected as Pes), then lowercase, quotes, æ/œ, Greek
+ * final sigma, Arabic (Arabic runs) and nonspacing marks. The classifier changes no lemma; the Chinese normalizer
+ * needs characters that {@link MultilingualTokenizer} refuses.
  */
 final class CharabiaNormalizer {
 
@@ -25,15 +24,11 @@ final class CharabiaNormalizer {
         return marks;
     }
 
-    static String normalize(String token, CharabiaScript script) {
-        return normalize(token, script, null);
-    }
-
-    /** {@code language}: whatlang's language of an Arabic run (null for other runs, or none detected). */
-    static String normalize(String token, CharabiaScript script, WhatlangArabic.Lang language) {
+    /** {@code language}: the run's language, as charabia's segmenter choice detected it (persian.rs reads it). */
+    static String normalize(String token, CharabiaScript script, CharabiaLanguage language) {
         String lemma = decompose(token);
         lemma = removeControls(lemma);
-        if (script == CharabiaScript.ARABIC && language == WhatlangArabic.Lang.PES) {
+        if (script == CharabiaScript.ARABIC && language == CharabiaLanguage.PES) {
             // persian.rs, the last of NORMALIZERS (mod.rs): before the lossy ones, lowercase to nonspacing marks
             lemma = CharabiaArabic.persian(lemma);
         }

@@ -38,22 +38,27 @@ final class MultilingualTokenizer {
         for (String run : runs(text)) {
             WhatlangCounts counts = WhatlangCounts.of(run);
             CharabiaScript script = scriptOf(counts);
-            CharabiaLanguage language = languageOf(run, script, counts);
-            Consumer<String> token = piece -> {
-                String lemma = CharabiaNormalizer.normalize(piece, script);
-                // multilingual.rs skips a lemma with no char::is_alphabetic (digits alone too)
-                if (lemma.codePoints().anyMatch(RustAlphabetic::isAlphabetic)) {
-                    process.accept(lemma);
-                }
-            };
-            CharabiaSeparators.split(run, token, piece -> {
-                if (maybeNumber(piece)) {
-                    token.accept(piece);
-                } else {
-                    CharabiaSegmenters.segment(piece, script, language).forEach(token);
-                }
-            });
+            lemmas(run, script, languageOf(run, script, counts), process);
         }
+    }
+
+    /** charabia's tokens of one run, normalized, those with an alphabetic character. */
+    private static void lemmas(String run, CharabiaScript script, CharabiaLanguage language,
+            Consumer<String> process) {
+        Consumer<String> token = piece -> {
+            String lemma = CharabiaNormalizer.normalize(piece, script, language);
+            // multilingual.rs skips a lemma with no char::is_alphabetic (digits alone too)
+            if (lemma.codePoints().anyMatch(RustAlphabetic::isAlphabetic)) {
+                process.accept(lemma);
+            }
+        };
+        CharabiaSeparators.split(run, token, piece -> {
+            if (maybeNumber(piece)) {
+                token.accept(piece);
+            } else {
+                CharabiaSegmenters.segment(piece, script, language).forEach(token);
+            }
+        });
     }
 
     /** {@code SegmentedStrIter::new}: a new run where a character's script differs from the run's one. */
@@ -123,13 +128,35 @@ final class MultilingualTokenizer {
             }
             return CharabiaLanguage.JPN;
         }
-        if (script == CharabiaScript.ARABIC && run.codePoints()
-                .anyMatch(cp -> cp != 0xFEFF && CharabiaScript.of(cp) == CharabiaScript.ARABIC)) {
-            // U+FEFF alone is in whatlang's Arabic range and meets neither the Arabic segmenter nor a normalizer
-            throw CharabiaSegmenters.unported(run.replace("\uFEFF", ""),
-                    "Arabic-script text, which Qdrant segments and normalizes by whatlang's language detection");
+        if (script == CharabiaScript.ARABIC) {
+            return arabicLanguage(run);
         }
         return CharabiaLanguage.NONE;
+    }
+
+    // StrDetection::language with no allow list: whatlang's combined scores over Ara, Urd and Pes. Equal top
+    // scores are ordered by Rust's unstable sort, which this port does not follow: refused unless every tied
+    // language gives the run the same lemmas (Ara and Pes share the segmenter; Pes adds persian.rs)
+    private static CharabiaLanguage arabicLanguage(String run) {
+        List<CharabiaLanguage> leaders = WhatlangArabic.leaders(run);
+        if (leaders.size() > 1) {
+            List<List<String>> outcomes = new ArrayList<>();
+            for (CharabiaLanguage leader : leaders) {
+                List<String> lemmas = new ArrayList<>();
+                lemmas(run, CharabiaScript.ARABIC, leader, lemmas::add);
+                outcomes.add(lemmas);
+            }
+            if (outcomes.stream().distinct().count() > 1) {
+                throw CharabiaSegmenters.unported(run, String.format("Arabic-script text whatlang scores as %s "
+                        + "alike, a tie Rust's unstable sort breaks and the languages' segmenter or normalizer "
+                        + "tell apart", String.join(" and ", leaders.stream().map(l -> switch (l) {
+                            case ARA -> "Arabic";
+                            case URD -> "Urdu";
+                            default -> "Persian";
+                        }).toList())));
+            }
+        }
+        return leaders.get(0);
     }
 
     /** {@code maybe_number}: a piece of numbers and ASCII punctuation only is a token as it is, never segmented. */
@@ -146,8 +173,8 @@ final class MultilingualTokenizer {
                 || cp >= 0x7B && cp <= 0x7E;
     }
 
-    private static String name(WhatlangScript script) {
-        String name = script.name().toLowerCase(Locale.ROOT);
+    private static String name(Enum<?> value) {
+        String name = value.name().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 

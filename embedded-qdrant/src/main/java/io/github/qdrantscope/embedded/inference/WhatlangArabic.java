@@ -30,43 +30,44 @@ import java.util.Map;
 final class WhatlangArabic {
 
     /** The Arabic-script languages, in the order of whatlang's {@code ARABIC_LANGS} (and of the alphabet mock). */
-    enum Lang { ARA, URD, PES }
+    static final List<CharabiaLanguage> LANGUAGES = List.of(CharabiaLanguage.ARA, CharabiaLanguage.URD,
+            CharabiaLanguage.PES);
 
     /** {@code MAX_TRIGRAM_DISTANCE} of {@code src/trigrams/mod.rs}. */
     private static final int MAX_TRIGRAM_DISTANCE = 300;
     /** {@code TEXT_TRIGRAMS_SIZE}: only the 600 most frequent trigrams of the text have a position. */
     private static final int TEXT_TRIGRAMS_SIZE = 600;
-    private static final Map<Lang, long[]> PROFILES = profiles();
+    private static final Map<CharabiaLanguage, long[]> PROFILES = profiles();
 
     private WhatlangArabic() {
     }
 
     /** The languages whose combined score is the highest, in whatlang's order (usually one). */
-    static List<Lang> leaders(String text) {
+    static List<CharabiaLanguage> leaders(String text) {
         double[] scores = scores(text);
         double top = Double.NEGATIVE_INFINITY;
         for (double score : scores) {
             top = Math.max(top, score);
         }
-        List<Lang> leaders = new ArrayList<>();
-        for (Lang lang : Lang.values()) {
-            if (scores[lang.ordinal()] == top) {
-                leaders.add(lang);
+        List<CharabiaLanguage> leaders = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] == top) {
+                leaders.add(LANGUAGES.get(i));
             }
         }
         return leaders;
     }
 
-    /** {@code combined::raw_detect}'s score of each language, indexed by {@link Lang#ordinal()}. */
+    /** {@code combined::raw_detect}'s score of each language, in the order of {@link #LANGUAGES}. */
     static double[] scores(String text) {
         Map<Long, Integer> positions = positions(text);
         double alphabetWeight = alphabetWeight(1);
         double trigramWeight = 1.0 - alphabetWeight;
-        double[] scores = new double[Lang.values().length];
-        for (Lang lang : Lang.values()) {
+        double[] scores = new double[LANGUAGES.size()];
+        for (int i = 0; i < scores.length; i++) {
             double alphabet = 1.0;
-            double trigram = trigramScore(PROFILES.get(lang), positions);
-            scores[lang.ordinal()] = alphabet * alphabetWeight + trigram * trigramWeight;
+            double trigram = trigramScore(PROFILES.get(LANGUAGES.get(i)), positions);
+            scores[i] = alphabet * alphabetWeight + trigram * trigramWeight;
         }
         return scores;
     }
@@ -157,8 +158,8 @@ final class WhatlangArabic {
         return out.toString();
     }
 
-    private static Map<Lang, long[]> profiles() {
-        Map<Lang, List<Long>> lists = new EnumMap<>(Lang.class);
+    private static Map<CharabiaLanguage, long[]> profiles() {
+        Map<CharabiaLanguage, List<Long>> lists = new EnumMap<>(CharabiaLanguage.class);
         InputStream in = WhatlangArabic.class.getResourceAsStream("whatlang/arabic-trigrams.txt");
         if (in == null) {
             throw new IllegalStateException("Missing resource whatlang/arabic-trigrams.txt beside "
@@ -167,14 +168,14 @@ final class WhatlangArabic {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 String[] fields = line.trim().split(" ");
-                Lang lang = Lang.valueOf(fields[0].toUpperCase(java.util.Locale.ROOT));
+                CharabiaLanguage lang = CharabiaLanguage.valueOf(fields[0].toUpperCase(java.util.Locale.ROOT));
                 lists.computeIfAbsent(lang, l -> new ArrayList<>()).add(key(Integer.parseInt(fields[1], 16),
                         Integer.parseInt(fields[2], 16), Integer.parseInt(fields[3], 16)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<Lang, long[]> profiles = new EnumMap<>(Lang.class);
+        Map<CharabiaLanguage, long[]> profiles = new EnumMap<>(CharabiaLanguage.class);
         lists.forEach((lang, list) -> profiles.put(lang, list.stream().mapToLong(Long::longValue).toArray()));
         return profiles;
     }
