@@ -149,7 +149,7 @@ final class MultilingualTokenizer {
             if (outcomes.stream().distinct().count() > 1) {
                 throw CharabiaSegmenters.unported(run, String.format("Arabic-script text whatlang scores as %s "
                         + "alike, a tie Rust's unstable sort breaks and the languages' segmenter or normalizer "
-                        + "tell apart", String.join(" and ", leaders.stream().map(l -> switch (l) {
+                        + "tell apart", String.join(", ", leaders.stream().map(l -> switch (l) {
                             case ARA -> "Arabic";
                             case URD -> "Urdu";
                             default -> "Persian";

@@ -81,10 +81,13 @@ class MultilingualInferenceConformanceTest extends ConformanceTestBase {
         assertGrpcError(() -> query(c, multilingual("ภาษาไทย")), Status.Code.UNIMPLEMENTED,
                 "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Thai text, which"
                         + " Qdrant segments with a dictionary (U+0E20) (see docs/embedded-qdrant.md)");
-        assertGrpcError(() -> upsert(c, documentPoint(1, multilingual("مرحبا"))), Status.Code.UNIMPLEMENTED,
-                "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Arabic-script text,"
-                        + " which Qdrant segments and normalizes by whatlang's language detection (U+0645)"
-                        + " (see docs/embedded-qdrant.md)");
+        // no trigram of whatlang's Arabic, Urdu or Persian profiles: the three scores tie, and Persian's yeh
+        // normalization would give another lemma than Arabic's or Urdu's
+        assertGrpcError(() -> upsert(c, documentPoint(1, multilingual("ڤيڤ"))),
+                Status.Code.UNIMPLEMENTED, "Embedded Qdrant does not implement the multilingual tokenizer of"
+                        + " qdrant/bm25 on Arabic-script text whatlang scores as Arabic, Urdu, Persian alike, a tie"
+                        + " Rust's unstable sort breaks and the languages' segmenter or normalizer tell apart"
+                        + " (U+06A4) (see docs/embedded-qdrant.md)");
         assertThat(count(c)).isZero();
     }
 

@@ -51,6 +51,7 @@ class ArabicDifferentialTest {
         List<String> differences = new ArrayList<>();
         int accepted = 0;
         int refused = 0;
+        Map<String, Integer> reasons = new java.util.TreeMap<>();
         for (int done = 0; done < TEXTS; done += BATCH) {
             List<String> texts = new ArrayList<>();
             for (int i = done; i < Math.min(TEXTS, done + BATCH); i++) {
@@ -69,6 +70,9 @@ class ArabicDifferentialTest {
                         query = ours.query(text);
                     } catch (StatusRuntimeException e) {
                         refused++;
+                        String reason = e.getStatus().getDescription();
+                        reasons.merge(reason.substring(0, Math.min(reason.length(), reason.indexOf(" (U+") < 0
+                                ? reason.length() : reason.indexOf(" (U+"))), 1, Integer::sum);
                         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
                         assertThat(e.getStatus().getDescription())
                                 .contains("multilingual tokenizer of qdrant/bm25 on ").contains("docs/embedded-qdrant.md");
@@ -84,6 +88,7 @@ class ArabicDifferentialTest {
         }
         System.out.printf("arabic: %d texts x %d options, %d accepted, %d refused, %d differences%n",
                 TEXTS, configurations.size(), accepted, refused, differences.size());
+        reasons.forEach((reason, count) -> System.out.printf("  refused %d: %s%n", count, reason));
         assertThat(accepted).isGreaterThan(refused * 5);
         assertThat(differences).as("%d differences with Edge", differences.size()).isEmpty();
     }
