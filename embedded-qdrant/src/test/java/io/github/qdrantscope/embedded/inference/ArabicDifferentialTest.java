@@ -19,12 +19,12 @@ import org.junit.jupiter.api.TestInstance;
  * against Qdrant Edge 0.9.0's {@code Bm25} ({@code edge_bm25.py}) under several options: every text this port
  * accepts must give Edge's document vector (indices and f32 bits) and query indices; every other text must answer
  * UNIMPLEMENTED (a tie of whatlang's language scores that the tied languages would tokenize differently). All
- * differences are counted before the test fails. 3,000 texts a run (a few seconds); {@code -Darabic.diff.texts=N} for more.
+ * differences are counted before the test fails. 2,000 texts a run; {@code -Darabic.diff.texts=N} for more.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArabicDifferentialTest {
 
-    private static final int TEXTS = Integer.getInteger("arabic.diff.texts", 3000);
+    private static final int TEXTS = Integer.getInteger("arabic.diff.texts", 2000);
     private static final int BATCH = 500;
 
     private EdgeBm25Oracle oracle;
