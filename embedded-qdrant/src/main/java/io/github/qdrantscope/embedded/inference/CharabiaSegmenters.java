@@ -25,6 +25,11 @@ final class CharabiaSegmenters {
                 }
             }
             case THAI -> throw unported(piece, "Thai text, which Qdrant segments with a dictionary");
+            case ARABIC -> {
+                if (language == CharabiaLanguage.ARA || language == CharabiaLanguage.PES) {
+                    return CharabiaArabic.segment(piece);
+                }
+            }
             default -> {
             }
         }
