@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * script ({@link WhatlangCounts}) and, where that script has several segmenters, its language; splits the run on
  * its separators ({@link CharabiaSeparators}); hands each piece between them that is not {@code maybe_number} to
  * the run's segmenter ({@link CharabiaSegmenters}); normalizes every token for the run's script
- * ({@link CharabiaNormalizer}). Qdrant keeps the lemmas with an alphabetic character ({@link RustAlphabetic}) and
+ * ({@link CharabiaNormalizer}). Qdrant keeps the lemmas with an alphabetic character ({@link RustUnicode}) and
  * hands each to the usual {@code process_token_cow}.
  *
  * <p>It refuses characters Java 17's Unicode 13 leaves unassigned (Rust and unicode-normalization know later
@@ -39,7 +39,7 @@ final class MultilingualTokenizer {
             Consumer<String> token = piece -> {
                 String lemma = CharabiaNormalizer.normalize(piece, script);
                 // multilingual.rs skips a lemma with no char::is_alphabetic (digits alone too)
-                if (lemma.codePoints().anyMatch(RustAlphabetic::isAlphabetic)) {
+                if (lemma.codePoints().anyMatch(RustUnicode::isAlphabetic)) {
                     process.accept(lemma);
                 }
             };
@@ -107,11 +107,7 @@ final class MultilingualTokenizer {
 
     /** {@code maybe_number}: a piece of numbers and ASCII punctuation only is a token as it is, never segmented. */
     static boolean maybeNumber(String piece) {
-        return piece.codePoints().allMatch(cp -> {
-            int type = Character.getType(cp);
-            return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                    || type == Character.OTHER_NUMBER || cp < 0x80 && isAsciiPunctuation(cp);
-        });
+        return piece.codePoints().allMatch(cp -> RustUnicode.isNumeric(cp) || cp < 0x80 && isAsciiPunctuation(cp));
     }
 
     private static boolean isAsciiPunctuation(int cp) {
