@@ -1,6 +1,5 @@
 package io.github.qdrantscope.embedded.inference;
 
-import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,8 +18,8 @@ import java.util.function.Consumer;
  * ({@link CharabiaNormalizer}). Qdrant keeps the lemmas with an alphabetic character ({@link RustUnicode}) and
  * hands each to the usual {@code process_token_cow}.
  *
- * <p>It refuses characters Java 17's Unicode 13 leaves unassigned (Rust and unicode-normalization know later
- * versions) and the runs {@link CharabiaSegmenters} has no port for.
+ * <p>It refuses the runs {@link CharabiaSegmenters} has no port for. Characters Java 17's Unicode 13 leaves
+ * unassigned are tokenized as Edge's Unicode 17 has them ({@link RustUnicode}).
  */
 final class MultilingualTokenizer {
 
@@ -28,7 +27,6 @@ final class MultilingualTokenizer {
     }
 
     static void tokenize(String text, Consumer<String> process) {
-        refuseUnassigned(text);
         if (japanese(text)) {
             throw CharabiaSegmenters.unported(text, "Japanese text, which Qdrant segments with vaporetto's model");
         }
@@ -113,12 +111,5 @@ final class MultilingualTokenizer {
     private static boolean isAsciiPunctuation(int cp) {
         return cp >= 0x21 && cp <= 0x2F || cp >= 0x3A && cp <= 0x40 || cp >= 0x5B && cp <= 0x60
                 || cp >= 0x7B && cp <= 0x7E;
-    }
-
-    private static void refuseUnassigned(String text) {
-        text.codePoints().filter(cp -> Character.getType(cp) == Character.UNASSIGNED).findFirst().ifPresent(cp -> {
-            throw QdrantErrors.unimplementedFeature(String.format("the multilingual tokenizer of qdrant/bm25 on "
-                    + "a character unassigned in Unicode 13, Java 17's version (U+%04X)", cp));
-        });
     }
 }
