@@ -1,5 +1,6 @@
 package io.github.qdrantscope.embedded.filter;
 
+import io.github.qdrantscope.embedded.inference.RustUnicode;
 import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import java.util.ArrayList;
@@ -203,16 +204,6 @@ final class JsonPath {
         return out;
     }
 
-    /** Rust's {@code char::is_alphanumeric}: the Alphabetic property or a numeric category. */
-    private static boolean isRustAlphanumeric(int cp) {
-        if (Character.isAlphabetic(cp)) {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                || type == Character.OTHER_NUMBER;
-    }
-
     private static final class Parser {
         final String s;
         int pos;
@@ -249,7 +240,8 @@ final class JsonPath {
             int start = pos;
             while (!atEnd()) {
                 int cp = s.codePointAt(pos);
-                if (isRustAlphanumeric(cp) || cp == '_' || cp == '-') {
+                // json_path/parse.rs: char::is_alphanumeric, '_' or '-'
+                if (RustUnicode.isAlphanumeric(cp) || cp == '_' || cp == '-') {
                     pos += Character.charCount(cp);
                 } else {
                     break;

@@ -1,6 +1,5 @@
 package io.github.qdrantscope.embedded.inference;
 
-import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -31,7 +30,7 @@ final class CharabiaNormalizer {
             // persian.rs, the last of NORMALIZERS (mod.rs): before the lossy ones, lowercase to nonspacing marks
             lemma = CharabiaArabic.persian(lemma);
         }
-        if (lowercased(script) && lemma.codePoints().anyMatch(Character::isUpperCase)) {
+        if (lowercased(script) && lemma.codePoints().anyMatch(RustUnicode::isUppercase)) {
             lemma = lowercase(lemma);
         }
         if (script == CharabiaScript.LATIN) {
@@ -62,20 +61,14 @@ final class CharabiaNormalizer {
     /** compatibility_decomposition.rs: NFKD one character at a time, so marks are never reordered across characters. */
     private static String decompose(String token) {
         StringBuilder out = new StringBuilder(token.length());
-        token.codePoints().forEach(cp -> {
-            if (cp < 0x80) {
-                out.append((char) cp);
-            } else {
-                out.append(Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD));
-            }
-        });
+        token.codePoints().forEach(cp -> out.append(RustUnicode.nfkd(cp)));
         return out.toString();
     }
 
     /** control_char.rs: {@code c.is_control() && !c.is_whitespace()}, the Cc category less Rust's whitespace. */
     private static String removeControls(String lemma) {
         StringBuilder out = new StringBuilder(lemma.length());
-        lemma.codePoints().filter(cp -> Character.getType(cp) != Character.CONTROL || TextPipeline.isWhitespace(cp))
+        lemma.codePoints().filter(cp -> !RustUnicode.isControl(cp) || RustUnicode.isWhitespace(cp))
                 .forEach(out::appendCodePoint);
         return out.toString();
     }
@@ -83,14 +76,7 @@ final class CharabiaNormalizer {
     /** lowercase.rs: Rust's {@code char::to_lowercase}, one character at a time (no final-sigma context). */
     private static String lowercase(String lemma) {
         StringBuilder out = new StringBuilder(lemma.length());
-        lemma.codePoints().forEach(cp -> {
-            if (cp == 0x130) {
-                // the one unconditional multi-character lowercase mapping of SpecialCasing.txt
-                out.append("i\u0307");
-            } else {
-                out.appendCodePoint(Character.toLowerCase(cp));
-            }
-        });
+        lemma.codePoints().forEach(cp -> out.append(RustUnicode.toLowercase(cp)));
         return out.toString();
     }
 

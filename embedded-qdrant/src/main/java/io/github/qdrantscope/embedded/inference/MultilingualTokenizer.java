@@ -1,6 +1,5 @@
 package io.github.qdrantscope.embedded.inference;
 
-import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,11 +15,11 @@ import java.util.function.Consumer;
  * script ({@link WhatlangCounts}) and, where that script has several segmenters, its language; splits the run on
  * its separators ({@link CharabiaSeparators}); hands each piece between them that is not {@code maybe_number} to
  * the run's segmenter ({@link CharabiaSegmenters}); normalizes every token for the run's script
- * ({@link CharabiaNormalizer}). Qdrant keeps the lemmas with an alphabetic character ({@link RustAlphabetic}) and
+ * ({@link CharabiaNormalizer}). Qdrant keeps the lemmas with an alphabetic character ({@link RustUnicode}) and
  * hands each to the usual {@code process_token_cow}.
  *
- * <p>It refuses characters Java 17's Unicode 13 leaves unassigned (Rust and unicode-normalization know later
- * versions) and the runs {@link CharabiaSegmenters} has no port for.
+ * <p>It refuses the runs {@link CharabiaSegmenters} has no port for. Characters Java 17's Unicode 13 leaves
+ * unassigned are tokenized as Edge's Unicode 17 has them ({@link RustUnicode}).
  */
 final class MultilingualTokenizer {
 
@@ -28,7 +27,6 @@ final class MultilingualTokenizer {
     }
 
     static void tokenize(String text, Consumer<String> process) {
-        refuseUnassigned(text);
         if (japanese(text)) {
             throw CharabiaSegmenters.unported(text, "Japanese text, which Qdrant segments with vaporetto's model");
         }
@@ -45,7 +43,7 @@ final class MultilingualTokenizer {
         Consumer<String> token = piece -> {
             String lemma = CharabiaNormalizer.normalize(piece, script, language);
             // multilingual.rs skips a lemma with no char::is_alphabetic (digits alone too)
-            if (lemma.codePoints().anyMatch(RustAlphabetic::isAlphabetic)) {
+            if (lemma.codePoints().anyMatch(RustUnicode::isAlphabetic)) {
                 process.accept(lemma);
             }
         };
@@ -114,22 +112,11 @@ final class MultilingualTokenizer {
 
     /** {@code maybe_number}: a piece of numbers and ASCII punctuation only is a token as it is, never segmented. */
     static boolean maybeNumber(String piece) {
-        return piece.codePoints().allMatch(cp -> {
-            int type = Character.getType(cp);
-            return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                    || type == Character.OTHER_NUMBER || cp < 0x80 && isAsciiPunctuation(cp);
-        });
+        return piece.codePoints().allMatch(cp -> RustUnicode.isNumeric(cp) || cp < 0x80 && isAsciiPunctuation(cp));
     }
 
     private static boolean isAsciiPunctuation(int cp) {
         return cp >= 0x21 && cp <= 0x2F || cp >= 0x3A && cp <= 0x40 || cp >= 0x5B && cp <= 0x60
                 || cp >= 0x7B && cp <= 0x7E;
-    }
-
-    private static void refuseUnassigned(String text) {
-        text.codePoints().filter(cp -> Character.getType(cp) == Character.UNASSIGNED).findFirst().ifPresent(cp -> {
-            throw QdrantErrors.unimplementedFeature(String.format("the multilingual tokenizer of qdrant/bm25 on "
-                    + "a character unassigned in Unicode 13, Java 17's version (U+%04X)", cp));
-        });
     }
 }

@@ -45,11 +45,11 @@ final class TextPipeline {
     List<String> tokenize(String text) {
         List<String> tokens = new ArrayList<>();
         switch (tokenizer) {
-            case WHITESPACE -> split(text, TextPipeline::isWhitespace, piece -> process(piece, tokens));
-            case WORD -> split(text, cp -> !isAlphanumeric(cp), piece -> process(piece, tokens));
+            case WHITESPACE -> split(text, RustUnicode::isWhitespace, piece -> process(piece, tokens));
+            case WORD -> split(text, cp -> !RustUnicode.isAlphanumeric(cp), piece -> process(piece, tokens));
             // refuses, per text, what has no exact port (UNIMPLEMENTED naming the script)
             case MULTILINGUAL -> MultilingualTokenizer.tokenize(text, piece -> process(piece, tokens));
-            default -> split(text, cp -> !isAlphanumeric(cp), piece -> prefixQuery(piece, tokens));
+            default -> split(text, cp -> !RustUnicode.isAlphanumeric(cp), piece -> prefixQuery(piece, tokens));
         }
         return tokens;
     }
@@ -108,22 +108,5 @@ final class TextPipeline {
             i = next;
         }
         piece.accept(text.substring(start));
-    }
-
-    /** Rust's {@code char::is_alphanumeric}: the Alphabetic property or a numeric category (Nd, Nl, No). */
-    static boolean isAlphanumeric(int cp) {
-        if (Character.isAlphabetic(cp)) {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                || type == Character.OTHER_NUMBER;
-    }
-
-    /** Rust's {@code char::is_whitespace}: the White_Space property ({@code str::split_whitespace}). */
-    static boolean isWhitespace(int cp) {
-        return cp >= 0x09 && cp <= 0x0D || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680
-                || cp >= 0x2000 && cp <= 0x200A || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F
-                || cp == 0x3000;
     }
 }

@@ -142,19 +142,12 @@ final class WhatlangArabic {
 
     /**
      * {@code LowercaseText::new} ({@code src/core/text.rs}) is Rust's {@code str::to_lowercase}: each character's
-     * lowercase mapping (Java's agrees over Java 17's code points, docs/embedded-qdrant.md), with U+0130's two
-     * characters; its one context rule, a final capital sigma, cannot meet here: Greek letters are a charabia run
-     * of their own, never in an Arabic one.
+     * lowercase mapping ({@link RustUnicode#toLowercase}); its one context rule, a final capital sigma, cannot
+     * meet here: Greek letters are a charabia run of their own, never in an Arabic one.
      */
     private static String lowercase(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (cp == 0x130) {
-                out.append("i\u0307");
-            } else {
-                out.appendCodePoint(Character.toLowerCase(cp));
-            }
-        });
+        text.codePoints().forEach(cp -> out.append(RustUnicode.toLowercase(cp)));
         return out.toString();
     }
 

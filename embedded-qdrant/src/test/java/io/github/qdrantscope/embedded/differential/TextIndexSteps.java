@@ -18,9 +18,9 @@ import java.util.Random;
 
 /**
  * What {@link TextIndexDifferentialTest} draws: text index params, the indexed texts and the full-text
- * conditions asked of them. Texts mix case, punctuation, stopwords, inflected forms and accented letters, so
- * every tokenizer option changes some answer; queries take words of the texts, changed the same ways, or a
- * prefix of one.
+ * conditions asked of them. Texts mix case, punctuation, stopwords, inflected forms, accented letters and
+ * characters Unicode 14 to 17 added or changed, so every tokenizer option changes some answer; queries take words
+ * of the texts, changed the same ways, or a prefix of one.
  */
 final class TextIndexSteps {
 
@@ -30,7 +30,9 @@ final class TextIndexSteps {
 
     private static final String[] WORDS = {"run", "runs", "running", "ran", "jump", "jumps", "jumped", "jumping",
         "fox", "foxes", "quick", "quickly", "brown", "lazy", "dog", "dogs", "café", "naïve", "résumé", "Über",
-        "the", "a", "of", "and", "is", "it", "x", "extraordinary", "day", "days", "42", "C3PO"};
+        "the", "a", "of", "and", "is", "it", "x", "extraordinary", "day", "days", "42", "C3PO",
+        // letters, digits and case pairs of Unicode 14 to 17, which Java 17 (Unicode 13) does not know
+        "\uA7C0\uA7C1", "\u1C89\u1C8A", "x\uA7F1", "\uD803\uDD40\uD803\uDD41", "a\u0363b"};
     private static final String[] SEPARATORS = {" ", " ", " ", ", ", "-", "  ", "! ", ". ", "'", "\t"};
 
     private final Random random;

@@ -34,14 +34,6 @@ class MultilingualTablesTest {
     }
 
     @Test
-    void rustsAlphabeticAddsThe38CombiningLettersOfUnicode14() {
-        assertThat(RustAlphabetic.patched()).isEqualTo(38);
-        assertThat(RustAlphabetic.isAlphabetic(0x0363)).isTrue();
-        assertThat(Character.isAlphabetic(0x0363)).isFalse();
-        assertThat(RustAlphabetic.isAlphabetic(0x0301)).isFalse();
-    }
-
-    @Test
     void runsSplitWhereTheScriptChanges() {
         // characters of no script (space, ﬁ, digits) stay in the run they are in
         assertThat(MultilingualTokenizer.runs("σοφος ﬁnance 12 Привет")).containsExactly("σοφος ﬁ", "nance 12 ",
