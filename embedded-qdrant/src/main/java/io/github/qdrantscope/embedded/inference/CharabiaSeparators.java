@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * charabia 0.10.0's split of a script run on its separators ({@code AhoSegmentedStrIter} of
@@ -29,7 +30,8 @@ final class CharabiaSeparators {
         return byFirst;
     }
 
-    static void split(String run, List<String> pieces) {
+    /** Hands each separator match to {@code separator} and each non-empty piece between matches to {@code between}. */
+    static void split(String run, Consumer<String> separator, Consumer<String> between) {
         int start = 0;
         int i = 0;
         while (i < run.length()) {
@@ -39,14 +41,14 @@ final class CharabiaSeparators {
                 continue;
             }
             if (i > start) {
-                pieces.add(run.substring(start, i));
+                between.accept(run.substring(start, i));
             }
-            pieces.add(match);
+            separator.accept(match);
             i += match.length();
             start = i;
         }
         if (start < run.length()) {
-            pieces.add(run.substring(start));
+            between.accept(run.substring(start));
         }
     }
 

@@ -76,9 +76,8 @@ class MultilingualInferenceConformanceTest extends ConformanceTestBase {
     void textsWithoutAnExactPortAnswerUnimplementedNamingTheScript() {
         String c = SparseFixture.empty(client, "multilingual");
         assertGrpcError(() -> upsert(c, documentPoint(1, multilingual("Qdrant 向量数据库"))), Status.Code.UNIMPLEMENTED,
-                "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Chinese or Japanese"
-                        + " text (Han or kana), which Qdrant segments with jieba's dictionary or vaporetto's model"
-                        + " (U+5411) (see docs/embedded-qdrant.md)");
+                "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Chinese text, which"
+                        + " Qdrant segments with jieba's dictionary (U+5411) (see docs/embedded-qdrant.md)");
         assertGrpcError(() -> query(c, multilingual("ภาษาไทย")), Status.Code.UNIMPLEMENTED,
                 "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Thai text, which"
                         + " Qdrant segments with a dictionary (U+0E20) (see docs/embedded-qdrant.md)");

@@ -7,7 +7,8 @@ import java.util.Random;
  * Generated texts for the multilingual tokenizer's differential test: words of the scripts this port segments
  * (Latin with precomposed and combining diacritics, ligatures and quotes, Cyrillic, Greek with final and capital
  * sigma, Georgian in its three alphabets, Armenian (a script of whatlang's vote only), Hebrew with points,
- * Hangul, Devanagari, Ethiopic, Khmer, Tibetan), compatibility characters (ﬁ, ①, ², fullwidth letters, mathematical letters), the 38 combining letters Rust
+ * Hangul, Devanagari, Ethiopic, Khmer, Tibetan, kana, which charabia leaves whole in a run whatlang finds
+ * Japanese), compatibility characters (ﬁ, ①, ², fullwidth letters, mathematical letters), the 38 combining letters Rust
  * finds alphabetic and Java 17 does not, separators from charabia's table, control and format characters,
  * digits, emoji, and now and then any code point at all, so some texts need a refusal (Han, kana, Thai, Arabic,
  * unassigned, an Armenian tie).
@@ -25,8 +26,9 @@ final class MultilingualSamples {
             "ж\u1DE6", "😀", "🚀rocket", "👍🏽", "123", "3.14", "1,000", "29.3°F", "v2", "\u00AD",
             "\u200B", "\u200D", "\uFEFF", "a\uFEFFb", "\u2060", "ǈ", "Ǆ", "ﬃ", "ﬅ", "ŉ", "ǰ", "ẞ", "ꞵ", "Ꞵ", "ꟶ",
             "ᴫ", "ᵸ", "Ꙁ", "ꙁ", "ⷠ", "ǃ", "℘", "№", "㎏", "ｶ", "ﾟ",
-            "Հայերեն", "ԲԱՐԵՎ", "և", "ﬓ", "Աբ", "abՀ", "ՀԱՅ", "՚");
-    private static final List<String> REFUSED = List.of("日本語", "中文", "カタカナ", "ひらがな", "ภาษาไทย",
+            "Հայերեն", "ԲԱՐԵՎ", "և", "ﬓ", "Աբ", "abՀ", "ՀԱՅ", "՚", "カタカナ", "ひらがな", "テスト", "です", "ー",
+            "ｶﾀｶﾅ", "かな漢字", "ゔ", "ヴ", "ゟ", "ヿ");
+    private static final List<String> REFUSED = List.of("日本語", "中文", "漢字かな", "ภาษาไทย",
             "العربية", "فارسی", "\u0378", "々", "〹", "٣", "۳");
     private static final List<String> SEPARATORS = CharabiaTables.separators();
     private static final List<String> SPACES = List.of(" ", " ", " ", "  ", "\t", "\n", "\r\n", "\u00A0", "\u2003",
