@@ -25,12 +25,12 @@ import org.junit.jupiter.api.TestInstance;
  * letter, no stemmer, no folding, no bounds) the embedded server's own answer is compared; under the others
  * (English stemmer and stopwords, folding, length bounds) the same vaporetto segmentation with Edge's later rule
  * ({@link Bm25#withEdgeJapanese}) is, and how many texts 1.17's rule gives another vector is printed.
- * 1,000 texts a run; {@code -Djapanese.diff.texts=N} for a longer one.
+ * 800 texts a run (about 10 seconds); {@code -Djapanese.diff.texts=N} for a longer one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JapaneseDifferentialTest {
 
-    private static final int TEXTS = Integer.getInteger("japanese.diff.texts", 1000);
+    private static final int TEXTS = Integer.getInteger("japanese.diff.texts", 800);
     private static final int BATCH = 500;
 
     private EdgeBm25Oracle oracle;
