@@ -70,6 +70,11 @@ final class Bm25 {
         return new Embedding(ids, values);
     }
 
+    /** This model with Edge 0.9.0's later Japanese token processing ({@link TextPipeline#withEdgeJapanese}), for tests. */
+    Bm25 withEdgeJapanese() {
+        return new Bm25(k, b, avgLen, pipeline.withEdgeJapanese());
+    }
+
     /** The tokens of a text, for tests. */
     List<String> tokens(String text) {
         return new ArrayList<>(pipeline.tokenize(text));

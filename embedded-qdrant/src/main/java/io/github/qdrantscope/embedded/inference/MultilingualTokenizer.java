@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * crate, as lib/segment's full-text index has it) for the texts whose segmentation has an exact port.
  *
  * <p>Qdrant first asks whatlang 0.18.0 about the whole text: a text whose main script is Latin goes to charabia
- * 0.10.0, and so does any other text but one whatlang finds Japanese, which goes to vaporetto instead. charabia
+ * 0.10.0, and so does any other text but one whatlang finds Japanese, which goes to vaporetto 0.6.5 instead
+ * ({@code tokenizers/japanese.rs}, {@link VaporettoPredictor}). charabia
  * splits the text into runs where its script changes ({@code SegmentedStrIter::new} in
  * {@code src/segmenter/mod.rs}: a character of no script joins the run it is in), gives each run whatlang's main
  * script ({@link WhatlangCounts}) and, where that script has several segmenters, its language; splits the run on
@@ -26,9 +27,20 @@ final class MultilingualTokenizer {
     private MultilingualTokenizer() {
     }
 
-    static void tokenize(String text, Consumer<String> process) {
+    /**
+     * Hands charabia's lemmas to {@code process} and, for a text whatlang finds Japanese, vaporetto's token
+     * surfaces to {@code japanese} instead (japanese.rs processes them differently); either way only those with
+     * an alphabetic character.
+     */
+    static void tokenize(String text, Consumer<String> process, Consumer<String> japanese) {
         if (japanese(text)) {
-            throw CharabiaSegmenters.unported(text, "Japanese text, which Qdrant segments with vaporetto's model");
+            // japanese.rs: vaporetto's surfaces as they are, those without char::is_alphabetic skipped
+            for (String surface : VaporettoPredictor.qdrant().tokens(text)) {
+                if (surface.codePoints().anyMatch(RustUnicode::isAlphabetic)) {
+                    japanese.accept(surface);
+                }
+            }
+            return;
         }
         for (String run : runs(text)) {
             WhatlangCounts counts = WhatlangCounts.of(run);
@@ -80,7 +92,7 @@ final class MultilingualTokenizer {
     }
 
     // multilingual.rs: Latin goes to charabia, and any other main script unless whatlang's language is Japanese
-    private static boolean japanese(String text) {
+    static boolean japanese(String text) {
         return WhatlangCounts.of(text).japanese();
     }
 

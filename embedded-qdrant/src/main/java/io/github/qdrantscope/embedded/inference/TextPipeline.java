@@ -30,6 +30,7 @@ final class TextPipeline {
     private final SnowballStemming stemmer;
     private final Long minTokenLen;
     private final Long maxTokenLen;
+    private boolean edgeJapanese;
 
     TextPipeline(Tokenizer tokenizer, boolean lowercase, boolean asciiFolding, StopwordsFilter stopwords,
             SnowballStemming stemmer, Long minTokenLen, Long maxTokenLen) {
@@ -48,7 +49,8 @@ final class TextPipeline {
             case WHITESPACE -> split(text, RustUnicode::isWhitespace, piece -> process(piece, tokens));
             case WORD -> split(text, cp -> !RustUnicode.isAlphanumeric(cp), piece -> process(piece, tokens));
             // refuses, per text, what has no exact port (UNIMPLEMENTED naming the script)
-            case MULTILINGUAL -> MultilingualTokenizer.tokenize(text, piece -> process(piece, tokens));
+            case MULTILINGUAL -> MultilingualTokenizer.tokenize(text, piece -> process(piece, tokens),
+                    surface -> japanese(surface, tokens));
             default -> split(text, cp -> !RustUnicode.isAlphanumeric(cp), piece -> prefixQuery(piece, tokens));
         }
         return tokens;
@@ -69,6 +71,36 @@ final class TextPipeline {
             return;
         }
         tokens.add(token);
+    }
+
+    /**
+     * Qdrant 1.17's {@code tokenizers/japanese.rs} (qdrant/qdrant 00bb9b74, version 1.17.0): a vaporetto
+     * surface is dropped when the stopword filter holds it as it is (before any lowercasing, so with
+     * {@code lowercase} a capitalised stopword stays), else kept, lowercased by {@code str::to_lowercase} if
+     * {@code lowercase} is on; no ASCII folding, stemming or length bounds. Qdrant Edge 0.9.0's japanese.rs is
+     * later and runs the whole {@code process_token_cow} instead ({@link #withEdgeJapanese}).
+     */
+    private void japanese(String surface, List<String> tokens) {
+        if (edgeJapanese) {
+            process(surface, tokens);
+            return;
+        }
+        if (stopwords.isStopword(surface)) {
+            return;
+        }
+        tokens.add(lowercase ? RustCase.lowercase(surface) : surface);
+    }
+
+    /**
+     * This pipeline with Qdrant Edge 0.9.0's later japanese.rs, which hands vaporetto's surfaces to
+     * {@code process_token_cow} like charabia's lemmas; JapaneseDifferentialTest compares it with Edge where
+     * options make 1.17's rule and Edge's differ. Never used to serve requests.
+     */
+    TextPipeline withEdgeJapanese() {
+        TextPipeline edge = new TextPipeline(tokenizer, lowercase, asciiFolding, stopwords, stemmer, minTokenLen,
+                maxTokenLen);
+        edge.edgeJapanese = true;
+        return edge;
     }
 
     // PrefixTokenizer::tokenize_query: no stopwords, and the longest prefix instead of a length filter
