@@ -12,7 +12,8 @@ import java.util.zip.GZIPInputStream;
  * Generated texts rich in Thai for {@link ThaiDifferentialTest}: words of charabia's Thai dictionary (read from the
  * shipped word list, those with dots, hyphens or spaces included), words cut short, run together or of random Thai
  * letters (mostly outside the dictionary), the Thai vowel and tone marks alone or doubled, ำ (which NFKD splits
- * into a mark and a vowel), Thai digits alone (numbers charabia does not segment) and next to letters, ฿, ๆ, ๏, ๚,
+ * into a mark and a vowel), Thai digits alone (numbers charabia does not segment) and next to letters, Roman
+ * numerals (numeric yet alphabetic, so a number left whole is a token of its own), ฿, ๆ, ๏, ๚,
  * ๛, Lao (no charabia script, so it stays in the Thai run), combining marks of other scripts, Latin, Cyrillic,
  * Greek, Armenian and Hebrew words, ASCII digits, spaces, charabia's separators, control and format characters,
  * emoji, and seldom a code point that needs a refusal (unassigned Thai code points, Han, Arabic).
@@ -27,7 +28,7 @@ final class ThaiSamples {
             "ลาว", "ພາສາລາວ", "ກ", "\u0EB4", "\u0ECD", "\u0301", "a\u0301", "\u0E4E", "\u0E3A", "เเ", "ะ", "ั", "ิ",
             "่", "้", "๊", "๋", "์", "ํ", "็", "ฺ");
     private static final List<String> DIGITS = List.of("๐", "๑", "๒๓", "๔๕๖", "๗.๘", "๙,๐๐๐", "๑-๒", "๑๒:๓๐", "๓๓๓",
-            "๑ก", "ก๒", "๕๕๕", "1๒3", "๑๒๓.", "๑๑๑ร", "x๑");
+            "๑ก", "ก๒", "๕๕๕", "1๒3", "๑๒๓.", "๑๑๑ร", "x๑", "ⅫⅠ", "Ⅻ", "ⅷⅸ.", "๑Ⅳ");
     private static final List<String> REFUSED = List.of("\u0E3B", "\u0E5C", "\u0E7F", "日本", "中文", "العربية");
     private static final List<String> SEPARATORS = CharabiaTables.separators();
     private static final List<String> SPACES = List.of(" ", " ", " ", "", "", "", "\t", "\n", "\u00A0", "\u3000",
