@@ -13,6 +13,7 @@ import io.qdrant.client.grpc.Common.NestedCondition;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class FilterEvaluator {
      */
     public static CompiledFilter compile(Filter filter, Map<String, PayloadSchemaInfo> indexes) {
         FilterValidation.validate(filter, "filter");
-        Node root = compileFilter(filter, indexes);
+        Node root = compileFilter(filter, byPath(indexes), false);
         CompiledFilter.RequiredKeyword required = requiredKeyword(filter);
         boolean onlyRequired = required != null && filter.getMustCount() == 1 && filter.getShouldCount() == 0
                 && filter.getMustNotCount() == 0 && !filter.hasMinShould();
@@ -100,27 +101,36 @@ public final class FilterEvaluator {
         boolean test(Map<String, Value> payload, StoredPoint point);
     }
 
-    static Node compileFilter(Filter filter, Map<String, PayloadSchemaInfo> indexes) {
+    /** Payload indexes by parsed key, as Qdrant keys them ({@code field_indexes} by {@code JsonPath}). */
+    private static Map<JsonPath, PayloadSchemaInfo> byPath(Map<String, PayloadSchemaInfo> indexes) {
+        Map<JsonPath, PayloadSchemaInfo> byPath = new HashMap<>();
+        indexes.forEach((key, info) -> byPath.put(JsonPath.parse(key), info));
+        return byPath;
+    }
+
+    /** {@code nested}: inside a nested condition, whose full-text conditions Qdrant checks value by value. */
+    static Node compileFilter(Filter filter, Map<JsonPath, PayloadSchemaInfo> indexes, boolean nested) {
         // Conversion order and empty-condition dropping as conversions.rs `TryFrom<Filter>`:
         // should, min_should, must, must_not; a list left without conditions counts as absent.
-        Node[] should = compileList(filter.getShouldList(), indexes);
+        Node[] should = compileList(filter.getShouldList(), indexes, nested);
         Node[] minShould = null;
         int minCount = 0;
         if (filter.hasMinShould()) {
-            Node[] conditions = compileList(filter.getMinShould().getConditionsList(), indexes);
+            Node[] conditions = compileList(filter.getMinShould().getConditionsList(), indexes, nested);
             minShould = conditions == null ? new Node[0] : conditions;
             long count = filter.getMinShould().getMinCount();
             minCount = count > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) count;
         }
-        Node[] must = compileList(filter.getMustList(), indexes);
-        Node[] mustNot = compileList(filter.getMustNotList(), indexes);
+        Node[] must = compileList(filter.getMustList(), indexes, nested);
+        Node[] mustNot = compileList(filter.getMustNotList(), indexes, nested);
         return new FilterNode(should, minShould, minCount, must, mustNot);
     }
 
-    private static Node[] compileList(List<Condition> conditions, Map<String, PayloadSchemaInfo> indexes) {
+    private static Node[] compileList(List<Condition> conditions, Map<JsonPath, PayloadSchemaInfo> indexes,
+            boolean nested) {
         List<Node> nodes = new ArrayList<>(conditions.size());
         for (Condition condition : conditions) {
-            Node node = compileCondition(condition, indexes);
+            Node node = compileCondition(condition, indexes, nested);
             if (node != null) {
                 nodes.add(node);
             }
@@ -129,18 +139,19 @@ public final class FilterEvaluator {
     }
 
     /** {@code grpc_condition_into_condition}: {@code null} for a condition with no variant set. */
-    private static Node compileCondition(Condition condition, Map<String, PayloadSchemaInfo> indexes) {
+    private static Node compileCondition(Condition condition, Map<JsonPath, PayloadSchemaInfo> indexes,
+            boolean nested) {
         switch (condition.getConditionOneOfCase()) {
             case FIELD: {
                 // converted first either way, so a malformed condition fails with Qdrant's message
                 Node payload = FieldConditionNode.compile(condition.getField());
-                Node indexed = IndexedTextMatch.compile(condition.getField(), indexes);
+                Node indexed = IndexedTextMatch.compile(condition.getField(), indexes, nested);
                 return indexed != null ? indexed : payload;
             }
             case HAS_ID:
                 return compileHasId(condition.getHasId());
             case FILTER:
-                return compileFilter(condition.getFilter(), indexes);
+                return compileFilter(condition.getFilter(), indexes, nested);
             case IS_EMPTY: {
                 JsonPath path = JsonPath.parse(condition.getIsEmpty().getKey());
                 return (payload, point) -> path.walk(payload, v -> !isEmptyValue(v)) != JsonPath.STOPPED;
@@ -150,7 +161,7 @@ public final class FilterEvaluator {
                 return (payload, point) -> path.walk(payload, PayloadPaths::isNull) == JsonPath.STOPPED;
             }
             case NESTED:
-                return compileNested(condition.getNested());
+                return compileNested(condition.getNested(), indexes);
             case HAS_VECTOR: {
                 String name = condition.getHasVector().getHasVector();
                 // a sparse vector counts even when empty, as Qdrant's engine (Edge 0.9.0) answers
@@ -176,14 +187,22 @@ public final class FilterEvaluator {
         return (payload, point) -> point != null && ids.contains(point.id());
     }
 
-    private static Node compileNested(NestedCondition nested) {
+    private static Node compileNested(NestedCondition nested, Map<JsonPath, PayloadSchemaInfo> indexes) {
         if (!nested.hasFilter()) {
             throw QdrantErrors.invalidArgument("Nested condition must have a filter");
         }
         // conversions.rs parses the key before converting the inner filter.
         JsonPath path = JsonPath.parse(nested.getKey()).arrayKey();
-        // keys inside are relative to the array's objects; no index is looked up for them here
-        Node inner = compileFilter(nested.getFilter(), Map.of());
+        // keys inside are relative to the array's objects: query_checker.rs hands the nested check the indexes
+        // under `key[]`, keyed by the rest of their path (select_nested_indexes)
+        Map<JsonPath, PayloadSchemaInfo> innerIndexes = new HashMap<>();
+        indexes.forEach((key, info) -> {
+            JsonPath inner = key.stripPrefix(path);
+            if (inner != null) {
+                innerIndexes.put(inner, info);
+            }
+        });
+        Node inner = compileFilter(nested.getFilter(), innerIndexes, true);
         // query_checker.rs: each object element under `key[]` is checked as a payload of its own;
         // non-object elements are skipped.
         JsonPath.Visitor matchesInner = v -> v.getKindCase() == Value.KindCase.STRUCT_VALUE

@@ -44,46 +44,60 @@ final class IndexedTextMatch implements FilterEvaluator.Node {
     private final Kind kind;
     private final Set<String> queryTokens;
     private final List<String> phrase;
+    private final boolean perValue;
 
     private IndexedTextMatch(JsonPath path, FullTextTokens tokens, Kind kind, Set<String> queryTokens,
-            List<String> phrase) {
+            List<String> phrase, boolean perValue) {
         this.path = path;
         this.tokens = tokens;
         this.kind = kind;
         this.queryTokens = queryTokens;
         this.phrase = phrase;
+        this.perValue = perValue;
     }
 
     /**
      * The indexed reading of {@code f}, or {@code null} when {@code f} is not a full-text match or its key has
-     * no text index in {@code indexes} (the payload schema at the time of the request).
+     * no text index in {@code indexes} (the payload schema at the time of the request, or inside a nested
+     * condition the indexes under its array, keyed relative to it).
+     *
+     * <p>Inside a nested condition Qdrant 1.17 checks the condition against each value at the key
+     * ({@code check_field_condition} in {@code payload_storage/query_checker.rs} asks the index's
+     * {@code special_check_condition} per value, which tokenizes each string on its own), so {@code perValue}
+     * holds; and that method answers only {@code text} and {@code phrase}, so a nested {@code text_any} falls back
+     * to the payload check ({@code null} here): qdrant/qdrant#8936, fixed after 1.17 (Qdrant Edge 0.9.0's
+     * {@code full_text_index/read_ops.rs} has the {@code TextAny} arm). A nested phrase needs no positions in
+     * the index: {@code check_payload_match} tokenizes the value itself, whatever {@code phrase_matching} says
+     * (Qdrant Edge 0.9.0 answers that case one way or the other depending on its query plan, so the
+     * differential test leaves it out: {@code KnownExceptions.EDGE_NESTED_PHRASE_WITHOUT_POSITIONS}).
      *
      * @throws io.grpc.StatusRuntimeException {@code UNIMPLEMENTED} when the index uses the multilingual tokenizer
      */
-    static IndexedTextMatch compile(FieldCondition f, Map<String, PayloadSchemaInfo> indexes) {
+    static IndexedTextMatch compile(FieldCondition f, Map<JsonPath, PayloadSchemaInfo> indexes, boolean perValue) {
         if (!f.hasMatch() || indexes.isEmpty()) {
             return null;
         }
         Match.MatchValueCase matchCase = f.getMatch().getMatchValueCase();
         if (matchCase != Match.MatchValueCase.TEXT && matchCase != Match.MatchValueCase.TEXT_ANY
-                && matchCase != Match.MatchValueCase.PHRASE) {
-            return null;
-        }
-        PayloadSchemaInfo index = indexes.get(f.getKey());
-        if (index == null || index.getDataType() != PayloadSchemaType.Text) {
+                && matchCase != Match.MatchValueCase.PHRASE
+                || perValue && matchCase == Match.MatchValueCase.TEXT_ANY) {
             return null;
         }
         JsonPath path = JsonPath.parse(f.getKey());
+        PayloadSchemaInfo index = indexes.get(path);
+        if (index == null || index.getDataType() != PayloadSchemaType.Text) {
+            return null;
+        }
         TextIndexParams params = index.hasParams() && index.getParams().hasTextIndexParams()
                 ? index.getParams().getTextIndexParams() : TextIndexParams.getDefaultInstance();
         FullTextTokens tokens = FullTextTokens.of(params);
         return switch (matchCase) {
             case TEXT -> new IndexedTextMatch(path, tokens, Kind.ALL,
-                    new HashSet<>(tokens.query(f.getMatch().getText())), null);
+                    new HashSet<>(tokens.query(f.getMatch().getText())), null, perValue);
             case TEXT_ANY -> new IndexedTextMatch(path, tokens, Kind.ANY,
-                    new HashSet<>(tokens.query(f.getMatch().getTextAny())), null);
+                    new HashSet<>(tokens.query(f.getMatch().getTextAny())), null, perValue);
             default -> new IndexedTextMatch(path, tokens, Kind.PHRASE, Set.of(),
-                    tokens.phraseMatching() ? tokens.document(f.getMatch().getPhrase()) : List.of());
+                    tokens.phraseMatching() || perValue ? tokens.document(f.getMatch().getPhrase()) : List.of(), perValue);
         };
     }
 
@@ -92,7 +106,13 @@ final class IndexedTextMatch implements FilterEvaluator.Node {
         if (kind == Kind.PHRASE ? phrase.isEmpty() : queryTokens.isEmpty()) {
             return false;
         }
-        List<String> document = document(payload);
+        if (perValue) {
+            return strings(payload).stream().anyMatch(text -> matches(tokens.document(text)));
+        }
+        return matches(document(payload));
+    }
+
+    private boolean matches(List<String> document) {
         return switch (kind) {
             case ALL -> new HashSet<>(document).containsAll(queryTokens);
             case ANY -> !Collections.disjoint(new HashSet<>(document), queryTokens);
@@ -102,18 +122,25 @@ final class IndexedTextMatch implements FilterEvaluator.Node {
 
     private List<String> document(Map<String, Value> payload) {
         List<String> document = new ArrayList<>();
+        strings(payload).forEach(text -> document.addAll(tokens.document(text)));
+        return document;
+    }
+
+    /** The strings at the key, a string or an array's strings ({@code FullTextIndex::get_values}), in order. */
+    private List<String> strings(Map<String, Value> payload) {
+        List<String> strings = new ArrayList<>();
         path.walk(payload, value -> {
             if (value.getKindCase() == Value.KindCase.STRING_VALUE) {
-                document.addAll(tokens.document(value.getStringValue()));
+                strings.add(value.getStringValue());
             } else if (value.getKindCase() == Value.KindCase.LIST_VALUE) {
                 for (Value element : value.getListValue().getValuesList()) {
                     if (element.getKindCase() == Value.KindCase.STRING_VALUE) {
-                        document.addAll(tokens.document(element.getStringValue()));
+                        strings.add(element.getStringValue());
                     }
                 }
             }
             return false;
         });
-        return document;
+        return strings;
     }
 }

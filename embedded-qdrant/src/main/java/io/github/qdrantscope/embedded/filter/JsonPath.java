@@ -106,6 +106,37 @@ final class JsonPath {
         return new JsonPath(firstKey, items);
     }
 
+    /**
+     * This path relative to {@code prefix} ({@code JsonPath::strip_prefix}): {@code items[].title} less
+     * {@code items[]} is {@code title}; {@code null} when {@code prefix} is not a prefix or what is left does not
+     * start with a key.
+     */
+    JsonPath stripPrefix(JsonPath prefix) {
+        if (!firstKey.equals(prefix.firstKey) || prefix.rest.length >= rest.length) {
+            return null;
+        }
+        for (int i = 0; i < prefix.rest.length; i++) {
+            if (!rest[i].equals(prefix.rest[i])) {
+                return null;
+            }
+        }
+        if (!(rest[prefix.rest.length] instanceof Key key)) {
+            return null;
+        }
+        return new JsonPath(key.name(), java.util.Arrays.copyOfRange(rest, prefix.rest.length + 1, rest.length));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JsonPath other && firstKey.equals(other.firstKey)
+                && java.util.Arrays.equals(rest, other.rest);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * firstKey.hashCode() + java.util.Arrays.hashCode(rest);
+    }
+
     /** Receives each value found at a path; returns {@code true} to stop the walk. */
     interface Visitor {
         boolean visit(Value value);

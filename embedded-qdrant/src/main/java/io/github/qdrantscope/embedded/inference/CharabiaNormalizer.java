@@ -7,10 +7,8 @@ import java.util.Set;
 /**
  * charabia 0.10.0's normalizers as {@code Token::normalize} runs them with the lossy option Qdrant passes
  * ({@code src/normalizer/mod.rs}), restricted to what a token of a supported run can meet: compatibility
- * decomposition, control characters, then lowercase, quotes, æ/œ, Greek final sigma and nonspacing marks. The
- * classifier changes no lemma; the Persian, Chinese and Arabic normalizers need characters that
- * {@link MultilingualTokenizer} refuses (ZWNJ, the one Persian character outside them, is a separator, so a
- * token of its own that no alphabetic filter keeps).
+ * decomposition, control characters, Persian (Arabic runs detected as Pes), then lowercase, quotes, æ/œ, Chinese
+ * kVariants, Greek final sigma, Arabic (Arabic runs) and nonspacing marks. The classifier changes no lemma.
  */
 final class CharabiaNormalizer {
 
@@ -25,9 +23,14 @@ final class CharabiaNormalizer {
         return marks;
     }
 
-    static String normalize(String token, CharabiaScript script) {
+    /** {@code language}: the run's language, as charabia's segmenter choice detected it (persian.rs reads it). */
+    static String normalize(String token, CharabiaScript script, CharabiaLanguage language) {
         String lemma = decompose(token);
         lemma = removeControls(lemma);
+        if (script == CharabiaScript.ARABIC && language == CharabiaLanguage.PES) {
+            // persian.rs, the last of NORMALIZERS (mod.rs): before the lossy ones, lowercase to nonspacing marks
+            lemma = CharabiaArabic.persian(lemma);
+        }
         if (lowercased(script) && lemma.codePoints().anyMatch(Character::isUpperCase)) {
             lemma = lowercase(lemma);
         }
@@ -37,9 +40,18 @@ final class CharabiaNormalizer {
             lemma = lemma.replace("\u0153", "oe").replace("\u0152", "oe").replace("\u00E6", "ae")
                     .replace("\u00C6", "ae");
         }
+        if (script == CharabiaScript.CJ && language == CharabiaLanguage.CMN) {
+            // chinese.rs: should_normalize takes every token of a Cj run in Chinese (or of no language, which a
+            // Cj run never is), separators and numbers too; LOSSY_NORMALIZERS runs it after ae_oe_normalizer.rs
+            lemma = ChineseVariants.normalize(lemma);
+        }
         if (script == CharabiaScript.GREEK && lemma.endsWith("\u03C2")) {
             // greek.rs: only the lemma's last character, whatever its position in a word
             lemma = lemma.substring(0, lemma.length() - 1) + '\u03C3';
+        }
+        if (script == CharabiaScript.ARABIC) {
+            // arabic.rs, listed in LOSSY_NORMALIZERS after greek.rs and before nonspacing_mark.rs
+            lemma = CharabiaArabic.arabic(lemma);
         }
         if (marked(script)) {
             lemma = removeMarks(lemma);

@@ -21,11 +21,16 @@ final class CharabiaSegmenters {
         switch (script) {
             case CJ -> {
                 if (language == CharabiaLanguage.CMN) {
-                    throw unported(piece, "Chinese text, which Qdrant segments with jieba's dictionary");
+                    return ChineseSegmenter.segment(piece);
                 }
             }
             case THAI -> {
                 return ThaiSegmenter.segment(piece);
+            }
+            case ARABIC -> {
+                if (language == CharabiaLanguage.ARA || language == CharabiaLanguage.PES) {
+                    return CharabiaArabic.segment(piece);
+                }
             }
             default -> {
             }

@@ -5,6 +5,7 @@ import static io.qdrant.client.ConditionFactory.matchKeyword;
 import static io.qdrant.client.ConditionFactory.matchPhrase;
 import static io.qdrant.client.ConditionFactory.matchText;
 import static io.qdrant.client.ConditionFactory.matchTextAny;
+import static io.qdrant.client.ConditionFactory.nested;
 import static io.qdrant.client.QueryFactory.nearest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,7 @@ import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.SnapshotsService.SnapshotDescription;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +60,43 @@ class TextIndexConformanceTest extends ConformanceTestBase {
 
     private List<Object> ids(String c, Condition... must) {
         return scrollIds(c, Filter.newBuilder().addAllMust(List.of(must)).build());
+    }
+
+    @Test
+    void aNestedConditionChecksEachValueWithTheIndexUnderItsArray() {
+        String c = newCollection(2, Distance.Dot);
+        upsert(c,
+                point(1, new float[] {1, 0}, payload("items", List.of(Map.of("t", "The quick brown FOX")))),
+                point(2, new float[] {2, 0}, payload("items", List.of(Map.of("t", List.of("quick", "fox"))))),
+                point(3, new float[] {3, 0}, payload("items", List.of(Map.of("t", "quick"), Map.of("t", "fox")))),
+                point(4, new float[] {4, 0}, payload("items", List.of(Map.of("t", "goodness only")))));
+        // query_checker.rs: a nested check gets the indexes under `items[]` keyed by the rest of their path
+        // (select_nested_indexes), and check_field_condition asks the index about each value on its own
+        // (special_check_condition); default params: word tokenizer, lowercase, no phrase_matching
+        await(client.createPayloadIndexAsync(c, "items[].t", PayloadSchemaType.Text,
+                PayloadIndexParams.newBuilder().setTextIndexParams(tokenizer(TokenizerType.Word)).build(), true,
+                null, null));
+        assertThat(ids(c, nested("items", matchText("t", "QUICK")))).containsExactly(1L, 2L, 3L);
+        // each string is a document of its own: only point 1 has both words in one value...
+        assertThat(ids(c, nested("items", matchText("t", "quick fox")))).containsExactly(1L);
+        // ...while outside a nested condition the index's document is all of a point's strings
+        // (get_match_text_checker over the inverted index)
+        assertThat(ids(c, matchText("items[].t", "quick fox"))).containsExactly(1L, 2L, 3L);
+        // the value check tokenizes the value itself, so a phrase needs no positions there; the index has none
+        assertThat(ids(c, nested("items", matchPhrase("t", "brown fox")))).containsExactly(1L);
+        assertThat(ids(c, matchPhrase("items[].t", "brown fox"))).isEmpty();
+        // 1.17's special_check_condition has no text_any arm: the payload's substring check answers it
+        // (qdrant/qdrant#8936, fixed after 1.17), so "good" finds "goodness" there and not through the index
+        assertThat(ids(c, nested("items", matchTextAny("t", "good")))).containsExactly(4L);
+        assertThat(ids(c, matchTextAny("items[].t", "good"))).isEmpty();
+        // an index on `items.t` is not under `items[]`: the nested condition reads substrings
+        String plain = newCollection(2, Distance.Dot);
+        upsert(plain, point(1, new float[] {1, 0}, payload("items", List.of(Map.of("t", "The quick brown FOX")))));
+        await(client.createPayloadIndexAsync(plain, "items.t", PayloadSchemaType.Text,
+                PayloadIndexParams.newBuilder().setTextIndexParams(tokenizer(TokenizerType.Word)).build(), true,
+                null, null));
+        assertThat(ids(plain, nested("items", matchText("t", "fox")))).isEmpty();
+        assertThat(ids(plain, nested("items", matchText("t", "FOX")))).containsExactly(1L);
     }
 
     @Test
@@ -206,20 +245,27 @@ class TextIndexConformanceTest extends ConformanceTestBase {
         assertThat(ids(c, matchText("t", "quick"))).containsExactly(1L, 2L);
         // only full-text conditions read the tokenizer
         assertThat(ids(c, matchKeyword("t", "naïve résumé"))).containsExactly(4L);
-        // Han text needs jieba's dictionary: refused naming the script, whether in the query or stored
-        assertThat(grpcError(() -> ids(c, matchText("t", "快速")))).satisfies(status -> {
+        // Han text is cut with jieba's dictionary (charabia's Chinese segmenter): 狐狸 fox is 狐狸 and fox, so
+        // neither 狐 nor 快速 (a word of no text) matches; fox is also point 1's FOX, lowercased (point 2 has foxes)
+        upsert(c, point(8, new float[] {8, 0}, payload("t", "狐狸 fox")));
+        assertThat(ids(c, matchText("t", "fox"))).containsExactly(1L, 8L);
+        assertThat(ids(c, matchText("t", "狐狸"))).containsExactly(8L);
+        assertThat(ids(c, matchText("t", "狐"))).isEmpty();
+        assertThat(ids(c, matchText("t", "快速"))).isEmpty();
+        // Thai still needs its dictionary: refused naming the script, whether in the query or stored
+        assertThat(grpcError(() -> ids(c, matchText("t", "ภาษา")))).satisfies(status -> {
             assertThat(status.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
             assertThat(status.getDescription()).startsWith("Embedded Qdrant does not implement the multilingual "
-                    + "tokenizer of qdrant/bm25 on Chinese text");
+                    + "tokenizer of qdrant/bm25 on Thai text");
         });
-        upsert(c, point(8, new float[] {8, 0}, payload("t", "狐狸 fox")));
+        upsert(c, point(9, new float[] {9, 0}, payload("t", "ภาษา fox")));
         assertThat(grpcError(() -> ids(c, matchText("t", "fox")))).satisfies(status -> {
             assertThat(status.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
             assertThat(status.getDescription()).startsWith("Embedded Qdrant does not implement the multilingual "
-                    + "tokenizer of qdrant/bm25 on Chinese text");
+                    + "tokenizer of qdrant/bm25 on Thai text");
         });
         await(client.deletePayloadIndexAsync(c, "t", true, null, null));
-        assertThat(ids(c, matchText("t", "fox"))).containsExactly(2L, 8L);
+        assertThat(ids(c, matchText("t", "fox"))).containsExactly(2L, 8L, 9L);
     }
 
     @Test

@@ -82,6 +82,27 @@ final class KnownExceptions {
     static final String EDGE_ENDS_A_PHRASE_AT_AN_ARRAY_ELEMENT = "qdrant/qdrant#8937";
 
     /**
+     * Edge vs 1.17: text_any inside a nested condition on a text-indexed key. Qdrant 1.17's index answers only
+     * text and phrase for a nested condition's values ({@code special_check_condition}), so text_any falls back to
+     * the payload's substring check (reported as qdrant/qdrant#8936 after 1.17, "good" matching "goodness");
+     * Edge 0.9.0 has the fix ({@code full_text_index/read_ops.rs}'s {@code TextAny} arm). The embedded server
+     * follows 1.17; {@link TextIndexSteps} asks no nested text_any, and {@code TextIndexConformanceTest} checks
+     * the 1.17 answer.
+     */
+    static final String EDGE_NESTED_TEXT_ANY = "qdrant/qdrant#8936";
+
+    /**
+     * Edge vs Edge: a phrase inside a nested condition on a text index without phrase_matching. The value-by-value
+     * check ({@code check_payload_match} of full_text_index, which {@code special_check_condition} calls from
+     * query_checker.rs's {@code check_field_condition}) tokenizes each value itself and needs no positions;
+     * Edge 0.9.0 answers so on one query plan (measured: a scroll for phrase "dog" matches "fox\tbrown. dog")
+     * and matches nothing on another (an exact count on a three-point collection). The embedded server follows
+     * the value-by-value check; {@link TextIndexSteps} gives nested seeds' indexes phrase_matching, and
+     * {@code TextIndexConformanceTest} shows the answer without it.
+     */
+    static final String EDGE_NESTED_PHRASE_WITHOUT_POSITIONS = "nested phrase without positions";
+
+    /**
      * Edge vs 1.17: values_count on a point without the key. Qdrant 1.17 never matches it: in
      * {@code check_field_condition} (lib/segment/src/payload_storage/query_checker.rs) a key without values
      * answers {@code FieldCondition::check_empty}, which ignores values_count ({@code values_count: _},

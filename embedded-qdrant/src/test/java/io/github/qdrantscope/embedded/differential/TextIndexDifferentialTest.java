@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * before or after the first points, then writes (upserts, deletes, set_payload) and reads (scroll, count, a
  * filtered query) with text, text_any and phrase conditions (also as an upsert's update_filter), and now and
  * then the index dropped and created
- * again with other params. While it is dropped no full-text condition is asked: there the two differ on purpose
+ * again with other params. A third of the seeds store the texts in objects of an array and ask nested
+ * conditions, which Qdrant checks against each text on its own. While it is dropped no full-text condition is asked: there the two differ on purpose
  * ({@link KnownExceptions#EDGE_TOKENIZES_UNINDEXED_TEXT}; the conformance suite checks the substring reading).
  */
 class TextIndexDifferentialTest extends SeededDifferentialTest {
@@ -53,7 +54,7 @@ class TextIndexDifferentialTest extends SeededDifferentialTest {
 
     private static List<Step> steps(long seed, Random random) {
         String collection = "text_diff_" + seed;
-        TextIndexSteps text = new TextIndexSteps(random);
+        TextIndexSteps text = new TextIndexSteps(random, random.nextInt(3) == 0);
         boolean arrays = random.nextInt(3) == 0;
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(Step.Op.RESET, CreateCollection.newBuilder().setCollectionName(collection)
@@ -65,7 +66,7 @@ class TextIndexDifferentialTest extends SeededDifferentialTest {
         }
         UpsertPoints.Builder upsert = UpsertPoints.newBuilder().setCollectionName(collection).setWait(true);
         for (int id = 1; id <= POINTS; id++) {
-            upsert.addPoints(point(id, text.doc(arrays)));
+            upsert.addPoints(point(id, text, text.doc(arrays), arrays));
         }
         steps.add(new Step(Step.Op.UPSERT, upsert.build()));
         if (!indexFirst) {
@@ -77,7 +78,7 @@ class TextIndexDifferentialTest extends SeededDifferentialTest {
             if (r == 0) {
                 if (indexed) {
                     steps.add(new Step(Step.Op.DELETE_INDEX, DeleteFieldIndexCollection.newBuilder()
-                            .setCollectionName(collection).setFieldName(TextIndexSteps.FIELD).setWait(true).build()));
+                            .setCollectionName(collection).setFieldName(text.indexKey()).setWait(true).build()));
                     indexed = random.nextBoolean();
                 } else {
                     indexed = true;
@@ -88,7 +89,7 @@ class TextIndexDifferentialTest extends SeededDifferentialTest {
             } else if (r == 1) {
                 UpsertPoints.Builder u = UpsertPoints.newBuilder().setCollectionName(collection).setWait(true);
                 for (int n = 1 + random.nextInt(3); n > 0; n--) {
-                    u.addPoints(point(1 + random.nextInt(POINTS + 5), text.doc(arrays)));
+                    u.addPoints(point(1 + random.nextInt(POINTS + 5), text, text.doc(arrays), arrays));
                 }
                 if (indexed && random.nextBoolean()) {
                     // a conditional upsert reads the filter through the index too (select_excluded_by_filter_ids)
@@ -99,10 +100,10 @@ class TextIndexDifferentialTest extends SeededDifferentialTest {
                 steps.add(new Step(Step.Op.DELETE, DeletePoints.newBuilder().setCollectionName(collection)
                         .setWait(true).setPoints(ids(1 + random.nextInt(POINTS + 5))).build()));
             } else if (r == 3) {
-                Value doc = text.doc(arrays);
+                Value doc = text.stored(text.doc(arrays), arrays);
                 if (doc != null) {
                     steps.add(new Step(Step.Op.SET_PAYLOAD, SetPayloadPoints.newBuilder().setCollectionName(collection)
-                            .setWait(true).putPayload(TextIndexSteps.FIELD, doc)
+                            .setWait(true).putPayload(text.payloadKey(), doc)
                             .setPointsSelector(ids(1 + random.nextInt(POINTS + 5))).build()));
                 }
             } else if (indexed) {
@@ -114,7 +115,7 @@ class TextIndexDifferentialTest extends SeededDifferentialTest {
 
     private static Step createIndex(String collection, TextIndexSteps text, boolean arrays) {
         return new Step(Step.Op.CREATE_INDEX, CreateFieldIndexCollection.newBuilder().setCollectionName(collection)
-                .setFieldName(TextIndexSteps.FIELD).setFieldType(FieldType.FieldTypeText)
+                .setFieldName(text.indexKey()).setFieldType(FieldType.FieldTypeText)
                 .setFieldIndexParams(PayloadIndexParams.newBuilder().setTextIndexParams(text.params(arrays)))
                 .setWait(true).build());
     }
@@ -133,11 +134,12 @@ class TextIndexDifferentialTest extends SeededDifferentialTest {
     }
 
     /** Point {@code id} scores {@code id} against the query [1, 0]: no ties. */
-    private static PointStruct point(int id, Value doc) {
+    private static PointStruct point(int id, TextIndexSteps text, Value doc, boolean arrays) {
+        Value stored = text.stored(doc, arrays);
         PointStruct.Builder p = PointStruct.newBuilder().setId(PointId.newBuilder().setNum(id))
                 .setVectors(Vectors.newBuilder().setVector(Vector.newBuilder().addData(id).addData(1)));
-        if (doc != null) {
-            p.putPayload(TextIndexSteps.FIELD, doc);
+        if (stored != null) {
+            p.putPayload(text.payloadKey(), stored);
         }
         return p.build();
     }

@@ -10,8 +10,8 @@ import java.util.Random;
  * Hangul, Devanagari, Ethiopic, Khmer, Tibetan, kana, which charabia leaves whole in a run whatlang finds
  * Japanese), compatibility characters (ﬁ, ①, ², fullwidth letters, mathematical letters), the 38 combining letters Rust
  * finds alphabetic and Java 17 does not, separators from charabia's table, control and format characters,
- * digits, emoji, and now and then any code point at all, so some texts need a refusal (Han, kana, Thai, Arabic,
- * unassigned, an Armenian tie).
+ * digits, emoji, and now and then any code point at all, so some texts need a refusal (Japanese as a whole, Thai,
+ * Arabic, unassigned).
  */
 final class MultilingualSamples {
 

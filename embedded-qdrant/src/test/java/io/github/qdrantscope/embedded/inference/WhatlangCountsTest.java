@@ -11,7 +11,7 @@ class WhatlangCountsTest {
     void aCharacterInTwoScriptsCountsForTheOneFoundLastNearTheFront() {
         // U+1D2B is in is_latin's and is_cyrillic's ranges: Latin is tested first until a Cyrillic letter moves
         // Cyrillic one place forward (raw_detect_script's swap)
-        assertThat(WhatlangCounts.of("\u1D2B").leaders()).containsExactly(WhatlangScript.LATIN);
+        assertThat(WhatlangCounts.of("\u1D2B").main()).isEqualTo(WhatlangScript.LATIN);
         WhatlangCounts counts = WhatlangCounts.of("ж\u1D2B");
         assertThat(counts.count(WhatlangScript.CYRILLIC)).isEqualTo(2);
         assertThat(counts.count(WhatlangScript.LATIN)).isZero();
@@ -19,18 +19,23 @@ class WhatlangCountsTest {
     }
 
     @Test
-    void stopCharactersCountForNoScriptAndTiesAreAllLeaders() {
-        assertThat(WhatlangCounts.of("1234567890-,;! ").leaders()).isEmpty();
-        assertThat(WhatlangCounts.of("ab жз").leaders()).containsExactlyInAnyOrder(WhatlangScript.LATIN,
-                WhatlangScript.CYRILLIC);
-        assertThat(WhatlangCounts.of("Hello, мир!").leaders()).containsExactly(WhatlangScript.LATIN);
+    void stopCharactersCountForNoScriptAndATieGoesToTheScriptNearestTheFront() {
+        assertThat(WhatlangCounts.of("1234567890-,;! ").main()).isNull();
+        assertThat(WhatlangCounts.of("Hello, мир!").main()).isEqualTo(WhatlangScript.LATIN);
+        // Latin starts in front of Cyrillic; a Cyrillic letter moves Cyrillic ahead, a later Latin one moves
+        // Latin back in front
+        assertThat(WhatlangCounts.of("ab жз").main()).isEqualTo(WhatlangScript.CYRILLIC);
+        assertThat(WhatlangCounts.of("a жз b").main()).isEqualTo(WhatlangScript.LATIN);
+        // Armenian starts last and moves one place per letter
+        assertThat(WhatlangCounts.of("Հ a").main()).isEqualTo(WhatlangScript.LATIN);
     }
 
     @Test
     void mandarinIsJapaneseWhenMoreThanFivePercentOfItsHanAndKanaAreKana() {
         // the texts of multilingual.rs's test_lang_detection: Japanese, then traditional and simplified Chinese
         WhatlangCounts japanese = WhatlangCounts.of("日本語のテキストです。Qdrantのコードで単体テストで使用されています。");
-        assertThat(japanese.leaders()).containsExactly(WhatlangScript.HIRAGANA);
+        assertThat(japanese.main()).isEqualTo(WhatlangScript.HIRAGANA);
+        assertThat(japanese.japanese()).isTrue();
         assertThat(WhatlangCounts.of("這是一段德文文本。它用於 Qdrant 程式碼的單元測試中。").japaneseOverMandarin()).isFalse();
         assertThat(WhatlangCounts.of("这是一段德语文本。它用于 Qdrant 代码的单元测试中。").japaneseOverMandarin()).isFalse();
         // 1 kana of 20 is 5%, not more; 1 of 19 is
