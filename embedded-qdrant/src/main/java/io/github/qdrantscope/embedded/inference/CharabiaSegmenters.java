@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * charabia 0.10.0's choice of segmenter for a run ({@code segmenter()} and {@code SEGMENTERS} in
  * {@code src/segmenter/mod.rs}), with the features Qdrant builds it with (greek, hebrew, thai,
- * chinese-segmentation, chinese-normalization): Cj runs in Chinese go to jieba, Thai runs to the Thai dictionary,
- * Arabic runs in Arabic or Persian to the Arabic segmenter; every other run, a Cj run whatlang finds Japanese
- * included (no Japanese segmenter without the japanese feature), keeps its pieces whole (the Latin segmenter,
- * whose camel-case split is a feature Qdrant leaves off).
+ * chinese-segmentation, chinese-normalization): Cj runs in Chinese go to jieba, Thai runs to the Thai dictionary
+ * ({@link ThaiSegmenter}), Arabic runs in Arabic or Persian to the Arabic segmenter; every other run, a Cj run
+ * whatlang finds Japanese included (no Japanese segmenter without the japanese feature), keeps its pieces whole
+ * (the Latin segmenter, whose camel-case split is a feature Qdrant leaves off).
  */
 final class CharabiaSegmenters {
 
@@ -24,7 +24,9 @@ final class CharabiaSegmenters {
                     return ChineseSegmenter.segment(piece);
                 }
             }
-            case THAI -> throw unported(piece, "Thai text, which Qdrant segments with a dictionary");
+            case THAI -> {
+                return ThaiSegmenter.segment(piece);
+            }
             case ARABIC -> {
                 if (language == CharabiaLanguage.ARA || language == CharabiaLanguage.PES) {
                     return CharabiaArabic.segment(piece);
