@@ -49,8 +49,7 @@ public final class FilterEvaluator {
      * Validates and compiles a filter for a collection whose payload indexes are {@code indexes} now (its
      * {@code payload_schema}): a full-text condition on a key with a text index reads the index's tokens.
      *
-     * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT} as {@link #compile(Filter)};
-     *     {@code UNIMPLEMENTED} for a full-text condition on a multilingual text index
+     * @throws io.grpc.StatusRuntimeException {@code INVALID_ARGUMENT} as {@link #compile(Filter)}
      */
     public static CompiledFilter compile(Filter filter, Map<String, PayloadSchemaInfo> indexes) {
         FilterValidation.validate(filter, "filter");

@@ -70,8 +70,6 @@ final class IndexedTextMatch implements FilterEvaluator.Node {
      * the index: {@code check_payload_match} tokenizes the value itself, whatever {@code phrase_matching} says
      * (Qdrant Edge 0.9.0 answers that case one way or the other depending on its query plan, so the
      * differential test leaves it out: {@code KnownExceptions.EDGE_NESTED_PHRASE_WITHOUT_POSITIONS}).
-     *
-     * @throws io.grpc.StatusRuntimeException {@code UNIMPLEMENTED} when the index uses the multilingual tokenizer
      */
     static IndexedTextMatch compile(FieldCondition f, Map<JsonPath, PayloadSchemaInfo> indexes, boolean perValue) {
         if (!f.hasMatch() || indexes.isEmpty()) {

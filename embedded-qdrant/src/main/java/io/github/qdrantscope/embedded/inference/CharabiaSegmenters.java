@@ -1,6 +1,5 @@
 package io.github.qdrantscope.embedded.inference;
 
-import io.github.qdrantscope.embedded.storage.QdrantErrors;
 import java.util.List;
 
 /**
@@ -36,12 +35,5 @@ final class CharabiaSegmenters {
             }
         }
         return List.of(piece);
-    }
-
-    static RuntimeException unported(String text, String what) {
-        int cp = text.codePoints().filter(c -> CharabiaScript.of(c) != CharabiaScript.OTHER).findFirst()
-                .orElse(text.codePointAt(0));
-        return QdrantErrors.unimplementedFeature(String.format(
-                "the multilingual tokenizer of qdrant/bm25 on %s (U+%04X)", what, cp));
     }
 }

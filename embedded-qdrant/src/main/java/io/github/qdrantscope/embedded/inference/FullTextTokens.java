@@ -61,9 +61,6 @@ public final class FullTextTokens {
 
     /**
      * The tokenizer an index with these params uses (params {@link #validate} accepted when the index was made).
-     *
-     * @throws io.grpc.StatusRuntimeException {@code UNIMPLEMENTED} when the multilingual tokenizer meets a text it
-     *     cannot segment exactly, as the BM25 inference answers it
      */
     public static FullTextTokens of(TextIndexParams params) {
         boolean lowercase = !params.hasLowercase() || params.getLowercase();

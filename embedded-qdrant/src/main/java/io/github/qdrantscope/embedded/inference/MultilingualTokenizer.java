@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Qdrant's {@code multilingual} tokenizer ({@code tokenizers/multilingual.rs} of the {@code qdrant-edge} 0.9.0
- * crate, as lib/segment's full-text index has it) for the texts whose segmentation has an exact port.
+ * crate, as lib/segment's full-text index has it), every text as Qdrant segments it.
  *
  * <p>Qdrant first asks whatlang 0.18.0 about the whole text: a text whose main script is Latin goes to charabia
  * 0.10.0, and so does any other text but one whatlang finds Japanese, which goes to vaporetto 0.6.5 instead
@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * ({@link CharabiaNormalizer}). Qdrant keeps the lemmas with an alphabetic character ({@link RustUnicode}) and
  * hands each to the usual {@code process_token_cow}.
  *
- * <p>It refuses the runs {@link CharabiaSegmenters} has no port for. Characters Java 17's Unicode 13 leaves
- * unassigned are tokenized as Edge's Unicode 17 has them ({@link RustUnicode}).
+ * <p>Characters Java 17's Unicode 13 leaves unassigned are tokenized as Edge's Unicode 17 has them
+ * ({@link RustUnicode}). Where whatlang's or charabia's choices depend on the order Rust's unstable sort leaves
+ * equal keys in, the port follows that order ({@link WhatlangCounts}, {@link WhatlangArabic}).
  */
 final class MultilingualTokenizer {
 

@@ -48,7 +48,6 @@ final class TextPipeline {
         switch (tokenizer) {
             case WHITESPACE -> split(text, RustUnicode::isWhitespace, piece -> process(piece, tokens));
             case WORD -> split(text, cp -> !RustUnicode.isAlphanumeric(cp), piece -> process(piece, tokens));
-            // refuses, per text, what has no exact port (UNIMPLEMENTED naming the script)
             case MULTILINGUAL -> MultilingualTokenizer.tokenize(text, piece -> process(piece, tokens),
                     surface -> japanese(surface, tokens));
             default -> split(text, cp -> !RustUnicode.isAlphanumeric(cp), piece -> prefixQuery(piece, tokens));

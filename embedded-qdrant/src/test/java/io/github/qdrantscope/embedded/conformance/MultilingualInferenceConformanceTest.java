@@ -5,7 +5,6 @@ import static io.github.qdrantscope.embedded.conformance.SparseFixture.storedTex
 import static io.qdrant.client.QueryFactory.nearest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.Status;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.Document;
 import io.qdrant.client.grpc.Points.QueryPoints;
@@ -121,19 +120,5 @@ class MultilingualInferenceConformanceTest extends ConformanceTestBase {
         assertThat(hits).extracting(p -> p.getId().getNum()).containsExactly(2L, 1L);
         assertThat(hits.get(0).getScore()).isEqualTo(ONE_IN_ONE);
         assertThat(hits.get(1).getScore()).isEqualTo(ONE_IN_FOUR);
-    }
-
-    @Test
-    void textsWithoutAnExactPortAnswerUnimplementedNamingTheScript() {
-        String c = SparseFixture.empty(client, "multilingual");
-        // a text whatlang finds Japanese goes to vaporetto and its model, which has no port
-        assertGrpcError(() -> query(c, multilingual("日本語のテキストです")), Status.Code.UNIMPLEMENTED,
-                "Embedded Qdrant does not implement the multilingual tokenizer of qdrant/bm25 on Japanese text, which"
-                        + " Qdrant segments with vaporetto's model (U+65E5) (see docs/embedded-qdrant.md)");
-        assertThat(count(c)).isZero();
-    }
-
-    private long count(String collection) {
-        return await(client.countAsync(collection));
     }
 }
