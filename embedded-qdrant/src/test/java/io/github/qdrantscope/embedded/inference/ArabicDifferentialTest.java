@@ -1,12 +1,7 @@
 package io.github.qdrantscope.embedded.inference;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.qdrantscope.embedded.inference.EdgeComparison.multilingual;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,16 +11,15 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The {@code multilingual} tokenizer of {@code qdrant/bm25} on Arabic-script texts ({@link ArabicSamples})
- * against Qdrant Edge 0.9.0's {@code Bm25} ({@code edge_bm25.py}) under several options: every text this port
- * accepts must give Edge's document vector (indices and f32 bits) and query indices; every other text must answer
- * UNIMPLEMENTED (a tie of whatlang's language scores that the tied languages would tokenize differently). All
- * differences are counted before the test fails. 2,000 texts a run; {@code -Darabic.diff.texts=N} for more.
+ * against Qdrant Edge 0.9.0's {@code Bm25} ({@code edge_bm25.py}) under several options, as
+ * {@link EdgeComparison} compares: every text must give Edge's document vector (indices and f32 bits) and query
+ * indices, whatlang's ties of language scores included. 2,000 texts a run; {@code -Darabic.diff.texts=N} for
+ * more.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArabicDifferentialTest {
 
     private static final int TEXTS = Integer.getInteger("arabic.diff.texts", 2000);
-    private static final int BATCH = 500;
 
     private EdgeBm25Oracle oracle;
 
@@ -40,86 +34,22 @@ class ArabicDifferentialTest {
     }
 
     @Test
-    void arabicScriptTextsGiveEdgesVectorsOrAnswerUnimplemented() {
+    void arabicScriptTextsGiveEdgesVectors() {
         List<Map<String, Object>> configurations = List.of(
-                options(),
-                options("lowercase", false),
-                options("ascii_folding", true),
-                options("stemmer", Map.of("type", "snowball", "language", "arabic"), "stopwords", "arabic",
+                multilingual(),
+                multilingual("lowercase", false),
+                multilingual("ascii_folding", true),
+                multilingual("stemmer", Map.of("type", "snowball", "language", "arabic"), "stopwords", "arabic",
                         "min_token_len", 2L, "max_token_len", 10L));
         ArabicSamples samples = new ArabicSamples(20261204L);
-        List<String> differences = new ArrayList<>();
-        int accepted = 0;
-        int refused = 0;
-        Map<String, Integer> reasons = new java.util.TreeMap<>();
-        for (int done = 0; done < TEXTS; done += BATCH) {
-            List<String> texts = new ArrayList<>();
-            for (int i = done; i < Math.min(TEXTS, done + BATCH); i++) {
-                texts.add(samples.text());
-            }
+        EdgeComparison comparison = new EdgeComparison(oracle);
+        for (List<String> texts : EdgeComparison.batches(TEXTS, samples::text)) {
             for (Map<String, Object> options : configurations) {
-                // a text whatlang finds Japanese as a whole goes to vaporetto, whose surfaces Edge's japanese.rs
-                // (later than 1.17's) hands to process_token_cow; JapaneseDifferentialTest covers 1.17's own rule
-                Bm25 ours = Bm25Options.parse(Bm25Samples.grpc(options)).withEdgeJapanese();
-                List<EdgeBm25Oracle.Answer> documents = oracle.documents(texts, options);
-                List<int[]> queries = oracle.queries(texts, options);
-                for (int i = 0; i < texts.size(); i++) {
-                    String text = texts.get(i);
-                    Bm25.Embedding document;
-                    Bm25.Embedding query;
-                    try {
-                        document = ours.document(text);
-                        query = ours.query(text);
-                    } catch (StatusRuntimeException e) {
-                        refused++;
-                        String reason = e.getStatus().getDescription();
-                        reasons.merge(reason.substring(0, Math.min(reason.length(), reason.indexOf(" (U+") < 0
-                                ? reason.length() : reason.indexOf(" (U+"))), 1, Integer::sum);
-                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-                        assertThat(e.getStatus().getDescription())
-                                .contains("multilingual tokenizer of qdrant/bm25 on ").contains("docs/embedded-qdrant.md");
-                        continue;
-                    }
-                    accepted++;
-                    if (!same(document, documents.get(i), query, queries.get(i))) {
-                        differences.add(differences.size() < 20 ? String.format("%s with %s: our tokens %s",
-                                MultilingualDifferentialTest.escaped(text), options, ours.tokens(text)) : "");
-                    }
-                }
+                comparison.compare(texts, options, EdgeComparison.withEdgeJapanese(options));
             }
         }
-        System.out.printf("arabic: %d texts x %d options, %d accepted, %d refused, %d differences%n",
-                TEXTS, configurations.size(), accepted, refused, differences.size());
-        reasons.forEach((reason, count) -> System.out.printf("  refused %d: %s%n", count, reason));
-        assertThat(accepted).isGreaterThan(refused * 5);
-        assertThat(differences).as("%d differences with Edge", differences.size()).isEmpty();
-    }
-
-    private static boolean same(Bm25.Embedding document, EdgeBm25Oracle.Answer edgeDocument, Bm25.Embedding query,
-            int[] edgeQuery) {
-        int[] ourQuery = query.indices().clone();
-        int[] theirQuery = edgeQuery.clone();
-        Arrays.sort(ourQuery);
-        Arrays.sort(theirQuery);
-        return Arrays.equals(document.indices(), edgeDocument.indices())
-                && Arrays.equals(bits(document.values()), bits(edgeDocument.values()))
-                && Arrays.equals(ourQuery, theirQuery);
-    }
-
-    private static int[] bits(float[] values) {
-        int[] bits = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bits[i] = Float.floatToIntBits(values[i]);
-        }
-        return bits;
-    }
-
-    private static Map<String, Object> options(Object... pairs) {
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("tokenizer", "multilingual");
-        for (int i = 0; i < pairs.length; i += 2) {
-            options.put((String) pairs[i], pairs[i + 1]);
-        }
-        return options;
+        System.out.printf("arabic: %d texts x %d options, %d compared, %d differences%n", TEXTS,
+                configurations.size(), comparison.compared(), comparison.differences());
+        comparison.assertNoDifferences();
     }
 }

@@ -1,12 +1,7 @@
 package io.github.qdrantscope.embedded.inference;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.qdrantscope.embedded.inference.EdgeComparison.multilingual;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,17 +11,15 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The {@code multilingual} tokenizer of {@code qdrant/bm25} against Qdrant Edge 0.9.0's {@code Bm25}
- * ({@code edge_bm25.py}) on generated texts ({@link MultilingualSamples}) under several options: every text this
- * port accepts must give Edge's document vector (indices and f32 bits, so the same tokens with the same counts)
- * and Edge's query indices; every other text must answer UNIMPLEMENTED naming what it refuses. All differences
- * are counted before the test fails, so a broken rule shows how many texts it changes. 3,000 texts a run
- * (a few seconds); {@code -Dmultilingual.diff.texts=N} for a longer one.
+ * ({@code edge_bm25.py}) on generated texts ({@link MultilingualSamples}) under several options, as
+ * {@link EdgeComparison} compares: every text must give Edge's document vector (indices and f32 bits, so the same
+ * tokens with the same counts) and Edge's query indices. 3,000 texts a run (about 15 seconds);
+ * {@code -Dmultilingual.diff.texts=N} for a longer one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultilingualDifferentialTest {
 
     private static final int TEXTS = Integer.getInteger("multilingual.diff.texts", 3000);
-    private static final int BATCH = 500;
 
     private EdgeBm25Oracle oracle;
 
@@ -41,95 +34,22 @@ class MultilingualDifferentialTest {
     }
 
     @Test
-    void acceptedTextsGiveEdgesVectorsAndTheOthersAnswerUnimplemented() {
+    void everyTextGivesEdgesVectors() {
         List<Map<String, Object>> configurations = List.of(
-                options(),
-                options("lowercase", false),
-                options("ascii_folding", true, "lowercase", false),
-                options("stemmer", Map.of("type", "snowball", "language", "english"), "stopwords", "english",
+                multilingual(),
+                multilingual("lowercase", false),
+                multilingual("ascii_folding", true, "lowercase", false),
+                multilingual("stemmer", Map.of("type", "snowball", "language", "english"), "stopwords", "english",
                         "min_token_len", 2L, "max_token_len", 12L));
         MultilingualSamples samples = new MultilingualSamples(20261204L);
-        List<String> differences = new ArrayList<>();
-        int accepted = 0;
-        int refused = 0;
-        for (int done = 0; done < TEXTS; done += BATCH) {
-            List<String> texts = new ArrayList<>();
-            for (int i = done; i < Math.min(TEXTS, done + BATCH); i++) {
-                texts.add(samples.text());
-            }
+        EdgeComparison comparison = new EdgeComparison(oracle);
+        for (List<String> texts : EdgeComparison.batches(TEXTS, samples::text)) {
             for (Map<String, Object> options : configurations) {
-                // a text whatlang finds Japanese as a whole goes to vaporetto, whose surfaces Edge's japanese.rs
-                // (later than 1.17's) hands to process_token_cow; JapaneseDifferentialTest covers 1.17's own rule
-                Bm25 ours = Bm25Options.parse(Bm25Samples.grpc(options)).withEdgeJapanese();
-                List<EdgeBm25Oracle.Answer> documents = oracle.documents(texts, options);
-                List<int[]> queries = oracle.queries(texts, options);
-                for (int i = 0; i < texts.size(); i++) {
-                    String text = texts.get(i);
-                    try {
-                        Bm25.Embedding document = ours.document(text);
-                        Bm25.Embedding query = ours.query(text);
-                        accepted++;
-                        compare(text, options, document, documents.get(i), query, queries.get(i), differences);
-                    } catch (StatusRuntimeException e) {
-                        refused++;
-                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-                        assertThat(e.getStatus().getDescription()).contains("multilingual tokenizer of qdrant/bm25 on ")
-                                .contains("docs/embedded-qdrant.md");
-                    }
-                }
+                comparison.compare(texts, options, EdgeComparison.withEdgeJapanese(options));
             }
         }
-        System.out.printf("multilingual: %d texts x %d options, %d accepted, %d refused, %d differences%n",
-                TEXTS, configurations.size(), accepted, refused, differences.size());
-        // most texts must be compared, or the test would prove little
-        assertThat(accepted).isGreaterThan(refused);
-        assertThat(differences).as("%d differences with Edge", differences.size()).isEmpty();
-    }
-
-    private static void compare(String text, Map<String, Object> options, Bm25.Embedding document,
-            EdgeBm25Oracle.Answer edgeDocument, Bm25.Embedding query, int[] edgeQuery, List<String> differences) {
-        boolean sameDocument = Arrays.equals(document.indices(), edgeDocument.indices())
-                && Arrays.equals(bits(document.values()), bits(edgeDocument.values()));
-        int[] ourQuery = query.indices().clone();
-        int[] theirQuery = edgeQuery.clone();
-        Arrays.sort(ourQuery);
-        Arrays.sort(theirQuery);
-        if (!sameDocument || !Arrays.equals(ourQuery, theirQuery)) {
-            if (differences.size() < 20) {
-                differences.add(String.format("%s with %s: our tokens %s", escaped(text), options,
-                        Bm25Options.parse(Bm25Samples.grpc(options)).tokens(text)));
-            } else {
-                differences.add("");
-            }
-        }
-    }
-
-    private static int[] bits(float[] values) {
-        int[] bits = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bits[i] = Float.floatToIntBits(values[i]);
-        }
-        return bits;
-    }
-
-    static String escaped(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        text.codePoints().forEach(cp -> {
-            if (cp >= 0x20 && cp < 0x7F) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append(String.format("\\u{%X}", cp));
-            }
-        });
-        return out.append('"').toString();
-    }
-
-    private static Map<String, Object> options(Object... pairs) {
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("tokenizer", "multilingual");
-        for (int i = 0; i < pairs.length; i += 2) {
-            options.put((String) pairs[i], pairs[i + 1]);
-        }
-        return options;
+        System.out.printf("multilingual: %d texts x %d options, %d compared, %d differences%n", TEXTS,
+                configurations.size(), comparison.compared(), comparison.differences());
+        comparison.assertNoDifferences();
     }
 }

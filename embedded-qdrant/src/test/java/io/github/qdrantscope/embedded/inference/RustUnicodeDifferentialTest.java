@@ -95,7 +95,7 @@ class RustUnicodeDifferentialTest {
                     if ((!same || !Arrays.equals(sorted(query.indices()), sorted(queries.get(i))))
                             && differences.size() < 20) {
                         differences.add(String.format("%s with %s: our tokens %s",
-                                MultilingualDifferentialTest.escaped(text), options, ours.tokens(text)));
+                                EdgeComparison.escaped(text), options, ours.tokens(text)));
                     } else if (!same || !Arrays.equals(sorted(query.indices()), sorted(queries.get(i)))) {
                         differences.add("");
                     }
