@@ -33,6 +33,26 @@ final class ClusterRpcs {
         return peerId;
     }
 
+    /**
+     * The checks of {@code TryFrom<CreateShardKey> for CreateShardingKey} (lib/api conversions, read at a commit
+     * before {@code initial_state}; the index cannot pin v1.17.0), which Qdrant runs before it looks the collection
+     * up: a shard key must be set, and a given shards number or replication factor must not be zero (Rust's
+     * {@code NonZeroU32::try_from} error follows the colon).
+     */
+    static void convert(CreateShardKey request) {
+        if (!request.hasShardKey() || request.getShardKey().getKeyCase() == ShardKey.KeyCase.KEY_NOT_SET) {
+            throw QdrantErrors.invalidArgument("Shard key is not specified");
+        }
+        if (request.hasShardsNumber() && request.getShardsNumber() == 0) {
+            throw QdrantErrors.invalidArgument(
+                    "Shard number cannot be zero: out of range integral type conversion attempted");
+        }
+        if (request.hasReplicationFactor() && request.getReplicationFactor() == 0) {
+            throw QdrantErrors.invalidArgument(
+                    "Replication factor cannot be zero: out of range integral type conversion attempted");
+        }
+    }
+
     void createShardKey(StoredCollection collection, String name, CreateShardKey request) {
         CustomShards shards = custom(collection, "created");
         if (request.hasInitialState() && request.getInitialState() != ReplicaState.Active
@@ -50,7 +70,7 @@ final class ClusterRpcs {
         }
         long shardNumber = request.hasShardsNumber() ? request.getShardsNumber()
                 : collection.config().getParams().getShardNumber();
-        if (shardNumber < 1 || shardNumber > MAX_SHARDS_PER_KEY) {
+        if (shardNumber > MAX_SHARDS_PER_KEY) {
             throw QdrantErrors.unimplementedFeature("shard keys with " + shardNumber
                     + " shards (shards_number, or the collection's shard_number)");
         }

@@ -166,9 +166,15 @@ public final class CollectionsService extends CollectionsGrpc.CollectionsImplBas
     @Override
     public void updateCollectionClusterSetup(UpdateCollectionClusterSetupRequest request,
             StreamObserver<UpdateCollectionClusterSetupResponse> observer) {
-        Rpc.respond(observer, clock -> UpdateCollectionClusterSetupResponse.newBuilder()
-                .setResult(cluster.update(lookup(request.getCollectionName()), request.getCollectionName(), request))
-                .build());
+        Rpc.respond(observer, clock -> {
+            if (request.hasCreateShardKey()) {
+                ClusterRpcs.convert(request.getCreateShardKey());
+            }
+            return UpdateCollectionClusterSetupResponse.newBuilder()
+                    .setResult(cluster.update(lookup(request.getCollectionName()), request.getCollectionName(),
+                            request))
+                    .build();
+        });
     }
 
     @Override
@@ -177,6 +183,7 @@ public final class CollectionsService extends CollectionsGrpc.CollectionsImplBas
             if (!request.hasRequest()) {
                 throw QdrantErrors.invalidArgument("empty request");
             }
+            ClusterRpcs.convert(request.getRequest());
             cluster.createShardKey(lookup(request.getCollectionName()), request.getCollectionName(),
                     request.getRequest());
             return CreateShardKeyResponse.newBuilder().setResult(true).build();

@@ -51,8 +51,12 @@ class ShardingConformanceTest extends ConformanceTestBase {
     }
 
     private void createKey(String collection, ShardKey key) {
+        createKey(collection, CreateShardKey.newBuilder().setShardKey(key));
+    }
+
+    private void createKey(String collection, CreateShardKey.Builder request) {
         assertThat(await(client.createShardKeyAsync(CreateShardKeyRequest.newBuilder().setCollectionName(collection)
-                .setRequest(CreateShardKey.newBuilder().setShardKey(key)).build())).getResult()).isTrue();
+                .setRequest(request).build())).getResult()).isTrue();
     }
 
     private void upsert(String collection, ShardKeySelector selector, long id, float x, String tag) {
@@ -147,6 +151,15 @@ class ShardingConformanceTest extends ConformanceTestBase {
                 "Bad request: Shard key 5 not found");
         assertGrpcError(() -> createKey(c, shardKey("a")), Status.Code.INVALID_ARGUMENT,
                 "Bad request: Sharding key \"a\" already exists for collection " + c);
+        // conversions.rs TryFrom<CreateShardKey>, before the collection is looked up
+        assertGrpcError(() -> createKey("no_such_collection", CreateShardKey.newBuilder().setShardsNumber(2)),
+                Status.Code.INVALID_ARGUMENT, "Shard key is not specified");
+        assertGrpcError(() -> createKey("no_such_collection", CreateShardKey.newBuilder().setShardKey(shardKey("z"))
+                .setShardsNumber(0)), Status.Code.INVALID_ARGUMENT,
+                "Shard number cannot be zero: out of range integral type conversion attempted");
+        assertGrpcError(() -> createKey(c, CreateShardKey.newBuilder().setShardKey(shardKey("z"))
+                .setReplicationFactor(0)), Status.Code.INVALID_ARGUMENT,
+                "Replication factor cannot be zero: out of range integral type conversion attempted");
         assertGrpcError(() -> await(client.deleteShardKeyAsync(DeleteShardKeyRequest.newBuilder()
                 .setCollectionName(c).setRequest(DeleteShardKey.newBuilder().setShardKey(shardKey("q"))).build())),
                 Status.Code.INVALID_ARGUMENT, "Bad request: Sharding key \"q\" does not exist for collection " + c);
