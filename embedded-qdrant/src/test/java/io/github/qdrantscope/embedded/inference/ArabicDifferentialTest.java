@@ -42,14 +42,6 @@ class ArabicDifferentialTest {
                 multilingual("stemmer", Map.of("type", "snowball", "language", "arabic"), "stopwords", "arabic",
                         "min_token_len", 2L, "max_token_len", 10L));
         ArabicSamples samples = new ArabicSamples(20261204L);
-        EdgeComparison comparison = new EdgeComparison(oracle);
-        for (List<String> texts : EdgeComparison.batches(TEXTS, samples::text)) {
-            for (Map<String, Object> options : configurations) {
-                comparison.compare(texts, options, EdgeComparison.withEdgeJapanese(options));
-            }
-        }
-        System.out.printf("arabic: %d texts x %d options, %d compared, %d differences%n", TEXTS,
-                configurations.size(), comparison.compared(), comparison.differences());
-        comparison.assertNoDifferences();
+        EdgeComparison.assertEveryTextAgrees("arabic", oracle, TEXTS, samples::text, configurations);
     }
 }

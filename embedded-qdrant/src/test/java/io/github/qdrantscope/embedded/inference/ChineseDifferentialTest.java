@@ -43,14 +43,6 @@ class ChineseDifferentialTest {
                         "min_token_len", 2L, "max_token_len", 3L),
                 multilingual("stopwords", "chinese", "lowercase", false));
         ChineseSamples samples = new ChineseSamples(20261205L);
-        EdgeComparison comparison = new EdgeComparison(oracle);
-        for (List<String> texts : EdgeComparison.batches(TEXTS, samples::text)) {
-            for (Map<String, Object> options : configurations) {
-                comparison.compare(texts, options, EdgeComparison.withEdgeJapanese(options));
-            }
-        }
-        System.out.printf("chinese: %d texts x %d options, %d compared, %d differences%n", TEXTS,
-                configurations.size(), comparison.compared(), comparison.differences());
-        comparison.assertNoDifferences();
+        EdgeComparison.assertEveryTextAgrees("chinese", oracle, TEXTS, samples::text, configurations);
     }
 }

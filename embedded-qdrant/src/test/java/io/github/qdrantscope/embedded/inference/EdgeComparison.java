@@ -65,6 +65,23 @@ final class EdgeComparison {
         return Bm25Options.parse(Bm25Samples.grpc(options)).withEdgeJapanese();
     }
 
+    /**
+     * The whole of a script's differential test: {@code texts} texts of {@code sample}, each batch under each of
+     * {@code configurations} with {@link #withEdgeJapanese}, a line of counts under {@code name}, and no difference.
+     */
+    static void assertEveryTextAgrees(String name, EdgeBm25Oracle oracle, int texts, Supplier<String> sample,
+            List<Map<String, Object>> configurations) {
+        EdgeComparison comparison = new EdgeComparison(oracle);
+        for (List<String> batch : batches(texts, sample)) {
+            for (Map<String, Object> options : configurations) {
+                comparison.compare(batch, options, withEdgeJapanese(options));
+            }
+        }
+        System.out.printf("%s: %d texts x %d options, %d compared, %d differences%n", name, texts,
+                configurations.size(), comparison.compared(), comparison.differences());
+        comparison.assertNoDifferences();
+    }
+
     void compare(List<String> texts, Map<String, Object> options, Bm25 ours) {
         compare(texts, options, ours, (text, document, query) -> { });
     }

@@ -42,14 +42,6 @@ class MultilingualDifferentialTest {
                 multilingual("stemmer", Map.of("type", "snowball", "language", "english"), "stopwords", "english",
                         "min_token_len", 2L, "max_token_len", 12L));
         MultilingualSamples samples = new MultilingualSamples(20261204L);
-        EdgeComparison comparison = new EdgeComparison(oracle);
-        for (List<String> texts : EdgeComparison.batches(TEXTS, samples::text)) {
-            for (Map<String, Object> options : configurations) {
-                comparison.compare(texts, options, EdgeComparison.withEdgeJapanese(options));
-            }
-        }
-        System.out.printf("multilingual: %d texts x %d options, %d compared, %d differences%n", TEXTS,
-                configurations.size(), comparison.compared(), comparison.differences());
-        comparison.assertNoDifferences();
+        EdgeComparison.assertEveryTextAgrees("multilingual", oracle, TEXTS, samples::text, configurations);
     }
 }

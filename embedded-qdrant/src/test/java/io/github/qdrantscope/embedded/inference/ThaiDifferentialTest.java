@@ -41,14 +41,6 @@ class ThaiDifferentialTest {
                 multilingual("stemmer", Map.of("type", "snowball", "language", "english"), "stopwords", "english",
                         "min_token_len", 2L, "max_token_len", 6L));
         ThaiSamples samples = new ThaiSamples(20261205L);
-        EdgeComparison comparison = new EdgeComparison(oracle);
-        for (List<String> texts : EdgeComparison.batches(TEXTS, samples::text)) {
-            for (Map<String, Object> options : configurations) {
-                comparison.compare(texts, options, EdgeComparison.withEdgeJapanese(options));
-            }
-        }
-        System.out.printf("thai: %d texts x %d options, %d compared, %d differences%n", TEXTS,
-                configurations.size(), comparison.compared(), comparison.differences());
-        comparison.assertNoDifferences();
+        EdgeComparison.assertEveryTextAgrees("thai", oracle, TEXTS, samples::text, configurations);
     }
 }
